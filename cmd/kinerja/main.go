@@ -1,0 +1,65 @@
+// Command kinerja turns a Perjanjian Kinerja written as TOML into the formal
+// PDF, signs it for both parties, verifies signatures and reports quarterly
+// achievement. See README.md.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
+
+// Exit codes.
+const (
+	exitOK       = 0
+	exitBadInput = 1 // bad input file, failed verification, failed signing
+	exitUsage    = 2 // bad command line
+)
+
+// command is one subcommand: it gets the arguments after its name.
+type command struct {
+	name    string
+	summary string
+	run     func(args []string, stdout, stderr io.Writer) int
+}
+
+// commands lists the subcommands in the order shown by help.
+func commands() []command {
+	return []command{
+		{"check", "validate agreement TOML files", runCheck},
+		{"render", "render an agreement TOML to PDF", runRender},
+		{"keys", "create development keys (keys dev DIR)", runKeys},
+		{"sign", "sign a PDF for PIHAK PERTAMA and/or PIHAK KEDUA", runSign},
+		{"verify", "verify the signatures of a PDF", runVerify},
+		{"report", "quarterly achievement report", runReport},
+	}
+}
+
+// run is the whole program; it returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		if len(args) == 0 {
+			return exitUsage
+		}
+		return exitOK
+	}
+	for _, c := range commands() {
+		if c.name == args[0] {
+			return c.run(args[1:], stdout, stderr)
+		}
+	}
+	fmt.Fprintf(stderr, "kinerja: unknown command %q\n", args[0])
+	usage(stderr)
+	return exitUsage
+}
+
+// usage prints the command list.
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: kinerja COMMAND [ARGS]\n\ncommands:")
+	for _, c := range commands() {
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+	}
+}

@@ -1,0 +1,120 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/digitorus/pdf"
+)
+
+// Info is what a rendered kinerja PDF tells later stages about itself. It
+// travels in the document's XMP metadata (catalog /Metadata) as JSON inside
+// the element <kinerja:info>, so that `kinerja sign` can place each visible
+// signature without coordinates from the user and `kinerja verify` can name
+// the party of each signature.
+type Info struct {
+	Kind      string   `json:"kind"` // "perjanjian" (agreement) or "laporan" (quarterly report)
+	Title     string   `json:"title"`
+	Year      int      `json:"year"`
+	Unit      string   `json:"unit"`
+	VerifyURL string   `json:"verify_url,omitempty"` // template for QR codes, may contain {sha256} and {signer}
+	Signers   []Signer `json:"signers"`              // in signing order: pertama first
+}
+
+// Signer is one party that signs the document and the place reserved for it.
+type Signer struct {
+	Party   string     `json:"party"` // "pertama" or "kedua"
+	Name    string     `json:"name"`  // full name as printed (may contain non-ASCII)
+	NIP     string     `json:"nip,omitempty"`
+	Jabatan string     `json:"jabatan"`
+	Page    int        `json:"page"` // 1-based
+	Rect    [4]float64 `json:"rect"` // llx, lly, urx, ury in PDF points, origin bottom-left
+}
+
+// xmpNS is the XML namespace of kinerja's XMP property.
+const xmpNS = "urn:kinerja:info:1"
+
+// ErrNoInfo is returned by ReadInfo for a PDF that carries no kinerja info.
+var ErrNoInfo = errors.New("no kinerja information in the PDF metadata")
+
+// xmlText escapes s for XML character data.
+func xmlText(s string) string {
+	var b bytes.Buffer
+	_ = xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// EncodeXMP returns an XMP packet with the Dublin Core title, creator,
+// description and language, the PDF keywords and producer, and info.
+func EncodeXMP(info Info, title, author, subject, keywords, producer, lang string) ([]byte, error) {
+	js, err := json.Marshal(info)
+	if err != nil {
+		return nil, fmt.Errorf("encode xmp: %w", err)
+	}
+	var b bytes.Buffer
+	b.WriteString("<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n")
+	b.WriteString(`<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">` + "\n")
+	b.WriteString(`<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:kinerja="` + xmpNS + `">` + "\n")
+	fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlText(title))
+	fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", xmlText(author))
+	fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", xmlText(subject))
+	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlText(lang))
+	fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n<pdf:Producer>%s</pdf:Producer>\n", xmlText(keywords), xmlText(producer))
+	fmt.Fprintf(&b, "<kinerja:info>%s</kinerja:info>\n", xmlText(string(js)))
+	b.WriteString("</rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"w\"?>")
+	return b.Bytes(), nil
+}
+
+// DecodeXMP extracts the kinerja Info from an XMP packet.
+func DecodeXMP(xmp []byte) (*Info, error) {
+	d := xml.NewDecoder(bytes.NewReader(xmp))
+	for {
+		tok, err := d.Token()
+		if err == io.EOF {
+			return nil, ErrNoInfo
+		}
+		if err != nil {
+			return nil, fmt.Errorf("decode xmp: %w", err)
+		}
+		se, ok := tok.(xml.StartElement)
+		if !ok || se.Name.Space != xmpNS || se.Name.Local != "info" {
+			continue
+		}
+		var s string
+		if err := d.DecodeElement(&s, &se); err != nil {
+			return nil, fmt.Errorf("decode xmp: %w", err)
+		}
+		var info Info
+		if err := json.Unmarshal([]byte(s), &info); err != nil {
+			return nil, fmt.Errorf("decode xmp: kinerja:info: %w", err)
+		}
+		return &info, nil
+	}
+}
+
+// ReadInfo reads the kinerja Info of a PDF from the XMP metadata of its
+// (latest) catalog.
+func ReadInfo(r io.ReaderAt, size int64) (info *Info, err error) {
+	defer func() { // the PDF reader panics on some malformed files
+		if p := recover(); p != nil {
+			info, err = nil, fmt.Errorf("read pdf metadata: malformed PDF: %v", p)
+		}
+	}()
+	rd, err := pdf.NewReader(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("read pdf metadata: %w", err)
+	}
+	md := rd.Trailer().Key("Root").Key("Metadata")
+	if md.IsNull() {
+		return nil, ErrNoInfo
+	}
+	xmp, err := io.ReadAll(md.Reader())
+	if err != nil {
+		return nil, fmt.Errorf("read pdf metadata: %w", err)
+	}
+	return DecodeXMP(xmp)
+}
