@@ -3,6 +3,31 @@
 // report) reads; it carries computed numbers (sasaran NO, indicator NO) and
 // the source position of every indicator so that later files can report
 // errors against the agreement.
+//
+// Decode (DecodeFile, DecodeWith) reads the file format described in
+// FORMAT.md, applies the defaults (statement-page wording, titles, labels,
+// capaian categories, indicator rules) and collects every problem as Errors,
+// each FILE:LINE:COL: field.path: message, sorted by line.
+//
+// Trade-offs and known limits:
+//   - BurntSushi/toml v1.6 reports key positions only for syntax errors, so
+//     positions of valid keys come from a small re-scan of the source
+//     (position.go) matched against MetaData.Keys in document order. Keys
+//     of arrays written inline (nilai = [{...}, {...}]) get the position of
+//     the array; write [[skala.nilai]] tables for exact positions.
+//   - Every leaf is decoded as an untyped value and checked afterwards, so
+//     type errors are reported all at once; a value of the wrong shape for
+//     a table ("kop = ..." instead of [kop]) still stops decoding with one
+//     problem.
+//   - toml matches struct fields case-insensitively; data reports keys that
+//     differ only in case as unknown, since TOML keys are case-sensitive.
+//   - Targets are parsed by a fixed grammar (N/A, 91%, 3,5, 1.250, WTP,
+//     (3) WTP, A (81)); negative targets and decimal points are rejected.
+//   - The default akumulasi rule infers intent from the target pattern; it
+//     is a convenience, not a judgement; set akumulasi explicitly in files
+//     that matter.
+//   - The logo is read at decode time (at most MaxFileSize bytes) and only
+//     its magic bytes are checked, not that it decodes as an image.
 package data
 
 import "time"
@@ -87,11 +112,11 @@ type Party struct {
 
 // Paragraphs is the fixed wording of the statement page, defaults applied.
 type Paragraphs struct {
-	Pembuka    string // "Dalam rangka mewujudkan manajemen pemerintahan ..."
+	Pembuka        string // "Dalam rangka mewujudkan manajemen pemerintahan ..."
 	SebutanPertama string // "selanjutnya disebut PIHAK PERTAMA"
 	SebutanKedua   string // "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA"
-	Janji      string // "PIHAK PERTAMA berjanji akan mewujudkan ..."
-	Supervisi  string // "PIHAK KEDUA akan melakukan supervisi ..."
+	Janji          string // "PIHAK PERTAMA berjanji akan mewujudkan ..."
+	Supervisi      string // "PIHAK KEDUA akan melakukan supervisi ..."
 }
 
 // Group is one block of the attachment table, e.g. "SASARAN STRATEGIS".
@@ -122,9 +147,9 @@ type Indicator struct {
 	Satuan     string    // unit for reports (default derived from Keterangan)
 
 	// Rules for achievement (issue: quarterly reports).
-	Polaritas string // "positif" (default) or "negatif"
-	Akumulasi string // "kumulatif", "posisi_akhir", "rata_rata" or "tahunan"
-	Skala     string // name of the predicate scale (for predicate targets)
+	Polaritas string  // "positif" (default) or "negatif"
+	Akumulasi string  // "kumulatif", "posisi_akhir", "rata_rata" or "tahunan"
+	Skala     string  // name of the predicate scale (for predicate targets)
 	Batas     float64 // cap on capaian in percent (0 = none)
 
 	Line int // line of the indicator in the TOML file
@@ -166,12 +191,14 @@ type Scale struct {
 // ScaleEntry is one label of a predicate scale, e.g. WTP = 3 (100%), or a
 // band of a numeric scale, e.g. AA for scores > 90 up to 100.
 type ScaleEntry struct {
-	Label  string
-	Skor   float64 // score of the label (e.g. WTP=3)
-	Persen float64 // achievement percentage the label stands for (0 = not declared)
-	Min    float64 // band lower bound (exclusive when MinExclusive)
-	Max    float64 // band upper bound (inclusive)
+	Label        string
+	Skor         float64 // score of the label (e.g. WTP=3)
+	Persen       float64 // achievement percentage the label stands for (0 = not declared)
+	Min          float64 // band lower bound (exclusive when MinExclusive)
+	Max          float64 // band upper bound (inclusive)
 	MinExclusive bool
+	HasSkor      bool // Skor was declared (TMP = 0 is a real score)
+	HasBand      bool // Min/Max were declared (rentang); Max is +Inf for an open band like ">90"
 }
 
 // Category is one band of the capaian category scale: capaian >= Min.

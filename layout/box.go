@@ -47,6 +47,12 @@ type Box struct {
 	Fill float64
 
 	Name string // Image only: key into Document.Images
+
+	// Cell names the source of a Text box, e.g. "k0.s2.i1.pengukuran" for
+	// an indicator's Pengukuran Kinerja cell or "pembuka" for the opening
+	// paragraph (see the package doc). Render ignores it; tests and Dump use
+	// it to check that no text is lost or duplicated across page breaks.
+	Cell string
 }
 
 // Page is one page of positioned boxes.
@@ -66,9 +72,11 @@ type SigRect struct {
 // Document is the result of layout: pages of boxes plus what the writer
 // needs besides drawing (images, signature rectangles).
 type Document struct {
-	Pages    []Page
-	Images   map[string]ImageData // referenced by Box.Name; render emits them sorted by name
-	SigRects []SigRect            // signature rectangles, in party order "pertama", "kedua"
+	Pages  []Page
+	Images map[string]ImageData // referenced by Box.Name; render emits them sorted by name
+	// SigRects are the signature rectangles: the statement page's
+	// "pertama" and "kedua", then the attachment's "pertama" and "kedua".
+	SigRects []SigRect
 }
 
 // ImageData is an embedded image.

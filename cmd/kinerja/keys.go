@@ -1,12 +1,112 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"kinerja/data"
+	"kinerja/sign"
 )
 
-// runKeys implements 'kinerja keys'. (placeholder until the keys command lands)
+// keysUsage is the synopsis of 'kinerja keys'.
+const keysUsage = `usage: kinerja keys dev DIR [--agreement FILE.toml] [--key-type p256|p384|rsa2048|rsa3072|rsa4096]
+
+Creates a throwaway development PKI in DIR (created if needed): ca.pem, a CA
+named "` + sign.DevCAName + `",
+and pertama.p12 / kedua.p12 (PKCS#12, modern encryption), each with a random
+password in pertama.p12.pass / kedua.p12.pass (mode 0600). Names and NIP come
+from the agreement when --agreement is given. Existing files are never
+overwritten. Documents signed with these keys are NOT legally signed.
+
+Trust the CA for pdfsig:  certutil -N --empty-password -d sql:NSSDIR
+                          certutil -A -t "CT,C,C" -n devca -i DIR/ca.pem -d sql:NSSDIR
+                          pdfsig -nssdir sql:NSSDIR FILE.pdf
+`
+
+// runKeys implements 'kinerja keys'.
 func runKeys(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kinerja keys: not implemented yet")
-	return exitUsage
+	if len(args) == 0 || args[0] != "dev" {
+		fmt.Fprint(stderr, "kinerja keys: want the subcommand dev\n"+keysUsage)
+		return exitUsage
+	}
+	fset := flag.NewFlagSet("keys dev", flag.ContinueOnError)
+	fset.SetOutput(stderr)
+	fset.Usage = func() { fmt.Fprint(stderr, keysUsage) }
+	agreement := fset.String("agreement", "", "agreement TOML to take the names and NIP from")
+	keyType := fset.String("key-type", "p256", "key type: "+strings.Join(sign.KeyTypes, ", "))
+	pos, err := parseInterleaved(fset, args[1:])
+	if err != nil {
+		return exitUsage
+	}
+	if len(pos) != 1 {
+		fmt.Fprint(stderr, "kinerja keys dev: want exactly one directory\n"+keysUsage)
+		return exitUsage
+	}
+	paths, err := makeDevKeys(pos[0], *agreement, *keyType, time.Now())
+	if err != nil {
+		fmt.Fprintf(stderr, "kinerja keys dev: %v\n", err)
+		return exitBadInput
+	}
+	for _, p := range paths {
+		fmt.Fprintln(stdout, p)
+	}
+	fmt.Fprintln(stderr, "kinerja keys dev: development keys only - NOT FOR PRODUCTION")
+	return exitOK
+}
+
+// devIdentities returns the identities of both parties, from the
+// agreement when one is given.
+func devIdentities(agreement, keyType string) (map[string]sign.Identity, error) {
+	ids := map[string]sign.Identity{
+		"pertama": {Name: "PIHAK PERTAMA (development)", Party: "pertama", KeyType: keyType},
+		"kedua":   {Name: "PIHAK KEDUA (development)", Party: "kedua", KeyType: keyType},
+	}
+	if agreement == "" {
+		return ids, nil
+	}
+	a, err := data.DecodeFile(agreement)
+	if err != nil {
+		return nil, err
+	}
+	ids["pertama"] = sign.Identity{Name: a.Pertama.Nama, NIP: a.Pertama.NIP, Party: "pertama", KeyType: keyType}
+	ids["kedua"] = sign.Identity{Name: a.Kedua.Nama, NIP: a.Kedua.NIP, Party: "kedua", KeyType: keyType}
+	return ids, nil
+}
+
+// makeDevKeys creates the development PKI in dir and returns the paths.
+func makeDevKeys(dir, agreement, keyType string, now time.Time) ([]string, error) {
+	if !slices.Contains(sign.KeyTypes, keyType) {
+		return nil, fmt.Errorf("unknown key type %q (want one of %s)", keyType, strings.Join(sign.KeyTypes, ", "))
+	}
+	ids, err := devIdentities(agreement, keyType)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return nil, err
+	}
+	for _, name := range []string{"ca.pem", "pertama.p12", "pertama.p12.pass", "kedua.p12", "kedua.p12.pass"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%s already exists; not overwriting keys (choose another directory)", filepath.Join(dir, name))
+		}
+	}
+	ca, err := sign.NewDevCA(now, keyType)
+	if err != nil {
+		return nil, err
+	}
+	creds := map[string]*sign.Credential{}
+	for _, party := range sign.Parties {
+		if creds[party], err = ca.Issue(now, ids[party]); err != nil {
+			return nil, err
+		}
+	}
+	return sign.WriteDevFiles(dir, ca, creds, sign.Parties)
 }

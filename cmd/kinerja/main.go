@@ -34,6 +34,7 @@ func commands() []command {
 		{"sign", "sign a PDF for PIHAK PERTAMA and/or PIHAK KEDUA", runSign},
 		{"verify", "verify the signatures of a PDF", runVerify},
 		{"report", "quarterly achievement report", runReport},
+		{"archive", "store, list and verify signed copies", runArchive},
 	}
 }
 

@@ -1,12 +1,85 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"kinerja/render"
 )
 
-// runRender implements 'kinerja render'. (placeholder until the render command lands)
+// renderUsage is the synopsis of 'kinerja render'.
+const renderUsage = `usage: kinerja render FILE.toml... [-o OUT.pdf]
+
+Renders each agreement to a PDF, by default out/<name>.pdf (out/ is created
+when needed). -o names the output and takes exactly one input. A file with
+problems is reported as FILE:LINE:COL: ... and leaves its output untouched.
+`
+
+// runRender implements 'kinerja render'.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kinerja render: not implemented yet")
-	return exitUsage
+	fs := flag.NewFlagSet("render", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, renderUsage) }
+	out := fs.String("o", "", "output PDF (only with one input)")
+	inputs, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	switch {
+	case len(inputs) == 0:
+		fmt.Fprint(stderr, "kinerja render: no input file\n"+renderUsage)
+		return exitUsage
+	case *out != "" && len(inputs) > 1:
+		fmt.Fprintf(stderr, "kinerja render: -o takes exactly one input file, got %d\n", len(inputs))
+		return exitUsage
+	}
+	code := exitOK
+	for _, in := range inputs {
+		path, err := renderOne(in, *out)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			code = exitBadInput
+			continue
+		}
+		fmt.Fprintln(stdout, path)
+	}
+	return code
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments and returns the positional arguments.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// renderOne renders in to out (default out/<base>.pdf) and returns the
+// path written.
+func renderOne(in, out string) (string, error) {
+	if out == "" {
+		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
+		out = filepath.Join("out", base+".pdf")
+	}
+	if dir := filepath.Dir(out); dir != "." {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return "", fmt.Errorf("kinerja render: %w", err)
+		}
+	}
+	if err := render.AgreementFile(in, out); err != nil {
+		return "", err
+	}
+	return out, nil
 }

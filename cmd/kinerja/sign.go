@@ -1,12 +1,222 @@
 package main
 
 import (
+	"bytes"
+	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"os"
+	"time"
+
+	"golang.org/x/term"
+
+	"kinerja/sign"
 )
 
-// runSign implements 'kinerja sign'. (placeholder until the sign command lands)
+// signUsage is the synopsis of 'kinerja sign'.
+const signUsage = `usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL]
+       kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
+
+Appends an approval signature for one party (or both, PIHAK PERTAMA first)
+as an incremental update, with the visible signature in the box the
+renderer reserved. PIHAK PERTAMA signs first; each party signs once.
+
+KEY for --party is one of
+  --key FILE.p12        password: --password-file F, else $KINERJA_KEY_PASSWORD,
+                        else a prompt when stdin is a terminal
+  --pkcs11-module LIB.so --token LABEL --key-label LABEL [--cert FILE.pem]
+                        PIN: --pin-file F, else $KINERJA_PIN, else a prompt;
+                        the certificate is read from the token (same label)
+                        unless --cert gives it (with its issuers)
+With --pertama/--kedua (PKCS#12 files) the passwords come from
+--pertama-password-file / --kedua-password-file, else $KINERJA_PERTAMA_PASSWORD /
+$KINERJA_KEDUA_PASSWORD, else a prompt. Passwords and PINs are never
+accepted as command-line arguments. OUT.pdf is written only after the
+result verified; it may be IN.pdf.
+
+flags:
+`
+
+// signFlags holds the parsed command line of 'kinerja sign'.
+type signFlags struct {
+	out, party, key, passFile, location    string
+	module, token, keyLabel, pinFile, cert string
+	pertama, kedua, pertamaPass, keduaPass string
+	tsa                                    string
+	tsaTimeout                             time.Duration
+}
+
+// newSignFlags defines the flags of 'kinerja sign'.
+func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
+	f := &signFlags{}
+	fs := flag.NewFlagSet("sign", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() { fmt.Fprint(stderr, signUsage); fs.PrintDefaults() }
+	fs.StringVar(&f.out, "o", "", "output PDF (required)")
+	fs.StringVar(&f.party, "party", "", "party that signs: pertama or kedua")
+	fs.StringVar(&f.key, "key", "", "PKCS#12 key file")
+	fs.StringVar(&f.passFile, "password-file", "", "file holding the PKCS#12 password")
+	fs.StringVar(&f.module, "pkcs11-module", "", "PKCS#11 library")
+	fs.StringVar(&f.token, "token", "", "PKCS#11 token label")
+	fs.StringVar(&f.keyLabel, "key-label", "", "PKCS#11 key label")
+	fs.StringVar(&f.pinFile, "pin-file", "", "file holding the token PIN")
+	fs.StringVar(&f.cert, "cert", "", "PEM certificate (and issuers) for a PKCS#11 key")
+	fs.StringVar(&f.pertama, "pertama", "", "PKCS#12 key of PIHAK PERTAMA (sign both)")
+	fs.StringVar(&f.kedua, "kedua", "", "PKCS#12 key of PIHAK KEDUA (sign both)")
+	fs.StringVar(&f.pertamaPass, "pertama-password-file", "", "password file of --pertama")
+	fs.StringVar(&f.keduaPass, "kedua-password-file", "", "password file of --kedua")
+	fs.StringVar(&f.tsa, "tsa", "", "RFC 3161 timestamp authority URL")
+	fs.DurationVar(&f.tsaTimeout, "tsa-timeout", sign.DefaultTSATimeout, "timeout of the timestamp request")
+	fs.StringVar(&f.location, "location", "", "place of signing (optional)")
+	return fs, f
+}
+
+// runSign implements 'kinerja sign'.
 func runSign(args []string, stdout, stderr io.Writer) int {
-	fmt.Fprintln(stderr, "kinerja sign: not implemented yet")
-	return exitUsage
+	fs, f := newSignFlags(stderr)
+	pos, err := parseInterleaved(fs, args)
+	if err != nil {
+		return exitUsage
+	}
+	if msg := f.usageError(pos); msg != "" {
+		fmt.Fprintf(stderr, "kinerja sign: %s\n", msg)
+		fs.Usage()
+		return exitUsage
+	}
+	if err := signCLI(pos[0], f, stderr); err != nil {
+		fmt.Fprintf(stderr, "kinerja sign: %v\n", err)
+		return exitBadInput
+	}
+	fmt.Fprintln(stdout, f.out)
+	return exitOK
+}
+
+// usageError returns what is wrong with the command line, or "".
+func (f *signFlags) usageError(pos []string) string {
+	both := f.pertama != "" || f.kedua != ""
+	switch {
+	case len(pos) != 1:
+		return fmt.Sprintf("want exactly one input PDF, got %d", len(pos))
+	case f.out == "":
+		return "no output: give -o OUT.pdf"
+	case both && (f.pertama == "" || f.kedua == ""):
+		return "--pertama and --kedua go together"
+	case both && (f.party != "" || f.key != "" || f.module != ""):
+		return "use either --party with one key or --pertama/--kedua, not both"
+	case !both && f.party != "pertama" && f.party != "kedua":
+		return "--party pertama or --party kedua is required (or --pertama/--kedua)"
+	case !both && (f.key == "") == (f.module == ""):
+		return "give exactly one of --key FILE.p12 or --pkcs11-module"
+	case f.module != "" && (f.token == "" || f.keyLabel == ""):
+		return "--pkcs11-module needs --token and --key-label"
+	}
+	return ""
+}
+
+// signCLI loads the keys, signs and writes the output.
+func signCLI(in string, f *signFlags, stderr io.Writer) error {
+	creds, parties, err := loadCredentials(f, stderr)
+	for _, c := range creds {
+		defer c.Close()
+	}
+	if err != nil {
+		return err
+	}
+	var steps []sign.Options
+	for i, c := range creds {
+		steps = append(steps, sign.Options{Party: parties[i], Credential: c, TSA: f.tsa,
+			TSATimeout: f.tsaTimeout, Location: f.location})
+	}
+	return sign.SignFile(in, f.out, steps...)
+}
+
+// loadCredentials opens the key(s) named on the command line.
+func loadCredentials(f *signFlags, stderr io.Writer) ([]*sign.Credential, []string, error) {
+	if f.pertama != "" {
+		p1, err := loadP12(f.pertama, f.pertamaPass, "KINERJA_PERTAMA_PASSWORD", "PIHAK PERTAMA", stderr)
+		if err != nil {
+			return nil, nil, err
+		}
+		p2, err := loadP12(f.kedua, f.keduaPass, "KINERJA_KEDUA_PASSWORD", "PIHAK KEDUA", stderr)
+		if err != nil {
+			return nil, nil, err
+		}
+		return []*sign.Credential{p1, p2}, []string{"pertama", "kedua"}, nil
+	}
+	var c *sign.Credential
+	var err error
+	if f.key != "" {
+		c, err = loadP12(f.key, f.passFile, "KINERJA_KEY_PASSWORD", "PIHAK "+upper(f.party), stderr)
+	} else {
+		c, err = loadToken(f, stderr)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return []*sign.Credential{c}, []string{f.party}, nil
+}
+
+// upper returns the party label.
+func upper(p string) string { return map[string]string{"pertama": "PERTAMA", "kedua": "KEDUA"}[p] }
+
+// loadP12 opens a PKCS#12 file with a password from file, env or prompt.
+func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credential, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	pass, err := secret(passFile, env, fmt.Sprintf("Password of %s (%s): ", path, who), stderr)
+	if err != nil {
+		return nil, fmt.Errorf("key %s: %w", path, err)
+	}
+	return sign.LoadPKCS12(path, data, pass)
+}
+
+// loadToken opens a PKCS#11 key with a PIN from file, env or prompt.
+func loadToken(f *signFlags, stderr io.Writer) (*sign.Credential, error) {
+	cfg := sign.PKCS11Config{Module: f.module, Token: f.token, KeyLabel: f.keyLabel}
+	if f.cert != "" {
+		var err error
+		if cfg.CertPEM, err = os.ReadFile(f.cert); err != nil {
+			return nil, err
+		}
+	}
+	pin, err := secret(f.pinFile, "KINERJA_PIN", fmt.Sprintf("PIN of token %s: ", f.token), stderr)
+	if err != nil {
+		return nil, fmt.Errorf("token %s: %w", f.token, err)
+	}
+	cfg.PIN = pin
+	return sign.OpenPKCS11(cfg)
+}
+
+// promptSecret reads a secret without echo from the terminal; tests
+// replace it.
+var promptSecret = func(prompt string, stderr io.Writer) ([]byte, error) {
+	fd := int(os.Stdin.Fd())
+	if !term.IsTerminal(fd) {
+		return nil, errors.New("no password or PIN: use a password/PIN file or the environment variable (stdin is not a terminal)")
+	}
+	fmt.Fprint(stderr, prompt)
+	defer fmt.Fprintln(stderr)
+	return term.ReadPassword(fd)
+}
+
+// secret returns a password or PIN: from file (first line), else from the
+// environment variable env, else from a prompt.
+func secret(file, env, prompt string, stderr io.Writer) ([]byte, error) {
+	if file != "" {
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return nil, err
+		}
+		if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+			b = b[:i]
+		}
+		return b, nil
+	}
+	if v, ok := os.LookupEnv(env); ok {
+		return []byte(v), nil
+	}
+	return promptSecret(prompt, stderr)
 }

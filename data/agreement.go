@@ -1,0 +1,52 @@
+package data
+
+import (
+	"fmt"
+	"time"
+)
+
+// bulan holds the Indonesian month names.
+var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
+	"Agustus", "September", "Oktober", "November", "Desember"}
+
+// NamaBulan returns the Indonesian name of month m.
+func NamaBulan(m time.Month) string {
+	if m < time.January || m > time.December {
+		return ""
+	}
+	return bulan[m-1]
+}
+
+// FormatTanggal writes a date the Indonesian way: "4 Januari 2021".
+func FormatTanggal(t time.Time) string {
+	return fmt.Sprintf("%d %s %d", t.Day(), NamaBulan(t.Month()), t.Year())
+}
+
+// TempatTanggal returns the place and date line above the signatures:
+// "Jakarta, 4 Januari 2021", or "Jakarta, 2021" when no date is set.
+func (a *Agreement) TempatTanggal() string {
+	if a.Tanggal.IsZero() {
+		return fmt.Sprintf("%s, %d", a.Tempat, a.Tahun)
+	}
+	return a.Tempat + ", " + FormatTanggal(a.Tanggal)
+}
+
+// TotalAnggaran returns the sum of the program budgets in rupiah.
+func (a *Agreement) TotalAnggaran() int64 {
+	var sum int64
+	for _, p := range a.Program {
+		sum += p.Anggaran
+	}
+	return sum
+}
+
+// IndicatorCount returns the number of sasaran and of indicators.
+func (a *Agreement) IndicatorCount() (sasaran, indikator int) {
+	for _, g := range a.Kelompok {
+		sasaran += len(g.Sasaran)
+		for _, s := range g.Sasaran {
+			indikator += len(s.Indikator)
+		}
+	}
+	return sasaran, indikator
+}

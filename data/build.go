@@ -1,0 +1,187 @@
+package data
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+)
+
+// WIB is Western Indonesia Time (UTC+7), the zone of dates written
+// without an offset.
+var WIB = time.FixedZone("WIB", 7*3600)
+
+// build checks every field of raw and returns the model; problems are
+// collected in c.
+func (c *checker) build(raw *fileT, opt Options) *Agreement {
+	a := &Agreement{File: c.file}
+	a.Tahun = c.year(raw.Tahun)
+	a.Tempat = c.reqText("tempat", raw.Tempat, `the place printed before the date, e.g. tempat = "Jakarta"`)
+	a.Tanggal = c.date(raw.Tanggal, a.Tahun)
+	a.Nomor = c.optText("nomor", raw.Nomor, "")
+	a.Kertas = c.paper(raw.Kertas)
+	a.Huruf = c.font(raw.Huruf)
+	a.Footer = c.optText("footer", raw.Footer, "")
+	a.VerifikasiURL = c.verifyURL(raw.VerifikasiURL)
+	a.Dibuat = c.created(raw.Dibuat, a)
+	a.Kop = c.letterhead(raw.Kop, opt)
+	c.titles(a, raw.Judul)
+	c.labels(a, raw.Label)
+	nipYear := a.Tahun
+	if nipYear == 0 {
+		nipYear = 9999 // year unknown: only the year-independent NIP rules apply
+	}
+	a.Pertama = c.party("pihak_pertama", raw.Pertama, nipYear, true)
+	a.Kedua = c.party("pihak_kedua", raw.Kedua, nipYear, false)
+	a.Teks = c.paragraphs(raw.Teks, a.LabelPertama, a.LabelKedua)
+	a.Skala = c.scales(raw.Skala)
+	a.Kelompok = c.groups(raw.Kelompok, a.Skala)
+	a.Program = c.programs(raw.Program)
+	a.Kategori = c.categories(raw.Kategori)
+	return a
+}
+
+// year checks tahun.
+func (c *checker) year(v val) int {
+	const hint = "the agreement year as a number, e.g. tahun = 2021"
+	if !v.set {
+		c.addf("tahun", "missing; expected %s", hint)
+		return 0
+	}
+	n, ok := c.integer("tahun", v, hint)
+	if ok && (n < 1990 || n > 2100) {
+		c.addf("tahun", "%d is out of range; expected a year in 1990..2100", n)
+		return 0
+	}
+	return int(n)
+}
+
+// dateOf returns the TOML date or datetime in v; ok is false when absent
+// or not a date.
+func (c *checker) dateOf(path string, v val, example string) (time.Time, bool) {
+	if !v.set {
+		return time.Time{}, false
+	}
+	t, ok := v.v.(time.Time)
+	if !ok {
+		c.addf(path, "got %s; expected a TOML date without quotes, e.g. %s", describe(v.v), example)
+	}
+	return t, ok
+}
+
+// date checks tanggal: a date in tahun or the year before.
+func (c *checker) date(v val, tahun int) time.Time {
+	t, ok := c.dateOf("tanggal", v, "tanggal = 2021-01-04")
+	if !ok {
+		return time.Time{}
+	}
+	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, WIB)
+	if tahun != 0 && (d.Year() < tahun-1 || d.Year() > tahun) {
+		c.addf("tanggal", "%s is not in %d or %d; expected the signing date of the %d agreement", d.Format("2006-01-02"), tahun-1, tahun, tahun)
+	}
+	return d
+}
+
+// created checks dibuat or derives it: the date at 00:00 WIB, else
+// 1 January of tahun 00:00 WIB. A local date or datetime is taken as WIB.
+func (c *checker) created(v val, a *Agreement) time.Time {
+	t, ok := c.dateOf("dibuat", v, "dibuat = 2021-01-04T09:00:00+07:00")
+	switch {
+	case ok && (t.Location().String() == "date-local" || t.Location().String() == "datetime-local"):
+		return time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), t.Nanosecond(), WIB)
+	case ok:
+		return t
+	case !a.Tanggal.IsZero():
+		return a.Tanggal
+	case a.Tahun != 0:
+		return time.Date(a.Tahun, time.January, 1, 0, 0, 0, 0, WIB)
+	}
+	return time.Time{}
+}
+
+// paper checks kertas.
+func (c *checker) paper(v val) Paper {
+	s, ok := c.text("kertas", v)
+	switch strings.ToLower(s) {
+	case "", "a4":
+		if ok && s == "" {
+			c.addf("kertas", "is empty; expected A4 or F4 (folio)")
+		}
+		return Paper{Name: "A4", Width: 210, Height: 297}
+	case "f4", "folio":
+		return Paper{Name: "F4", Width: 215, Height: 330}
+	}
+	c.addf("kertas", "%q is not a paper size; expected A4 or F4 (folio)", s)
+	return Paper{Name: "A4", Width: 210, Height: 297}
+}
+
+// font checks huruf.
+func (c *checker) font(v val) Font {
+	s, ok := c.text("huruf", v)
+	switch {
+	case !ok || s == "serif":
+		return "serif"
+	case s == "sans":
+		return "sans"
+	}
+	c.addf("huruf", "%q is not a font; expected serif (Times New Roman metrics) or sans (Arial metrics)", s)
+	return "serif"
+}
+
+// verifyURL checks verifikasi_url: an absolute http(s) address.
+func (c *checker) verifyURL(v val) string {
+	s, ok := c.text("verifikasi_url", v)
+	if !ok || s == "" {
+		return ""
+	}
+	u, err := url.Parse(s)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		c.addf("verifikasi_url", "%q is not a web address; expected one like https://e-sakip.example.go.id/verifikasi/{sha256}", s)
+		return ""
+	}
+	return s
+}
+
+// titles applies [judul] or its defaults.
+func (c *checker) titles(a *Agreement, j judulT) {
+	a.JudulBaris = c.textList("judul.pernyataan", j.Pernyataan)
+	if len(a.JudulBaris) == 0 {
+		a.JudulBaris = []string{"PERJANJIAN KINERJA", fmt.Sprintf("TAHUN %d", a.Tahun)}
+	}
+	a.JudulLampiran = c.optText("judul.lampiran", j.Lampiran,
+		fmt.Sprintf("PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN %d", a.Tahun))
+}
+
+// labels applies [label] or the defaults PIHAK PERTAMA and PIHAK KEDUA.
+func (c *checker) labels(a *Agreement, l labelT) {
+	a.LabelPertama = c.optText("label.pertama", l.Pertama, "PIHAK PERTAMA")
+	a.LabelKedua = c.optText("label.kedua", l.Kedua, "PIHAK KEDUA")
+	if a.LabelPertama == a.LabelKedua {
+		c.addf("label.kedua", "%q is also the label of the first party; expected two different labels", a.LabelKedua)
+	}
+}
+
+// party checks one signer.
+func (c *checker) party(path string, p partyT, tahun int, first bool) Party {
+	var r Party
+	r.Nama = c.reqText(path+".nama", p.Nama, `the name as printed on the statement page, e.g. nama = "BLESSMIYANDA"`)
+	r.Jabatan = c.reqText(path+".jabatan", p.Jabatan, `the position, e.g. jabatan = "Kepala Badan ..."`)
+	r.Pangkat = c.optText(path+".pangkat", p.Pangkat, "")
+	if s, ok := c.text(path+".nip", p.NIP); ok && s != "" {
+		nip, err := ParseNIP(s, tahun)
+		if err != nil {
+			c.addf(path+".nip", "%v", err)
+		}
+		r.NIP = nip
+	}
+	if first {
+		r.UnitKerja = c.reqText(path+".unit_kerja", p.UnitKerja, `the unit of the first party, e.g. unit_kerja = "Badan ..."`)
+	} else {
+		r.UnitKerja = c.optText(path+".unit_kerja", p.UnitKerja, "")
+	}
+	r.JabatanTTD = c.optText(path+".jabatan_ttd", p.JabatanTTD, r.Jabatan+",")
+	r.NamaLampiran = c.optText(path+".lampiran.nama", p.Lampiran.Nama, r.Nama)
+	r.JabatanSingkat = c.optText(path+".lampiran.jabatan", p.Lampiran.Jabatan, r.Jabatan)
+	r.JabatanTTDLampiran = c.optText(path+".lampiran.jabatan_ttd", p.Lampiran.JabatanTTD, r.JabatanTTD)
+	return r
+}

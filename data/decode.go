@@ -1,0 +1,142 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// MaxFileSize is the largest agreement or logo file Decode reads.
+const MaxFileSize = 8 << 20
+
+// Options tune decoding.
+type Options struct {
+	// Dir is the directory a relative logo path is resolved against.
+	// Empty means the directory of the name given to Decode.
+	Dir string
+}
+
+// Decode reads an agreement from r; name is used in messages and, unless
+// opt says otherwise, a relative logo path is resolved against its
+// directory. Problems with the content are returned as Errors (all of
+// them, sorted by line); reading failures as plain wrapped errors.
+func Decode(r io.Reader, name string) (*Agreement, error) {
+	return DecodeWith(r, name, Options{})
+}
+
+// DecodeFile reads the agreement at path.
+func DecodeFile(path string) (*Agreement, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", path, err)
+	}
+	defer f.Close()
+	return DecodeWith(f, path, Options{Dir: filepath.Dir(path)})
+}
+
+// DecodeWith is Decode with options.
+func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
+	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("decode %s: %w", name, err)
+	}
+	if len(src) > MaxFileSize {
+		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is larger than %d bytes", MaxFileSize)}}
+	}
+	if opt.Dir == "" {
+		opt.Dir = filepath.Dir(name)
+	}
+	return decodeBytes(src, name, opt)
+}
+
+// decodeBytes parses src, then checks it and builds the model.
+func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	var raw fileT
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw)
+	if err != nil {
+		return nil, Errors{syntaxProblem(name, src, err)}
+	}
+	c := &checker{file: name, ix: newPosIndex(string(src), md)}
+	c.unknownKeys(md)
+	a := c.build(&raw, opt)
+	if len(c.probs) > 0 {
+		sortProblems(c.probs)
+		return nil, c.probs
+	}
+	return a, nil
+}
+
+// reLastKey picks the key and message out of toml's type errors.
+var reLastKey = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\): (.*)$`)
+
+// syntaxProblem turns a toml decoding error into a Problem: syntax errors
+// keep toml's excerpt of the offending line; a value of the wrong shape
+// (text where a table belongs) is located by scanning for its key.
+func syntaxProblem(name string, src []byte, err error) Problem {
+	var pe toml.ParseError
+	if errors.As(err, &pe) {
+		ctx := pe.ErrorWithPosition()
+		if i := strings.Index(ctx, "\n\n"); i >= 0 {
+			ctx = ctx[i+2:] // drop the message line, keep "At line ..." and the excerpt
+		}
+		return Problem{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Field: pe.LastKey,
+			Msg: "syntax error: " + pe.Message, Source: ctx}
+	}
+	p := Problem{File: name, Line: 1, Col: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
+	if m := reLastKey.FindStringSubmatch(err.Error()); m != nil {
+		p.Field, p.Msg = m[1], shapeMsg(m[1], m[2])
+		at := guessPos(string(src), m[1])
+		p.Line, p.Col = at.Line, at.Col
+	}
+	return p
+}
+
+// reShape matches toml's messages about a value of the wrong shape.
+var reShape = regexp.MustCompile(`TOML value has type (\S+); destination has type (\S+)|expected table but found (\S+)`)
+
+// shapeMsg rewords toml's type-mismatch message for key in terms of the file.
+func shapeMsg(key, msg string) string {
+	m := reShape.FindStringSubmatch(msg)
+	if m == nil {
+		return msg
+	}
+	found, want := m[1]+m[3], m[2]
+	if m[3] != "" {
+		want = "struct"
+	}
+	names := map[string]string{"map[string]any": "a table", "[]map[string]any": "an array of tables",
+		"string": "text", "struct": fmt.Sprintf("a table [%s]", key), "slice": fmt.Sprintf("tables written [[%s]]", key)}
+	return fmt.Sprintf("is written as %s; expected %s", cmpOr(names[found], found), cmpOr(names[want], want))
+}
+
+// cmpOr returns a unless it is empty, else b.
+func cmpOr(a, b string) string {
+	if a != "" {
+		return a
+	}
+	return b
+}
+
+// guessPos finds where key (dotted, unindexed) is first written.
+func guessPos(src, key string) pos {
+	ix := &posIndex{src: src, lines: lineStarts(src)}
+	exact := func(name string, _ bool) bool { return name == key }
+	under := func(name string, _ bool) bool { return strings.HasPrefix(name, key+".") }
+	for _, match := range []func(string, bool) bool{exact, under} {
+		if start, _, ok := findHeaderFunc(src, 0, match); ok {
+			return ix.at(start)
+		}
+	}
+	if start, _, ok := findKey(src, 0, key[strings.LastIndexByte(key, '.')+1:]); ok {
+		return ix.at(start)
+	}
+	return pos{1, 1}
+}

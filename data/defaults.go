@@ -1,0 +1,165 @@
+package data
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Default wording of the statement page, as in the seed agreement.
+// {pertama} and {kedua} stand for the party labels; overrides in [teks]
+// may use them too.
+const (
+	DefaultPembuka        = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
+	DefaultSebutanPertama = "selanjutnya disebut {pertama}"
+	DefaultSebutanKedua   = "selaku atasan {pertama}, selanjutnya disebut {kedua}"
+	DefaultJanji          = "{pertama} berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
+	DefaultSupervisi      = "{kedua} akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi."
+)
+
+// DefaultKategori is the capaian category scale used in LKjIP reports
+// (Permendagri 54/2010, 86/2017): 91-100 Sangat Tinggi, 76-90 Tinggi,
+// 66-75 Sedang, 51-65 Rendah, <=50 Sangat Rendah.
+func DefaultKategori() []Category {
+	return []Category{
+		{Nama: "Sangat Tinggi", Min: 91},
+		{Nama: "Tinggi", Min: 76},
+		{Nama: "Sedang", Min: 66},
+		{Nama: "Rendah", Min: 51},
+		{Nama: "Sangat Rendah", Min: 0},
+	}
+}
+
+// paragraphs applies [teks] or the defaults, substituting the labels.
+func (c *checker) paragraphs(t teksT, pertama, kedua string) Paragraphs {
+	r := strings.NewReplacer("{pertama}", pertama, "{kedua}", kedua)
+	get := func(key string, v val, def string) string {
+		return r.Replace(c.optText("teks."+key, v, def))
+	}
+	return Paragraphs{
+		Pembuka:        get("pembuka", t.Pembuka, DefaultPembuka),
+		SebutanPertama: get("sebutan_pertama", t.SebutanPertama, DefaultSebutanPertama),
+		SebutanKedua:   get("sebutan_kedua", t.SebutanKedua, DefaultSebutanKedua),
+		Janji:          get("janji", t.Janji, DefaultJanji),
+		Supervisi:      get("supervisi", t.Supervisi, DefaultSupervisi),
+	}
+}
+
+// categories checks [[kategori]] (highest band first) or applies the
+// default scale.
+func (c *checker) categories(raw []categoryT) []Category {
+	if len(raw) == 0 {
+		return DefaultKategori()
+	}
+	out := make([]Category, 0, len(raw))
+	for i, k := range raw {
+		path := fmt.Sprintf("kategori[%d]", i)
+		cat := Category{Nama: c.reqText(path+".nama", k.Nama, `the category name, e.g. nama = "Sangat Tinggi"`)}
+		if !k.Min.set {
+			c.addf(path+".min", "missing; expected the lowest capaian in percent of the band, e.g. min = 91")
+		} else if m, ok := c.number(path+".min", k.Min, "a number like 91"); ok {
+			cat.Min = m
+			if i > 0 && m >= out[i-1].Min {
+				c.addf(path+".min", "%s is not below the previous band's %s; expected bands from highest to lowest", formatNumber(m), formatNumber(out[i-1].Min))
+			}
+		}
+		out = append(out, cat)
+	}
+	return out
+}
+
+// maxAnggaran bounds one budget line (a thousand trillion rupiah), so that
+// totals cannot overflow.
+const maxAnggaran = 1_000_000_000_000_000
+
+// programs checks [[program]].
+func (c *checker) programs(raw []programT) []Program {
+	var out []Program
+	for i, p := range raw {
+		path := fmt.Sprintf("program[%d]", i)
+		r := Program{
+			Program:    c.reqText(path+".program", p.Program, `the program name, e.g. program = "Program Penunjang Urusan Pemerintahan Daerah"`),
+			Keterangan: c.optText(path+".keterangan", p.Keterangan, ""),
+		}
+		const hint = "an integer number of rupiah without quotes, e.g. anggaran = 1_250_000_000"
+		if !p.Anggaran.set {
+			c.addf(path+".anggaran", "missing; expected %s", hint)
+		} else if n, ok := c.integer(path+".anggaran", p.Anggaran, hint); ok {
+			if n < 0 || n > maxAnggaran {
+				c.addf(path+".anggaran", "%d is out of range; expected %s, at most %d", n, hint, int64(maxAnggaran))
+			}
+			r.Anggaran = n
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// letterhead checks [kop] and reads the logo.
+func (c *checker) letterhead(k kopT, opt Options) Letterhead {
+	l := Letterhead{Baris: c.textList("kop.baris", k.Baris)}
+	const hint = `the letterhead lines, e.g. baris = ["PEMERINTAH PROVINSI DAERAH KHUSUS", "IBUKOTA JAKARTA"]`
+	if !k.Baris.set {
+		c.addf("kop.baris", "missing; expected %s", hint)
+	} else if strings.TrimSpace(strings.Join(l.Baris, "")) == "" && len(l.Baris) == len(asList(k.Baris.v)) {
+		c.addf("kop.baris", "is empty; expected %s", hint)
+	}
+	l.Logo = c.optText("kop.logo", k.Logo, "")
+	if l.Logo == "" {
+		return l
+	}
+	data, typ, err := readLogo(l.Logo, opt.Dir)
+	if err != nil {
+		c.addf("kop.logo", "%v", err)
+		return l
+	}
+	l.LogoData, l.LogoType = data, typ
+	return l
+}
+
+// asList returns v as a list, a lone value as a one-element list.
+func asList(v any) []any {
+	if l, ok := v.([]any); ok {
+		return l
+	}
+	return []any{v}
+}
+
+// readLogo reads a PNG or JPEG logo, relative paths against dir.
+func readLogo(name, dir string) ([]byte, string, error) {
+	path := name
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(dir, name)
+	}
+	fi, err := os.Stat(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, "", fmt.Errorf("logo %q not found (looked for %s)", name, path)
+	}
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+	}
+	if !fi.Mode().IsRegular() || fi.Size() > MaxFileSize {
+		return nil, "", fmt.Errorf("logo %q is not a regular file of at most %d bytes", name, MaxFileSize)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize))
+	if err != nil {
+		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+	}
+	switch {
+	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
+		return data, "PNG", nil
+	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
+		return data, "JPEG", nil
+	}
+	return nil, "", fmt.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
+}

@@ -1,0 +1,53 @@
+package data
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestBadFilesGolden decodes every testdata/bad/*.toml and compares the
+// full problem list with the .golden file beside it (-update rewrites).
+func TestBadFilesGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "bad", "*.toml"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no bad files: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			_, err := DecodeFile(f)
+			var errs Errors
+			if !errors.As(err, &errs) {
+				t.Fatalf("got %v, want Errors", err)
+			}
+			checkSorted(t, errs)
+			got := err.Error() + "\n"
+			golden := strings.TrimSuffix(f, ".toml") + ".golden"
+			if *update {
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got != string(want) {
+				t.Errorf("got\n%s\nwant\n%s", got, want)
+			}
+		})
+	}
+}
+
+// checkSorted fails unless problems are ordered by line and column.
+func checkSorted(t *testing.T, errs Errors) {
+	t.Helper()
+	for i := 1; i < len(errs); i++ {
+		a, b := errs[i-1], errs[i]
+		if a.Line > b.Line || a.Line == b.Line && a.Col > b.Col {
+			t.Errorf("problems out of order: %v before %v", a, b)
+		}
+	}
+}

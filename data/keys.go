@@ -1,0 +1,138 @@
+package data
+
+import (
+	"fmt"
+	"reflect"
+	"slices"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+)
+
+// schema maps each table path (without indexes, "" for the top level) to
+// the keys valid in it, derived once from the toml tags of fileT.
+var schema = func() map[string][]string {
+	m := map[string][]string{}
+	addSchema(m, "", reflect.TypeFor[fileT]())
+	return m
+}()
+
+// addSchema records the keys of struct type t at path and recurses into
+// tables and arrays of tables.
+func addSchema(m map[string][]string, path string, t reflect.Type) {
+	for f := range t.Fields() {
+		name := f.Tag.Get("toml")
+		m[path] = append(m[path], name)
+		ft := f.Type
+		if ft.Kind() == reflect.Slice {
+			ft = ft.Elem()
+		}
+		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[val]() {
+			addSchema(m, joinPath(path, name), ft)
+		}
+	}
+}
+
+// joinPath joins a table path and a key.
+func joinPath(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+// unknownKeys reports keys that are not in the schema, once per unknown
+// table or key, with a suggestion. Matching is exact: toml itself matches
+// struct fields case-insensitively, but TOML keys are case-sensitive, so
+// `Tahun` is reported too. MetaData.Undecoded cross-checks the walk.
+func (c *checker) unknownKeys(md toml.MetaData) {
+	undecoded := map[string]bool{}
+	for _, k := range md.Undecoded() {
+		undecoded[k.String()] = true
+	}
+	reported := map[string]bool{}
+	for _, e := range c.ix.order {
+		i, valid, ok := firstUnknown(e.key)
+		if ok && !undecoded[e.key.String()] {
+			continue // known key, or a key inside a value we took whole
+		}
+		path := e.path
+		if !ok {
+			path = truncatePath(e.path, i)
+		}
+		if reported[path] {
+			continue
+		}
+		reported[path] = true
+		p, found := c.ix.key[path]
+		if !found {
+			p = c.ix.lookup(e.path)
+		}
+		c.addAt(p, path, unknownMsg(e.key[min(i, len(e.key)-1)], valid))
+	}
+}
+
+// firstUnknown walks key through the schema. It returns ok when every
+// segment is valid or the key lies inside a leaf value; otherwise i is the
+// first unknown segment and valid the keys allowed there.
+func firstUnknown(key toml.Key) (i int, valid []string, ok bool) {
+	table := ""
+	for i, seg := range key {
+		names, isTable := schema[table]
+		if !isTable {
+			return i, nil, true // inside a leaf value (e.g. an inline table given as text)
+		}
+		if !slices.Contains(names, seg) {
+			return i, names, false
+		}
+		table = joinPath(table, seg)
+	}
+	return len(key), nil, true
+}
+
+// truncatePath keeps the first n+1 components of an indexed path.
+func truncatePath(path string, n int) string {
+	parts := strings.Split(path, ".")
+	if n+1 < len(parts) {
+		parts = parts[:n+1]
+	}
+	return strings.Join(parts, ".")
+}
+
+// unknownMsg says a key is unknown and suggests the nearest valid one.
+func unknownMsg(seg string, valid []string) string {
+	best, bestD := "", 1<<30
+	for _, v := range valid {
+		if d := editDistance(strings.ToLower(seg), v); d < bestD {
+			best, bestD = v, d
+		}
+	}
+	if best != "" && (bestD <= 1 || bestD == 2 && len(seg) >= 5 || bestD*3 <= len(seg)) {
+		return fmt.Sprintf("unknown key; did you mean `%s`?", best)
+	}
+	if len(valid) == 0 {
+		return "unknown key"
+	}
+	return "unknown key; expected one of " + strings.Join(valid, ", ")
+}
+
+// editDistance is the Levenshtein distance between a and b (bytes).
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

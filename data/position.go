@@ -1,0 +1,384 @@
+package data
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+)
+
+// pos is a 1-based source position; Col counts characters.
+type pos struct{ Line, Col int }
+
+// posIndex knows where every key of a decoded file is written. toml v1.6
+// exposes keys in document order (MetaData.Keys) but not their positions,
+// so the index re-scans the source with a small lexer that skips strings
+// and comments and matches each key in turn.
+type posIndex struct {
+	key   map[string]pos // indexed path -> start of the key or table header
+	value map[string]pos // indexed path -> start of the value (leaf keys)
+	order []keyEntry     // every key in document order
+	lines []int          // byte offset of each line start
+	src   string
+	// headers holds the offsets of every table header by name ("[[x]]"
+	// or "[x]"), consumed front to back as keys are located.
+	headers map[string][][2]int
+	// budget bounds the bytes scanned for keys, so that pathological
+	// files cannot make locating quadratic; when it runs out, later keys
+	// get the position of their nearest located parent.
+	budget int
+}
+
+// keyEntry is one key of the file with its indexed path.
+type keyEntry struct {
+	key  toml.Key
+	path string
+}
+
+// newPosIndex locates every key of md in src. Paths are indexed for arrays
+// of tables: kelompok[1].sasaran[0].uraian.
+func newPosIndex(src string, md toml.MetaData) *posIndex {
+	ix := &posIndex{key: map[string]pos{}, value: map[string]pos{}, src: src, lines: lineStarts(src),
+		headers: allHeaders(src), budget: 16*len(src) + 4096}
+	counts := map[string]int{}
+	cursor := 0
+	for _, k := range md.Keys() {
+		path := indexedPath(md, k, counts)
+		ix.order = append(ix.order, keyEntry{k, path})
+		cursor = ix.locate(md, k, path, cursor)
+	}
+	return ix
+}
+
+// lineStarts returns the byte offset of each line start.
+func lineStarts(src string) []int {
+	lines := []int{0}
+	for i := 0; i < len(src); i++ {
+		if src[i] == '\n' {
+			lines = append(lines, i+1)
+		}
+	}
+	return lines
+}
+
+// indexedPath turns a key into its indexed path, counting [[array]] headers.
+func indexedPath(md toml.MetaData, k toml.Key, counts map[string]int) string {
+	path := ""
+	for i, seg := range k {
+		if path != "" {
+			path += "."
+		}
+		path += seg
+		if md.Type(k[:i+1]...) != "ArrayHash" {
+			continue
+		}
+		if i == len(k)-1 {
+			counts[path]++
+		}
+		path += "[" + strconv.Itoa(max(counts[path]-1, 0)) + "]"
+	}
+	return path
+}
+
+// locate finds key k at or after cursor and records it under path; it
+// returns the new cursor.
+func (ix *posIndex) locate(md toml.MetaData, k toml.Key, path string, cursor int) int {
+	typ := md.Type(k...)
+	if typ == "Hash" || typ == "ArrayHash" {
+		if start, end, ok := ix.nextHeader(headerKey(k.String(), typ == "ArrayHash"), cursor); ok {
+			ix.key[path] = ix.at(start)
+			return end
+		}
+	}
+	if ix.budget < 0 {
+		return cursor
+	}
+	start, end, ok := findKey(ix.src, cursor, k[len(k)-1])
+	if !ok {
+		ix.budget -= len(ix.src) - cursor
+		return cursor
+	}
+	ix.budget -= end - cursor
+	ix.key[path] = ix.at(start)
+	v := skipBlank(ix.src, end)
+	if v < len(ix.src) && ix.src[v] == '=' {
+		v = skipBlank(ix.src, v+1)
+		ix.value[path] = ix.at(v)
+		return v
+	}
+	return end
+}
+
+// headerKey names a header in posIndex.headers.
+func headerKey(name string, double bool) string {
+	if double {
+		return "[[" + name + "]]"
+	}
+	return "[" + name + "]"
+}
+
+// allHeaders finds every table header of src in one pass.
+func allHeaders(src string) map[string][][2]int {
+	m := map[string][][2]int{}
+	for i := 0; ; {
+		var name string
+		start, end, ok := findHeaderFunc(src, i, func(n string, double bool) bool {
+			name = headerKey(n, double)
+			return true
+		})
+		if !ok {
+			return m
+		}
+		m[name] = append(m[name], [2]int{start, end})
+		i = end
+	}
+}
+
+// nextHeader returns the first unused header named key at or after from.
+func (ix *posIndex) nextHeader(key string, from int) (start, end int, ok bool) {
+	list := ix.headers[key]
+	for len(list) > 0 && list[0][0] < from {
+		list = list[1:]
+	}
+	if len(list) == 0 {
+		ix.headers[key] = list
+		return 0, 0, false
+	}
+	ix.headers[key] = list[1:]
+	return list[0][0], list[0][1], true
+}
+
+// at converts a byte offset to a position.
+func (ix *posIndex) at(off int) pos {
+	lo, hi := 0, len(ix.lines)-1
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if ix.lines[mid] <= off {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return pos{Line: lo + 1, Col: utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1}
+}
+
+// lookup returns the position of path: its value, else its key, else the
+// nearest enclosing table, else 1:1.
+func (ix *posIndex) lookup(path string) pos {
+	for path != "" {
+		if p, ok := ix.value[path]; ok {
+			return p
+		}
+		if p, ok := ix.key[path]; ok {
+			return p
+		}
+		path = parentPath(path)
+	}
+	return pos{1, 1}
+}
+
+// parentPath strips the last component (".x" or "[n]") of an indexed path.
+func parentPath(path string) string {
+	i := strings.LastIndexAny(path, ".[")
+	if i < 0 {
+		return ""
+	}
+	return path[:i]
+}
+
+// skipBlank skips spaces and tabs.
+func skipBlank(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// atKeyStart reports whether a key may start at i: only blanks separate it
+// from the line start, '{', ',' or '.'.
+func atKeyStart(s string, i int) bool {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	if i == 0 {
+		return true
+	}
+	return strings.IndexByte("\n\r{,.", s[i-1]) >= 0
+}
+
+// atLineStart reports whether only blanks precede i on its line.
+func atLineStart(s string, i int) bool {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	return i == 0 || s[i-1] == '\n' || s[i-1] == '\r'
+}
+
+// keyEnds reports whether a key that ends at j is followed by '=' or '.'.
+func keyEnds(s string, j int) bool {
+	j = skipBlank(s, j)
+	return j < len(s) && (s[j] == '=' || s[j] == '.')
+}
+
+// isBare reports whether c may appear in a bare key.
+func isBare(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'
+}
+
+// findKey finds the key seg (bare or quoted) at or after from, outside
+// strings and comments.
+func findKey(s string, from int, seg string) (start, end int, ok bool) {
+	for i := from; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '#':
+			i = skipComment(s, i)
+		case c == '"' || c == '\'':
+			j, text := skipString(s, i)
+			if atKeyStart(s, i) && text == seg && keyEnds(s, j) {
+				return i, j, true
+			}
+			i = j
+		case isBare(c):
+			j := i
+			for j < len(s) && isBare(s[j]) {
+				j++
+			}
+			if s[i:j] == seg && atKeyStart(s, i) && keyEnds(s, j) {
+				return i, j, true
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	return 0, 0, false
+}
+
+// findHeaderFunc finds the first table header at or after from whose name
+// (blanks removed) and doubleness satisfy match.
+func findHeaderFunc(s string, from int, match func(name string, double bool) bool) (start, end int, ok bool) {
+	for i := from; i < len(s); {
+		c := s[i]
+		switch {
+		case c == '#':
+			i = skipComment(s, i)
+		case c == '"' || c == '\'':
+			i, _ = skipString(s, i)
+		case c == '[' && atLineStart(s, i):
+			name, j, dbl := readHeader(s, i)
+			if match(name, dbl) {
+				return i, j, true
+			}
+			i++
+		default:
+			i++
+		}
+	}
+	return 0, 0, false
+}
+
+// readHeader reads a header starting at the '[' at i and returns its name
+// with blanks removed, the offset after it and whether it is [[double]].
+func readHeader(s string, i int) (name string, end int, double bool) {
+	j := i + 1
+	if j < len(s) && s[j] == '[' {
+		double = true
+		j++
+	}
+	var b strings.Builder
+	for j < len(s) && s[j] != ']' && s[j] != '\n' {
+		switch s[j] {
+		case ' ', '\t':
+			j++
+		case '"', '\'':
+			k, text := skipString(s, j)
+			b.WriteString(strconv.Quote(text))
+			j = k
+		default:
+			b.WriteByte(s[j])
+			j++
+		}
+	}
+	for j < len(s) && s[j] == ']' {
+		j++
+	}
+	return normaliseHeader(b.String()), j, double
+}
+
+// normaliseHeader unquotes segments that need no quotes, matching
+// toml.Key.String.
+func normaliseHeader(h string) string {
+	if !strings.Contains(h, `"`) {
+		return h
+	}
+	var segs []string
+	for rest := h; rest != ""; {
+		var seg string
+		if rest[0] == '"' {
+			q, err := strconv.QuotedPrefix(rest)
+			if err != nil {
+				return h
+			}
+			seg, _ = strconv.Unquote(q)
+			rest = rest[len(q):]
+		} else {
+			k := strings.IndexByte(rest, '.')
+			if k < 0 {
+				k = len(rest)
+			}
+			seg, rest = rest[:k], rest[k:]
+		}
+		segs = append(segs, seg)
+		rest = strings.TrimPrefix(rest, ".")
+	}
+	return toml.Key(segs).String()
+}
+
+// skipComment returns the offset of the newline ending the comment at i.
+func skipComment(s string, i int) int {
+	for i < len(s) && s[i] != '\n' {
+		i++
+	}
+	return i
+}
+
+// skipString skips the (possibly multi-line) string starting at i and
+// returns the offset after it and its raw text (escapes not processed).
+func skipString(s string, i int) (int, string) {
+	q := s[i]
+	if strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
+		end := strings.Index(s[i+3:], strings.Repeat(string(q), 3))
+		if end < 0 {
+			return len(s), s[i+3:]
+		}
+		j := i + 3 + end + 3
+		for j < len(s) && s[j] == q { // up to two quotes may end the content
+			j++
+		}
+		return j, s[i+3 : j-3]
+	}
+	j, raw := skipLine(s, i, q)
+	if q == '"' && strings.IndexByte(raw, '\\') >= 0 {
+		if u, err := strconv.Unquote(`"` + raw + `"`); err == nil {
+			raw = u
+		}
+	}
+	return j, raw
+}
+
+// skipLine skips a one-line string quoted with q that starts at i.
+func skipLine(s string, i int, q byte) (int, string) {
+	for j := i + 1; j < len(s); j++ {
+		switch {
+		case s[j] == '\\' && q == '"':
+			j++
+		case s[j] == q:
+			return j + 1, s[i+1 : j]
+		case s[j] == '\n':
+			return j, s[i+1 : j]
+		}
+	}
+	return len(s), s[i+1:]
+}

@@ -1,0 +1,80 @@
+package data
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+var (
+	rePercent = regexp.MustCompile(`^(\d+(?:,\d+)?) ?%$`)
+	reNumber  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$`)
+	// rePredicate matches "(3) WTP", "A (81)" and "BB".
+	rePredicate = regexp.MustCompile(`^(?:\((\d+(?:,\d+)?)\) ?)?([A-Z][A-Z+-]{0,7})(?: ?\((\d+(?:,\d+)?)\))?$`)
+)
+
+// targetHint is what a target may look like, for messages.
+const targetHint = "expected N/A, a percentage like 91%, a number like 4 or 3,5, or a predicate like WTP, (3) WTP or A (81)"
+
+// ParseTarget parses one target cell as written in an agreement: N/A, a
+// percentage (91%, 12,5%), a number (4, 3,5, 1.250) or a predicate (WTP,
+// (3) WTP, A (81), BB). Numbers use the Indonesian decimal comma; a dot
+// only groups thousands. Negative targets are not supported.
+func ParseTarget(s string) (Target, error) {
+	s = strings.Join(strings.Fields(s), " ")
+	t := Target{Text: s}
+	switch {
+	case strings.EqualFold(s, "N/A"):
+		t.Kind = NA
+	case rePercent.MatchString(s):
+		t.Kind, t.HasValue = Percent, true
+		t.Value = parseIDNumber(rePercent.FindStringSubmatch(s)[1])
+	case reNumber.MatchString(s):
+		t.Kind, t.HasValue = Number, true
+		t.Value = parseIDNumber(s)
+	case rePredicate.MatchString(s):
+		m := rePredicate.FindStringSubmatch(s)
+		if m[1] != "" && m[3] != "" {
+			return Target{}, fmt.Errorf("%q is not a target; a predicate carries at most one number", s)
+		}
+		t.Kind, t.Predicate = Predicate, m[2]
+		if num := m[1] + m[3]; num != "" {
+			t.Value, t.HasValue = parseIDNumber(num), true
+		}
+	default:
+		return Target{}, fmt.Errorf("%q is not a target; %s", s, targetHint)
+	}
+	return t, nil
+}
+
+// parseIDNumber parses a number with thousands dots and a decimal comma;
+// the caller has checked the syntax.
+func parseIDNumber(s string) float64 {
+	s = strings.ReplaceAll(s, ".", "")
+	f, _ := strconv.ParseFloat(strings.Replace(s, ",", ".", 1), 64)
+	return f
+}
+
+// targetOf converts a decoded TOML value (text, integer or float) into a
+// target, reporting a problem at path when it is not one.
+func (c *checker) targetOf(path string, v any) (Target, bool) {
+	var s string
+	switch x := v.(type) {
+	case string:
+		s = x
+	case int64:
+		s = strconv.FormatInt(x, 10)
+	case float64:
+		s = formatNumber(x)
+	default:
+		c.addf(path, "got %s; %s", describe(v), targetHint)
+		return Target{}, false
+	}
+	t, err := ParseTarget(s)
+	if err != nil {
+		c.addf(path, "%v", err)
+		return Target{}, false
+	}
+	return t, true
+}

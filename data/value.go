@@ -1,0 +1,154 @@
+package data
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// val holds one TOML value as decoded, before validation. Every leaf of the
+// private TOML structs is a val, so decoding never stops at a wrong type:
+// the checker reports type problems with positions, all at once.
+type val struct {
+	v   any
+	set bool
+}
+
+// UnmarshalTOML implements toml.Unmarshaler.
+func (x *val) UnmarshalTOML(v any) error {
+	x.v, x.set = v, true
+	return nil
+}
+
+// checker collects problems while converting the TOML structs to the model.
+type checker struct {
+	file  string
+	ix    *posIndex
+	probs Errors
+}
+
+// addf records a problem for path at the path's position.
+func (c *checker) addf(path, format string, args ...any) {
+	c.addAt(c.ix.lookup(path), path, fmt.Sprintf(format, args...))
+}
+
+// addAt records a problem for path at p.
+func (c *checker) addAt(p pos, path, msg string) {
+	c.probs = append(c.probs, Problem{File: c.file, Line: p.Line, Col: p.Col, Field: path, Msg: msg})
+}
+
+// describe names the TOML type of a decoded value for messages.
+func describe(v any) string {
+	switch x := v.(type) {
+	case string:
+		return fmt.Sprintf("text %q", x)
+	case int64:
+		return fmt.Sprintf("integer %d", x)
+	case float64:
+		return fmt.Sprintf("number %v", x)
+	case bool:
+		return fmt.Sprintf("boolean %v", x)
+	case time.Time:
+		return "date " + x.Format("2006-01-02")
+	case []any:
+		return "a list"
+	case map[string]any:
+		return "a table"
+	}
+	return fmt.Sprintf("%T", v)
+}
+
+// text returns a string value, trimmed; ok is false when absent or wrong.
+func (c *checker) text(path string, v val) (string, bool) {
+	if !v.set {
+		return "", false
+	}
+	s, isStr := v.v.(string)
+	if !isStr {
+		c.addf(path, "got %s; expected text in quotes", describe(v.v))
+		return "", false
+	}
+	return strings.TrimSpace(s), true
+}
+
+// optText returns a string value or def when absent or empty.
+func (c *checker) optText(path string, v val, def string) string {
+	s, ok := c.text(path, v)
+	if !ok || s == "" {
+		return def
+	}
+	return s
+}
+
+// reqText returns a required, non-empty string value; hint says what is
+// expected, e.g. `the official's name, e.g. nama = "BLESSMIYANDA"`.
+func (c *checker) reqText(path string, v val, hint string) string {
+	if !v.set {
+		c.addf(path, "missing; expected %s", hint)
+		return ""
+	}
+	s, ok := c.text(path, v)
+	if ok && s == "" {
+		c.addf(path, "is empty; expected %s", hint)
+	}
+	return s
+}
+
+// textList returns a list of strings (each trimmed); a single string is
+// accepted as a one-element list.
+func (c *checker) textList(path string, v val) []string {
+	if !v.set {
+		return nil
+	}
+	if s, ok := v.v.(string); ok {
+		return []string{strings.TrimSpace(s)}
+	}
+	items, ok := v.v.([]any)
+	if !ok {
+		c.addf(path, "got %s; expected a list of texts like [\"line 1\", \"line 2\"]", describe(v.v))
+		return nil
+	}
+	out := make([]string, 0, len(items))
+	for i, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			c.addf(fmt.Sprintf("%s[%d]", path, i), "got %s; expected text in quotes", describe(it))
+			continue
+		}
+		out = append(out, strings.TrimSpace(s))
+	}
+	return out
+}
+
+// integer returns an integer value; ok is false when absent or wrong.
+func (c *checker) integer(path string, v val, hint string) (int64, bool) {
+	if !v.set {
+		return 0, false
+	}
+	n, ok := v.v.(int64)
+	if !ok {
+		c.addf(path, "got %s; expected %s", describe(v.v), hint)
+	}
+	return n, ok
+}
+
+// number returns an integer or float value as float64.
+func (c *checker) number(path string, v val, hint string) (float64, bool) {
+	if !v.set {
+		return 0, false
+	}
+	switch n := v.v.(type) {
+	case int64:
+		return float64(n), true
+	case float64:
+		return n, true
+	}
+	c.addf(path, "got %s; expected %s", describe(v.v), hint)
+	return 0, false
+}
+
+// formatNumber writes n the Indonesian way: decimal comma, no exponent.
+func formatNumber(n float64) string {
+	return strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", ",", 1)
+}

@@ -1,0 +1,202 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"kinerja/data"
+)
+
+// att and attBold are the styles of the attachment's title block and
+// signature blocks.
+var (
+	att     = style{size: attSize, lead: attLead}
+	attBold = style{size: attSize, lead: attLead, bold: true}
+)
+
+// Indicator table columns.
+const (
+	colNo = iota
+	colSasaran
+	colNoInd
+	colIndikator
+	colSumber
+	colPengukuran
+	colTW1     // colTW1..colTW1+3: quarters I..IV
+	colTahunan = colTW1 + 4
+	colKet     = colTahunan + 1
+	numCols    = colKet + 1
+)
+
+// attachment lays out the landscape pages: title, identity block, the
+// indicator table, the optional program table and the signature blocks.
+func (c *ctx) attachment() error {
+	c.newPage(true)
+	a, tw := c.a, c.right-c.left
+	title := orDefault(a.JudulLampiran, "PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN "+strconv.Itoa(a.Tahun))
+	if err := c.block(title, attBold, c.left, tw, alCenter, "judul.lampiran"); err != nil {
+		return err
+	}
+	c.gap(gapPara)
+	if err := c.kvBlock(c.identity(), att, c.left, tw); err != nil {
+		return err
+	}
+	c.gap(gapPara)
+	if err := c.place(c.indicatorTable()); err != nil {
+		return err
+	}
+	if len(a.Program) > 0 {
+		c.gap(gapSection)
+		if err := c.place(c.programTable()); err != nil {
+			return err
+		}
+	}
+	return c.attachmentSignatures()
+}
+
+// identity returns the rows of PIHAK PERTAMA's identity block.
+func (c *ctx) identity() []kv {
+	p := c.a.Pertama
+	rows := []kv{{"Nama", firstOf(p.NamaLampiran, p.Nama), "lampiran.nama"}}
+	if !isBlank(p.NIP) {
+		rows = append(rows, kv{"NIP", p.NIP, "lampiran.nip"})
+	}
+	rows = append(rows, kv{"Jabatan", firstOf(p.JabatanSingkat, p.Jabatan), "lampiran.jabatan"})
+	if !isBlank(p.UnitKerja) {
+		rows = append(rows, kv{"Unit Kerja", p.UnitKerja, "lampiran.unit"})
+	}
+	return rows
+}
+
+// indicatorTable builds the indicator table with its two-row header.
+func (c *ctx) indicatorTable() *table {
+	t := newTable(c.left, c.indicatorWidths(c.right-c.left))
+	c.setHeader(t, indicatorHeader(), 2)
+	for gi := range c.a.Kelompok {
+		g := &c.a.Kelompok[gi]
+		gid := "k" + strconv.Itoa(gi)
+		if !isBlank(g.Nama) {
+			cl := c.newCell(t, 0, numCols, g.Nama, cellBold, alLeft, gid+".nama")
+			cl.fill = groupFill
+			t.bands = append(t.bands, band{rows: []row{{cells: []cell{cl}}}, keepNext: true})
+		}
+		for si := range g.Sasaran {
+			t.bands = append(t.bands, c.sasaranBand(t, &g.Sasaran[si], gid+".s"+strconv.Itoa(si)))
+		}
+	}
+	return t
+}
+
+// indicatorHeader is the two-row header: Triwulan spans the four quarter
+// columns, every other cell spans both rows.
+func indicatorHeader() []hcell {
+	h := []hcell{{0, 2, colNo, 1, "NO"}, {0, 2, colSasaran, 1, "Sasaran"}, {0, 2, colNoInd, 1, "NO"},
+		{0, 2, colIndikator, 1, "Indikator Kinerja"}, {0, 2, colSumber, 1, "Sumber Data"},
+		{0, 2, colPengukuran, 1, "Pengukuran Kinerja"}, {0, 1, colTW1, 4, "Triwulan"},
+		{0, 2, colTahunan, 1, "Tahunan"}, {0, 2, colKet, 1, "Keterangan"}}
+	for i, q := range []string{"I", "II", "III", "IV"} {
+		h = append(h, hcell{1, 1, colTW1 + i, 1, q})
+	}
+	return h
+}
+
+// sasaranBand returns the band of one sasaran: NO and text as span cells,
+// one row per indicator.
+func (c *ctx) sasaranBand(t *table, s *data.Sasaran, id string) band {
+	b := band{span: []cell{
+		c.newCell(t, colNo, 1, strconv.Itoa(s.No), cellStyle, alCenter, id+".no"),
+		c.newCell(t, colSasaran, 1, s.Uraian, cellStyle, alLeft, id+".uraian"),
+	}}
+	for ii := range s.Indikator {
+		b.rows = append(b.rows, c.indicatorRow(t, &s.Indikator[ii], ii, id+".i"+strconv.Itoa(ii)))
+	}
+	if len(b.rows) == 0 {
+		b.rows = []row{{}}
+	}
+	return b
+}
+
+// indicatorRow returns the cells of one indicator.
+func (c *ctx) indicatorRow(t *table, ind *data.Indicator, i int, id string) row {
+	no := ind.No
+	if no == 0 {
+		no = i + 1
+	}
+	cells := []cell{
+		c.newCell(t, colNoInd, 1, strconv.Itoa(no), cellStyle, alCenter, id+".no"),
+		c.newCell(t, colIndikator, 1, ind.Indikator, cellStyle, alLeft, id+".indikator"),
+		c.newCell(t, colSumber, 1, ind.SumberData, cellStyle, alLeft, id+".sumber"),
+		c.newCell(t, colPengukuran, 1, ind.Pengukuran, cellStyle, alLeft, id+".pengukuran"),
+	}
+	for q := range ind.Triwulan {
+		cells = append(cells, c.newCell(t, colTW1+q, 1, ind.Triwulan[q].Text, cellStyle, alCenter,
+			id+".tw"+strconv.Itoa(q+1)))
+	}
+	cells = append(cells,
+		c.newCell(t, colTahunan, 1, ind.Tahunan.Text, cellStyle, alCenter, id+".tahunan"),
+		c.newCell(t, colKet, 1, ind.Keterangan, cellStyle, alCenter, id+".keterangan"))
+	return row{cells: cells}
+}
+
+// Program table columns.
+const (
+	colProgram = iota
+	colAnggaran
+	colProgKet
+)
+
+// programTable builds the Program | Anggaran (Rp) | Keterangan table with
+// a JUMLAH row.
+func (c *ctx) programTable() *table {
+	t := newTable(c.left, c.programWidths(c.right-c.left))
+	c.setHeader(t, []hcell{{0, 1, colProgram, 1, "Program"}, {0, 1, colAnggaran, 1, "Anggaran (Rp)"},
+		{0, 1, colProgKet, 1, "Keterangan"}}, 1)
+	var total int64
+	for i, p := range c.a.Program {
+		id := "p" + strconv.Itoa(i)
+		total += p.Anggaran
+		t.bands = append(t.bands, band{rows: []row{{cells: []cell{
+			c.newCell(t, colProgram, 1, p.Program, cellStyle, alLeft, id+".program"),
+			c.newCell(t, colAnggaran, 1, rupiah(p.Anggaran), cellStyle, alRight, id+".anggaran"),
+			c.newCell(t, colProgKet, 1, p.Keterangan, cellStyle, alLeft, id+".keterangan"),
+		}}}})
+	}
+	t.bands = append(t.bands, band{rows: []row{{cells: []cell{
+		c.newCell(t, colProgram, 1, "JUMLAH", cellBold, alCenter, "jumlah"),
+		c.newCell(t, colAnggaran, 1, rupiah(total), cellBold, alRight, "jumlah.anggaran"),
+		c.newCell(t, colProgKet, 1, "", cellStyle, alLeft, "jumlah.keterangan"),
+	}}}})
+	return t
+}
+
+// rupiah formats n with the Indonesian thousands separator: 1.234.567.
+func rupiah(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	if neg {
+		return "-" + b.String()
+	}
+	return b.String()
+}
+
+// attachmentSignatures sets the signature blocks under the attachment, kept
+// together (on a new landscape page when they do not fit).
+func (c *ctx) attachmentSignatures() error {
+	a := c.a
+	k := sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
+		jab:  firstOf(a.Kedua.JabatanTTDLampiran, a.Kedua.JabatanTTD, a.Kedua.Jabatan),
+		name: firstOf(a.Kedua.NamaLampiran, a.Kedua.Nama)}
+	p := sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
+		jab:  firstOf(a.Pertama.JabatanTTDLampiran, a.Pertama.JabatanTTD, a.Pertama.Jabatan),
+		name: firstOf(a.Pertama.NamaLampiran, a.Pertama.Nama)}
+	c.gap(gapSection)
+	return c.signatures(k, p, att, piece{placeDate(a), "lampiran.tanggal", false}, true)
+}

@@ -1,0 +1,86 @@
+// Package layout turns an agreement (data.Agreement) into pages of
+// positioned boxes: text runs, lines, rectangles and images at fixed
+// places. It is pure geometry. It imports no PDF package and no fonts;
+// widths come only from a Measurer, so the same code serves the PDF
+// renderer, tests with a fake monospace measurer, and any future output.
+//
+// # Units and coordinates
+//
+// Every length is in PDF points (1/72 inch, 1 mm = 72/25.4 pt). The
+// origin is the top-left corner of the page and y grows downwards. A Text
+// box's Y is its baseline, its W the measured width and H the font size.
+// Page.Width and Page.Height are the page as seen: landscape pages are wider
+// than tall.
+//
+// # The document
+//
+// Page 1 is the portrait statement page: optional logo (20 mm tall, aspect
+// kept), letterhead lines with a double rule, the title, the optional
+// number, the opening paragraph, both parties' Nama/Jabatan blocks with
+// aligned colons, the two fixed paragraphs (justified by placing each word
+// as its own box, because fpdf's word spacing does not work with UTF-8
+// fonts; last lines are left aligned), the place and date line, and two
+// signature blocks: PIHAK KEDUA on the left, PIHAK PERTAMA on the right.
+// Body text is 12 pt on 15 pt leading; margins are 25 mm left and right and
+// 20 mm top and bottom. Party labels inside paragraphs are set bold.
+//
+// The attachment follows on landscape pages: title, identity block, the
+// indicator table (9 pt on 10.8 pt leading, 3 pt cell padding), the optional
+// Program | Anggaran (Rp) | Keterangan table with a JUMLAH row, and the
+// signature blocks again. Every page ends with the optional footer text
+// (8 pt, centred, wrapped) above "Halaman N dari M" (right aligned).
+//
+// Document.SigRects lists four rectangles in this order: the statement
+// page's PIHAK PERTAMA and PIHAK KEDUA, then the attachment's PIHAK
+// PERTAMA and PIHAK KEDUA, each with its 1-based page number.
+//
+// # Tables and pagination
+//
+// Narrow columns (NO, targets, Sumber Data, Keterangan) are sized to their
+// widest content up to a cap; Sasaran, Indikator Kinerja and Pengukuran
+// Kinerja share the rest 1:1:2. A sasaran is one band: its NO and text are
+// cells spanning all its indicator rows. The rules:
+//
+//   - A row taller than the space left is split after a whole line; all
+//     its cells split after the same line and continue on the next page,
+//     however many pages that takes. Span cells continue beside the rows
+//     placed on each page, drawn as one frame per page.
+//   - A word wider than its column is broken between characters (no
+//     hyphen), so text never overflows a cell.
+//   - The header (two rows in the indicator table, where Triwulan spans
+//     the four quarter columns) is repeated at the top of every page the
+//     table continues on.
+//   - A group row (SASARAN STRATEGIS, ...) is kept with at least the first
+//     lines of the row after it.
+//   - No single line of a row is left alone before or after a break when
+//     that can be avoided (a row starts on a new page instead).
+//   - The attachment signature section is kept together; it moves to a new
+//     landscape page when it does not fit.
+//
+// # Text identity
+//
+// Each Text box carries in Box.Cell the source of its text, e.g.
+// "k0.s2.i1.pengukuran" (group 0, sasaran 2, indicator 1, Pengukuran
+// Kinerja), "k1.nama" (a group row), "p3.program", "pembuka",
+// "ttd.pertama.nama", "lampiran.kedua.jabatan"; texts the layout adds
+// itself are "label", "head", "footer" and "halaman". Tests use it to
+// check that no text is lost or duplicated across page breaks.
+//
+// # Known limits
+//
+//   - Greedy line breaking, no hyphenation; a justified line with few long
+//     words can look loose.
+//   - Every table cell uses one size and leading, which is what lets rows
+//     split at one common y. Cells are top aligned.
+//   - A newline in a cell is a line break; blank lines add no extra space.
+//   - The vertical metrics are approximated (ascent 0.8 em), the Measurer
+//     gives widths only.
+//   - Statement page blocks (paragraphs, party blocks, the signature
+//     section) are never split; if the statement text is too long for one
+//     page the next block starts a new portrait page, and the statement
+//     signatures are then not on page 1.
+//   - A group row or table header taller than a page, or a signature
+//     section taller than a page, is an error (ErrNoSpace).
+//   - Layout is deterministic: no map is ranged over to emit boxes, and
+//     floats are left unrounded for the renderer to format.
+package layout

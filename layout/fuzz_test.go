@@ -1,0 +1,33 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+)
+
+// FuzzWrap checks that wrapping keeps every character, in order, and
+// never makes a line wider than the measure.
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"aa bb cc", "Superpanjangkatatanpaspasi x", "≥≤–—“”‘’…\n\nb", "PIHAK PERTAMA, x", "\xff\xfe a"} {
+		f.Add(s, 30.0)
+	}
+	c := testCtx(f)
+	f.Fuzz(func(t *testing.T, s string, width float64) {
+		if !(width >= 10 && width <= 1000) {
+			return
+		}
+		lines := c.wrap(s, body, width, "PIHAK PERTAMA")
+		var b strings.Builder
+		for _, l := range lines {
+			if l.w > width+eps {
+				t.Fatalf("line %q is %g wide, measure %g", joinWords(l.words), l.w, width)
+			}
+			for _, bx := range c.lineBoxes(l, 0, 0, width, bodySize, alJustify, "x") {
+				b.WriteString(bx.Text)
+			}
+		}
+		if got, want := squash(b.String()), squash(s); got != want {
+			t.Fatalf("wrap lost or added text: got %q want %q", got, want)
+		}
+	})
+}

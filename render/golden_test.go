@@ -1,0 +1,48 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"testing"
+	"time"
+
+	"kinerja/layout"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// TestGoldenTiny compares a tiny uncompressed document (lines and
+// rectangles only, so no compressed font stream) byte for byte.
+func TestGoldenTiny(t *testing.T) {
+	t.Setenv("SOURCE_DATE_EPOCH", "")
+	doc := &layout.Document{Pages: []layout.Page{
+		{Width: 200, Height: 300, Boxes: []layout.Box{
+			{Kind: layout.Line, X: 10, Y: 20, W: 180, Stroke: 0.5},
+			{Kind: layout.Rect, X: 10, Y: 30, W: 50, H: 40, Stroke: 1, Fill: 0.85},
+		}},
+		{Width: 300, Height: 200, Landscape: true, Boxes: []layout.Box{
+			{Kind: layout.Rect, X: 20, Y: 20, W: 100, H: 50, Fill: 0.5},
+		}},
+	}}
+	meta := Meta{Title: "Tiny", Author: "kinerja", Created: time.Date(2021, 1, 4, 0, 0, 0, 0, time.UTC),
+		Info: Info{Kind: "perjanjian", Year: 2021}}
+	var b bytes.Buffer
+	if err := write(&b, doc, meta, false); err != nil {
+		t.Fatal(err)
+	}
+	const golden = "testdata/tiny.pdf.golden"
+	if *update {
+		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -run GoldenTiny -update)", err)
+	}
+	if !bytes.Equal(b.Bytes(), want) {
+		t.Errorf("output differs from %s; inspect, then rerun with -update", golden)
+	}
+	checkPDFTools(t, writeTemp(t, "tiny.pdf", b.Bytes()))
+}

@@ -1,0 +1,270 @@
+package report
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/BurntSushi/toml"
+
+	"kinerja/data"
+)
+
+// Realisasi is one decoded realisasi file: what was achieved per indicator
+// and quarter in one agreement year.
+type Realisasi struct {
+	File       string  // path or name the file was read from (for messages)
+	Tahun      int     // year; must equal the agreement's
+	Perjanjian string  // optional reference to the agreement file
+	Entries    []Entry // in file order
+
+	index map[entryKey]int
+}
+
+// Entry is one indicator in one quarter.
+type Entry struct {
+	Kode     string
+	Triwulan int         // 1..4
+	Nilai    data.Target // Kind data.NA when absent or "N/A": not reported
+	// Kendala (obstacles) and TindakLanjut (follow-up) are free text; a
+	// blank line separates paragraphs.
+	Kendala, TindakLanjut string
+	// Pagu is the budget ceiling and RealisasiAnggaran the spending to the
+	// end of the quarter, both in whole rupiah.
+	Pagu, RealisasiAnggaran       int64
+	HasPagu, HasRealisasiAnggaran bool
+	Line                          int // line of the [[realisasi]] header
+}
+
+// entryKey identifies an entry.
+type entryKey struct {
+	kode string
+	tw   int
+}
+
+// Lookup returns the entry for kode in quarter tw, or nil. It indexes
+// Entries on first use: build Entries completely before calling it.
+func (r *Realisasi) Lookup(kode string, tw int) *Entry {
+	if r == nil {
+		return nil
+	}
+	if r.index == nil {
+		r.reindex()
+	}
+	if i, ok := r.index[entryKey{kode, tw}]; ok {
+		return &r.Entries[i]
+	}
+	return nil
+}
+
+// reindex rebuilds the lookup index (first entry wins).
+func (r *Realisasi) reindex() {
+	r.index = make(map[entryKey]int, len(r.Entries))
+	for i, e := range r.Entries {
+		k := entryKey{e.Kode, e.Triwulan}
+		if _, dup := r.index[k]; !dup {
+			r.index[k] = i
+		}
+	}
+}
+
+// ErrNoAgreement is returned when Decode is called without an agreement.
+var ErrNoAgreement = errors.New("report: realisasi needs its agreement to be checked")
+
+// DecodeFile reads and checks the realisasi file at path against a.
+func DecodeFile(path string, a *data.Agreement) (*Realisasi, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("realisasi: %w", err)
+	}
+	defer f.Close()
+	return Decode(f, path, a)
+}
+
+// Decode reads a realisasi TOML from r (name is used in messages) and
+// checks it against the agreement a. Every problem is reported: the error
+// is an Errors sorted by position, or a *toml.ParseError-based message for
+// a syntax error.
+func Decode(r io.Reader, name string, a *data.Agreement) (*Realisasi, error) {
+	if a == nil {
+		return nil, ErrNoAgreement
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("realisasi %s: %w", name, err)
+	}
+	var raw map[string]any
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil {
+		return nil, syntaxError(name, err)
+	}
+	d := &decoder{file: name, pos: scanPositions(string(src)), agr: a, seen: map[entryKey]int{}}
+	out := d.top(raw)
+	if len(d.probs) > 0 {
+		sortProblems(d.probs)
+		return nil, d.probs
+	}
+	out.reindex()
+	return out, nil
+}
+
+// syntaxError turns a TOML parse error into a Problem with the source line
+// shown under it.
+func syntaxError(name string, err error) error {
+	var pe toml.ParseError
+	if !errors.As(err, &pe) {
+		return fmt.Errorf("realisasi %s: %w", name, err)
+	}
+	_, shown, _ := strings.Cut(pe.ErrorWithPosition(), "\n") // drop its repeat of the message
+	p := Problem{File: name, Line: pe.Position.Line, Col: pe.Position.Col,
+		Msg: "TOML syntax: " + pe.Message, Source: strings.Trim(shown, "\n")}
+	return Errors{p}
+}
+
+// decoder collects problems while walking the decoded TOML.
+type decoder struct {
+	file  string
+	pos   map[string]pos
+	agr   *data.Agreement
+	probs Errors
+	seen  map[entryKey]int // kode+quarter → line of first entry
+}
+
+// problem records a problem at the key path's value (or key when atKey).
+func (d *decoder) problem(path string, atKey bool, format string, args ...any) {
+	p := d.lookupPos(path)
+	if p.Line == 0 { // not in the file (a missing top-level key): its start
+		p = pos{1, 1, 1}
+	}
+	col := p.ValCol
+	if atKey {
+		col = p.Col
+	}
+	d.probs = append(d.probs, Problem{File: d.file, Line: p.Line, Col: col, Field: path, Msg: fmt.Sprintf(format, args...)})
+}
+
+// lookupPos finds the position of path or of its nearest enclosing key.
+func (d *decoder) lookupPos(path string) pos {
+	for p := path; p != ""; {
+		if v, ok := d.pos[p]; ok {
+			return v
+		}
+		i := strings.LastIndexAny(p, ".[")
+		if i < 0 {
+			break
+		}
+		p = p[:i]
+	}
+	return pos{}
+}
+
+// topKeys are the keys allowed at the top of a realisasi file.
+var topKeys = []string{"tahun", "perjanjian", "realisasi"}
+
+// top checks the top-level table.
+func (d *decoder) top(raw map[string]any) *Realisasi {
+	out := &Realisasi{File: d.file}
+	d.unknownKeys("", raw, topKeys)
+	if v, ok := raw["tahun"]; !ok {
+		d.problem("tahun", false, "missing; expected the agreement year, e.g. tahun = %d", d.agr.Tahun)
+	} else if n, ok := v.(int64); !ok {
+		d.problem("tahun", false, "expected an integer year like %d, got %s", d.agr.Tahun, tomlType(v))
+	} else if out.Tahun = int(n); out.Tahun != d.agr.Tahun {
+		d.problem("tahun", false, "year %d does not match the agreement's year %d", n, d.agr.Tahun)
+	}
+	d.perjanjian(raw, out)
+	for i, tbl := range d.entryTables(raw) {
+		if e, ok := d.entry(fmt.Sprintf("realisasi[%d]", i), tbl); ok {
+			out.Entries = append(out.Entries, e)
+		}
+	}
+	return out
+}
+
+// perjanjian checks the optional reference to the agreement file.
+func (d *decoder) perjanjian(raw map[string]any, out *Realisasi) {
+	v, ok := raw["perjanjian"]
+	if !ok {
+		return
+	}
+	s, ok := v.(string)
+	if !ok {
+		d.problem("perjanjian", false, "expected the agreement's file name as a string, got %s", tomlType(v))
+		return
+	}
+	out.Perjanjian = s
+	if d.agr.File != "" && filepath.Base(s) != filepath.Base(d.agr.File) {
+		d.problem("perjanjian", false, "refers to %q but the agreement given is %q", s, filepath.Base(d.agr.File))
+	}
+}
+
+// entryTables returns the [[realisasi]] tables.
+func (d *decoder) entryTables(raw map[string]any) []map[string]any {
+	v, ok := raw["realisasi"]
+	if !ok {
+		return nil
+	}
+	switch t := v.(type) {
+	case []map[string]any:
+		return t
+	case []any:
+		out := make([]map[string]any, 0, len(t))
+		for i, x := range t {
+			m, ok := x.(map[string]any)
+			if !ok {
+				d.problem(fmt.Sprintf("realisasi[%d]", i), false, "expected a table with kode, triwulan, nilai, got %s", tomlType(x))
+				continue
+			}
+			out = append(out, m)
+		}
+		return out
+	}
+	d.problem("realisasi", false, "expected [[realisasi]] tables, got %s", tomlType(v))
+	return nil
+}
+
+// unknownKeys reports keys of tbl that are not in allowed, with a suggestion.
+func (d *decoder) unknownKeys(prefix string, tbl map[string]any, allowed []string) {
+	for k := range tbl {
+		if contains(allowed, k) {
+			continue
+		}
+		path := k
+		if prefix != "" {
+			path = prefix + "." + k
+		}
+		d.problem(path, true, "unknown key %q%s; expected one of %s", k, suggest(k, allowed), strings.Join(allowed, ", "))
+	}
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// tomlType names the TOML type of a decoded value for messages.
+func tomlType(v any) string {
+	switch v.(type) {
+	case string:
+		return "a string"
+	case int64:
+		return "an integer"
+	case float64:
+		return "a float"
+	case bool:
+		return "a boolean"
+	case map[string]any:
+		return "a table"
+	case []any, []map[string]any:
+		return "an array"
+	}
+	return "a date or time"
+}

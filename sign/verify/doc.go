@@ -1,0 +1,42 @@
+// Package verify checks the digital signatures of a signed kinerja PDF
+// offline: it finds every signature dictionary, checks that its /ByteRange
+// is well formed, that the digest of the signed bytes matches the CMS
+// (PKCS #7) messageDigest and that the CMS signature verifies, chains the
+// signer certificate to trusted roots (intermediates taken from the CMS),
+// checks key usage, validity at signing time, the CMS signingTime and an
+// RFC 3161 timestamp token if present (its message imprint must match the
+// signature value; its authority must chain to the same roots for its time
+// to be used).
+//
+// Unlike pdfsign's verify and poppler's pdfsig, it also tells which
+// revision each signature covers and whether anything other than later
+// signatures changed after it. Each revision (the file prefix ending at an
+// %%EOF line) is parsed on its own and consecutive revisions are compared
+// by meaning, not by object number: page count; per page the decoded
+// content streams, MediaBox/CropBox/BleedBox/TrimBox/ArtBox/Rotate
+// (inherited values resolved), resources (resolved, so pdfsign's rewrite of
+// the signed page with inlined /Resources is not a change), other page
+// entries, and annotations other than signature widgets; catalog entries
+// other than /Pages, /AcroForm, /DSS and /Version; and form fields (a new
+// signature field, or filling an empty one, is allowed; changing or
+// removing a signature field, or any change of another field, is not).
+//
+// Trade-offs and known limits:
+//   - Offline only: no OCSP or CRL is fetched and embedded revocation data
+//     is not evaluated; there is no LTV (long-term validation).
+//   - The signer's CMS signingTime is claimed by the signer; it is used as
+//     the time for chain validation only when no trusted timestamp exists.
+//   - DocMDP/FieldMDP permissions are not interpreted: every change other
+//     than adding signatures (and a DSS) is reported, whatever the
+//     permission level.
+//   - The trailer /Info dictionary is not compared (document properties
+//     may change without being reported); neither are objects that are not
+//     reachable from pages, catalog or form fields.
+//   - Document timestamps (/Type /DocTimeStamp) are reported as a problem
+//     (not checked).
+//   - The whole file is read into memory (limit MaxSize). Linearized files
+//     whose first-page section ends with its own %%EOF are seen as having
+//     an extra revision, which may not parse.
+//   - The PDF parser (github.com/digitorus/pdf) panics on some malformed
+//     input; Verify recovers and reports an error instead.
+package verify

@@ -1,0 +1,151 @@
+package verify
+
+import (
+	"crypto/x509"
+	"fmt"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"kinerja/render"
+	"kinerja/sign/verify/verifytest"
+)
+
+func TestVerifyTimestamp(t *testing.T) {
+	f := fixtures(t)
+	at := time.Now().Add(-time.Minute).Truncate(time.Second)
+	srv := httptest.NewServer(verifytest.TSAHandler(f.pki.TSA, at))
+	defer srv.Close()
+	signed, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", true, srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep := verifyBytesT(t, signed, f.pki.Roots)
+	if !rep.OK() {
+		t.Fatalf("timestamped signature not OK: %q", rep.Reasons())
+	}
+	s := rep.Signatures[0]
+	if s.Timestamp == nil || !s.Timestamp.Equal(at) || len(s.Warnings) != 0 {
+		t.Errorf("timestamp %v (want %v), warnings %q", s.Timestamp, at, s.Warnings)
+	}
+
+	other, err := verifytest.NewPKI() // a TSA from an unknown CA
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv2 := httptest.NewServer(verifytest.TSAHandler(other.TSA, at))
+	defer srv2.Close()
+	signed2, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", true, srv2.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep = verifyBytesT(t, signed2, f.pki.Roots)
+	s = rep.Signatures[0]
+	if s.Timestamp == nil || len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "timestamp authority not trusted") {
+		t.Errorf("untrusted TSA: timestamp %v, warnings %q", s.Timestamp, s.Warnings)
+	}
+}
+
+// TestVerifyHiddenChanges covers changes that leave the page content
+// stream alone but still change what the document says.
+func TestVerifyHiddenChanges(t *testing.T) {
+	f := fixtures(t)
+	md, err := verifytest.MetadataObject(f.twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	xmp, err := render.EncodeXMP(render.Info{Kind: "perjanjian", Title: "DIUBAH"}, "DIUBAH", "", "", "", "", "id")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		name string
+		make func() ([]byte, error)
+		want string
+	}{
+		{"annotation over page 1", func() ([]byte, error) { return verifytest.AddAnnotation(f.twice, "TARGET 0 PERSEN") },
+			"signature 1 (pertama): page 1 annotations changed (0 → 1, not counting signature fields) in revision 4"},
+		{"metadata replaced", func() ([]byte, error) {
+			return verifytest.ReplaceObject(f.twice, md, fmt.Sprintf("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream", len(xmp), xmp))
+		}, "catalog entry /Metadata changed in revision 4"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			data, err := tc.make()
+			if err != nil {
+				t.Fatal(err)
+			}
+			rep := verifyBytesT(t, data, f.pki.Roots)
+			if rep.OK() {
+				t.Fatal("hidden change reported OK")
+			}
+			assertReason(t, rep, tc.want)
+		})
+	}
+}
+
+func TestVerifyClock(t *testing.T) {
+	f := fixtures(t)
+	rep, err := Verify(strings.NewReader(string(f.once)), int64(len(f.once)),
+		Options{Roots: f.pki.Roots, Now: time.Now().Add(-48 * time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.OK() {
+		t.Fatal("a signature made after the verification time is OK")
+	}
+	assertReason(t, rep, "is after the verification time")
+}
+
+func TestKeyUsageProblem(t *testing.T) {
+	cases := []struct {
+		cert x509.Certificate
+		bad  bool
+	}{
+		{x509.Certificate{KeyUsage: x509.KeyUsageDigitalSignature}, false},
+		{x509.Certificate{KeyUsage: x509.KeyUsageContentCommitment}, false},
+		{x509.Certificate{}, false},
+		{x509.Certificate{KeyUsage: x509.KeyUsageKeyEncipherment}, true},
+		{x509.Certificate{KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageServerAuth}}, true},
+		{x509.Certificate{KeyUsage: x509.KeyUsageDigitalSignature, ExtKeyUsage: []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection}}, false},
+	}
+	for i, c := range cases {
+		if got := keyUsageProblem(&c.cert) != ""; got != c.bad {
+			t.Errorf("case %d: problem = %v, want %v", i, got, c.bad)
+		}
+	}
+}
+
+// TestVerifyRejectsHugeXref: the PDF reader would loop for minutes on an
+// xref subsection starting at object 150000000 (found by FuzzVerify).
+func TestVerifyRejectsHugeXref(t *testing.T) {
+	f := fixtures(t)
+	for _, tc := range []struct{ old, new string }{
+		{"xref\n15 3\n", "xref\n150000000 3\n"},
+		{"/Size 18", "/Size 9999999999"},
+		{"trailer\n<<", "trailer <<"}, // still valid: must not be rejected
+	} {
+		data := []byte(strings.Replace(string(f.twice), tc.old, tc.new, 1))
+		if string(data) == string(f.twice) {
+			t.Fatalf("%q not found", tc.old)
+		}
+		err := checkXrefBounds(data)
+		if wantErr := tc.new != "trailer <<"; (err != nil) != wantErr {
+			t.Errorf("%q: checkXrefBounds = %v, want error %v", tc.new, err, wantErr)
+		}
+		if _, err := Verify(strings.NewReader(string(data)), int64(len(data)), Options{}); err == nil && tc.new != "trailer <<" {
+			t.Errorf("%q: Verify accepted it", tc.new)
+		}
+	}
+}
+
+func TestVerifyDocumentWrittenTwice(t *testing.T) {
+	f := fixtures(t)
+	data := append(append([]byte{}, f.once...), f.once...)
+	rep := verifyBytesT(t, data, f.pki.Roots)
+	if rep.OK() {
+		t.Fatal("a file holding the document twice is OK")
+	}
+	assertReason(t, rep, "file damaged: a second %PDF- header at offset")
+}

@@ -1,0 +1,76 @@
+package verify
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// matchParties sets the Party of each signature whose signer name (the
+// signature /Name or the certificate's common name) matches one of the
+// document's signers. Names are compared ASCII-folded and case-folded;
+// when no name is equal, a name contained word-wise in exactly one
+// signer's name (or the reverse: titles such as "Dr." or ", S.T." differ
+// between certificate and document) is accepted.
+func matchParties(rep *Report) {
+	if rep.Info == nil {
+		return
+	}
+	for i := range rep.Signatures {
+		s := &rep.Signatures[i]
+		s.Party = partyOf(rep, []string{s.Name, s.commonName})
+	}
+}
+
+// partyOf returns the party whose signer matches one of names, or "".
+func partyOf(rep *Report, names []string) string {
+	for _, exact := range []bool{true, false} {
+		match := ""
+		count := 0
+		for _, sg := range rep.Info.Signers {
+			for _, n := range names {
+				if namesMatch(fold(n), fold(sg.Name), exact) {
+					match = sg.Party
+					count++
+					break
+				}
+			}
+		}
+		if count == 1 {
+			return match
+		}
+	}
+	return ""
+}
+
+// namesMatch compares folded names exactly or word-wise contained.
+func namesMatch(a, b string, exact bool) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if exact {
+		return a == b
+	}
+	return strings.Contains(" "+b+" ", " "+a+" ") || strings.Contains(" "+a+" ", " "+b+" ")
+}
+
+// fold transliterates s to lower-case ASCII words separated by one space:
+// accents are dropped ("é" → "e"), punctuation separates words.
+func fold(s string) string {
+	var b strings.Builder
+	space := true
+	for _, r := range norm.NFKD.String(s) {
+		switch {
+		case unicode.Is(unicode.Mn, r):
+			continue
+		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			b.WriteRune(unicode.ToLower(r))
+			space = false
+		case !space:
+			b.WriteByte(' ')
+			space = true
+		}
+	}
+	return strings.TrimSpace(b.String())
+}

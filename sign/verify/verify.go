@@ -1,0 +1,162 @@
+package verify
+
+import (
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"sort"
+	"time"
+
+	"kinerja/render"
+)
+
+// MaxSize is the largest PDF Verify reads (it keeps the file in memory).
+const MaxSize = 1 << 30
+
+// ErrNotPDF is returned for input that is not a PDF at all.
+var ErrNotPDF = errors.New("not a PDF file")
+
+// Options controls a verification.
+type Options struct {
+	Roots *x509.CertPool // trusted roots; nil = system roots
+	Now   time.Time      // verification time (zero = time.Now)
+}
+
+// Report is the result of verifying one PDF.
+type Report struct {
+	Signatures []Signature
+	Revisions  int          // number of revisions (%%EOF sections) found
+	Info       *render.Info // kinerja info from the XMP metadata; nil if none
+	Problems   []string     // document-level problems
+}
+
+// Signature is what was found and checked for one signature, in the order
+// of the revisions they cover (Index is 1-based).
+type Signature struct {
+	Index           int
+	Party           string // "pertama", "kedua" or "" (matched by name against Info.Signers)
+	Name            string // /Name of the signature, else the certificate CN
+	Reason          string
+	Location        string
+	SignerSubject   string
+	SignerIssuer    string
+	SigningTime     time.Time  // CMS signingTime attribute (zero if absent)
+	Timestamp       *time.Time // RFC 3161 timestamp time, if a token is present
+	DigestAlgorithm string     // e.g. "SHA-256"
+	ByteRange       [4]int64
+	Revision        int  // 1-based revision it covers (0 if its end is no revision end)
+	CoversWholeFile bool // the ByteRange covers the whole file except /Contents
+	// Integrity: the digest over ByteRange matches the CMS and the CMS
+	// signature verifies with the signer's certificate.
+	Integrity     bool
+	Trusted       bool // the signer certificate chains to a trusted root
+	ChainError    string
+	ModifiedAfter bool
+	Modifications []string // what changed after it, other than later signatures
+	Errors        []string // anything else that makes it invalid
+	Warnings      []string // noted, but does not make it invalid
+
+	commonName string // signer certificate CN, for party matching
+}
+
+// Valid reports whether s is intact, trusted, unmodified and error free.
+func (s *Signature) Valid() bool {
+	return s.Integrity && s.Trusted && !s.ModifiedAfter && len(s.Errors) == 0
+}
+
+// label is "signature N" or "signature N (party)".
+func (s *Signature) label() string {
+	if s.Party != "" {
+		return fmt.Sprintf("signature %d (%s)", s.Index, s.Party)
+	}
+	return fmt.Sprintf("signature %d", s.Index)
+}
+
+// OK reports whether the document has at least one signature, no
+// document-level problem, and every signature is valid.
+func (r *Report) OK() bool {
+	if r == nil || len(r.Signatures) == 0 || len(r.Problems) > 0 {
+		return false
+	}
+	for i := range r.Signatures {
+		if !r.Signatures[i].Valid() {
+			return false
+		}
+	}
+	return true
+}
+
+// Reasons lists why the report is not OK, one self-contained message each
+// (empty when OK).
+func (r *Report) Reasons() []string {
+	var out []string
+	if len(r.Signatures) == 0 {
+		out = append(out, "the document has no signature")
+	}
+	out = append(out, r.Problems...)
+	for i := range r.Signatures {
+		out = append(out, r.Signatures[i].reasons()...)
+	}
+	return out
+}
+
+// reasons lists why s is not valid.
+func (s *Signature) reasons() []string {
+	var out []string
+	for _, e := range s.Errors {
+		out = append(out, s.label()+": "+e)
+	}
+	if !s.Trusted && s.ChainError != "" {
+		out = append(out, s.label()+": certificate not trusted: "+s.ChainError)
+	} else if !s.Trusted && s.Integrity {
+		out = append(out, s.label()+": certificate not trusted")
+	}
+	for _, m := range s.Modifications {
+		out = append(out, s.label()+": "+m+" after it was signed")
+	}
+	return out
+}
+
+// Verify checks every signature of the PDF read from r (size bytes). An
+// error means the input could not be examined at all (not a PDF, too
+// large, unreadable); everything else is in the report.
+func Verify(r io.ReaderAt, size int64, opts Options) (rep *Report, err error) {
+	defer func() { // last resort: the parsers' panics are recovered closer to them
+		if p := recover(); p != nil {
+			rep, err = nil, fmt.Errorf("verify: internal error on malformed input: %v", p)
+		}
+	}()
+	if size < 0 || size > MaxSize {
+		return nil, fmt.Errorf("verify: file size %d outside 0..%d", size, int64(MaxSize))
+	}
+	data := make([]byte, size)
+	if n, err := r.ReadAt(data, 0); int64(n) != size {
+		return nil, fmt.Errorf("verify: read %d of %d bytes: %w", n, size, err)
+	}
+	return verifyBytes(data, opts)
+}
+
+// verifyBytes is Verify on a file in memory.
+func verifyBytes(data []byte, opts Options) (*Report, error) {
+	if opts.Now.IsZero() {
+		opts.Now = time.Now()
+	}
+	doc, err := openDocument(data)
+	if err != nil {
+		return nil, err
+	}
+	rep := &Report{Revisions: len(doc.revs), Problems: doc.problems}
+	rep.Info = doc.info()
+	sigs := doc.findSignatures()
+	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
+	for i, sd := range sigs {
+		s := doc.checkSignature(sd, opts)
+		s.Index = i + 1
+		rep.Signatures = append(rep.Signatures, s)
+	}
+	rep.Problems = append(rep.Problems, doc.strayByteRanges(sigs)...)
+	doc.checkModifications(rep)
+	matchParties(rep)
+	return rep, nil
+}

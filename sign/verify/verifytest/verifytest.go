@@ -1,0 +1,488 @@
+// Package verifytest makes signed and tampered PDFs for the tests of the
+// verifier and of `kinerja verify`: a test CA, two signers, a small fpdf
+// document carrying kinerja info in its XMP metadata, signatures made
+// directly with pdfsign (approval signatures, ASCII names), and the
+// tampering a verifier must catch. It is for tests only: keys are
+// generated in memory and never written anywhere by this package.
+//
+// Limits: documents are written with fpdf without compression so tests can
+// edit their text; the incremental updates are written by hand for fpdf's
+// classic cross-reference tables and do not handle xref streams.
+package verifytest
+
+import (
+	"bytes"
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/x509"
+	"crypto/x509/pkix"
+	"encoding/asn1"
+	"encoding/pem"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"strings"
+	"time"
+
+	"codeberg.org/go-pdf/fpdf"
+	"github.com/digitorus/pdf"
+	"github.com/digitorus/pdfsign/sign"
+	"github.com/digitorus/timestamp"
+
+	"kinerja/render"
+)
+
+// Signer is a certificate and its key.
+type Signer struct {
+	Cert *x509.Certificate
+	Key  crypto.Signer
+}
+
+// PKI is a test CA with two signers, PIHAK PERTAMA and PIHAK KEDUA.
+type PKI struct {
+	CA      Signer
+	CAPEM   []byte
+	Roots   *x509.CertPool
+	Pertama Signer // CN "Budi Santoso"
+	Kedua   Signer // CN "Siti Aminah"
+	TSA     Signer // timestamp authority (extended key usage timeStamping)
+}
+
+// NewPKI creates a CA valid from an hour ago for a year and two leaf
+// certificates with digitalSignature and nonRepudiation key usage.
+func NewPKI() (*PKI, error) {
+	ca, err := newCert("Kinerja Test CA", nil, true)
+	if err != nil {
+		return nil, err
+	}
+	p := &PKI{CA: ca, Roots: x509.NewCertPool()}
+	p.Roots.AddCert(ca.Cert)
+	p.CAPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Cert.Raw})
+	if p.Pertama, err = newCert("Budi Santoso", &ca, false); err != nil {
+		return nil, err
+	}
+	if p.Kedua, err = newCert("Siti Aminah", &ca, false); err != nil {
+		return nil, err
+	}
+	if p.TSA, err = newCert("Kinerja Test TSA", &ca, false); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// serial numbers certificates uniquely within a process.
+var serial int64 = 1000
+
+// newCert makes a certificate for cn, self-signed when parent is nil.
+func newCert(cn string, parent *Signer, isCA bool) (Signer, error) {
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
+	}
+	serial++
+	tmpl := &x509.Certificate{
+		SerialNumber: big.NewInt(serial),
+		Subject:      pkix.Name{CommonName: cn, Organization: []string{"Kinerja Test"}},
+		NotBefore:    time.Now().Add(-time.Hour),
+		NotAfter:     time.Now().Add(365 * 24 * time.Hour),
+		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
+	}
+	signerCert, signerKey := tmpl, crypto.Signer(key)
+	if isCA {
+		tmpl.IsCA, tmpl.BasicConstraintsValid = true, true
+		tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature
+	} else {
+		if strings.HasSuffix(cn, "TSA") {
+			tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping}
+		}
+		signerCert, signerKey = parent.Cert, parent.Key
+	}
+	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, key.Public(), signerKey)
+	if err != nil {
+		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
+	}
+	cert, err := x509.ParseCertificate(der)
+	if err != nil {
+		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
+	}
+	return Signer{Cert: cert, Key: key}, nil
+}
+
+// Info is the kinerja info of the test documents; the names carry titles
+// and non-ASCII letters, as printed documents do.
+func Info() render.Info {
+	return render.Info{
+		Kind: "perjanjian", Title: "PERJANJIAN KINERJA TAHUN 2021", Year: 2021, Unit: "BPPBJ",
+		Signers: []render.Signer{
+			{Party: "pertama", Name: "Ir. Budi Santoso, M.T.", Jabatan: "Kepala Biro", Page: 1,
+				Rect: [4]float64{350, 100, 550, 160}},
+			{Party: "kedua", Name: "Dr. Sití Âminah", Jabatan: "Sekretaris Daerah", Page: 1,
+				Rect: [4]float64{50, 100, 250, 160}},
+		},
+	}
+}
+
+// Document renders an uncompressed A4 document of pages pages with lines
+// lines of text each (about 60 bytes per line) and the kinerja info in its
+// XMP metadata. title appears on the first line of page 1.
+func Document(title string, pages, lines int) ([]byte, error) {
+	xmp, err := render.EncodeXMP(Info(), title, "kinerja test", "test", "", "kinerja", "id")
+	if err != nil {
+		return nil, err
+	}
+	f := fpdf.New("P", "pt", "A4", "")
+	f.SetCompression(false)
+	f.SetCatalogSort(true)
+	fixed := time.Date(2021, 1, 15, 9, 0, 0, 0, time.UTC)
+	f.SetCreationDate(fixed)
+	f.SetModificationDate(fixed)
+	f.SetXmpMetadata(xmp)
+	f.SetAutoPageBreak(false, 0)
+	for p := 1; p <= pages; p++ {
+		f.AddPage()
+		f.SetFont("Helvetica", "", 10)
+		f.Text(50, 60, fmt.Sprintf("%s - halaman %d", title, p))
+		for i := 0; i < lines; i++ {
+			f.Text(50, 80+float64(i%60)*12, fmt.Sprintf("Indikator %d.%d: persentase capaian kinerja 100 persen", p, i))
+		}
+	}
+	var b bytes.Buffer
+	if err := f.Output(&b); err != nil {
+		return nil, fmt.Errorf("render test document: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// Sign appends an approval signature by s named name (ASCII), visible on
+// page 1 when visible is set.
+func Sign(in []byte, s Signer, name string, visible bool) ([]byte, error) {
+	return SignTSA(in, s, name, visible, "")
+}
+
+// SignTSA is Sign with an RFC 3161 timestamp from the authority at tsaURL
+// ("" for none).
+func SignTSA(in []byte, s Signer, name string, visible bool, tsaURL string) (out []byte, err error) {
+	defer func() { // pdfsign does not recover its panics
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("sign: panic: %v", p)
+		}
+	}()
+	rdr, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	if err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	data := sign.SignData{
+		Signature: sign.SignDataSignature{
+			CertType: sign.ApprovalSignature,
+			Info:     sign.SignDataSignatureInfo{Name: name, Reason: "Perjanjian Kinerja", Location: "Jakarta", Date: time.Now()},
+		},
+		Signer:            s.Key,
+		DigestAlgorithm:   crypto.SHA256,
+		Certificate:       s.Cert,
+		CertificateChains: [][]*x509.Certificate{{s.Cert}},
+		TSA:               sign.TSA{URL: tsaURL},
+	}
+	if visible {
+		data.Appearance = sign.Appearance{Visible: true, Page: 1, LowerLeftX: 350, LowerLeftY: 100, UpperRightX: 550, UpperRightY: 160}
+	}
+	var b bytes.Buffer
+	if err := sign.Sign(bytes.NewReader(in), &b, rdr, int64(len(in)), data); err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	return b.Bytes(), nil
+}
+
+// SignedTwice renders Document(title, pages, lines) and signs it for
+// PIHAK PERTAMA, then PIHAK KEDUA; it returns the unsigned, once- and
+// twice-signed files.
+func (p *PKI) SignedTwice(title string, pages, lines int) (unsigned, once, twice []byte, err error) {
+	if unsigned, err = Document(title, pages, lines); err != nil {
+		return nil, nil, nil, err
+	}
+	if once, err = Sign(unsigned, p.Pertama, "Budi Santoso", true); err != nil {
+		return nil, nil, nil, err
+	}
+	if twice, err = Sign(once, p.Kedua, "Siti Aminah", false); err != nil {
+		return nil, nil, nil, err
+	}
+	return unsigned, once, twice, nil
+}
+
+// TSAHandler is an RFC 3161 timestamp authority answering with time at
+// and signed by tsa; serve it with net/http/httptest.
+func TSAHandler(tsa Signer, at time.Time) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		req, err := timestamp.ParseRequest(body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		ts := timestamp.Timestamp{HashAlgorithm: req.HashAlgorithm, HashedMessage: req.HashedMessage,
+			Time: at, Policy: asn1.ObjectIdentifier{1, 2, 3, 4, 1}, Nonce: req.Nonce, AddTSACertificate: true}
+		resp, err := ts.CreateResponseWithOpts(tsa.Cert, tsa.Key, crypto.SHA256)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/timestamp-reply")
+		_, _ = w.Write(resp)
+	})
+}
+
+// ReplaceText returns a copy of in with the first occurrence of old
+// replaced by new (same length, so offsets stay valid).
+func ReplaceText(in []byte, old, new string) ([]byte, error) {
+	if len(old) != len(new) {
+		return nil, fmt.Errorf("replace text: %q and %q differ in length", old, new)
+	}
+	i := bytes.Index(in, []byte(old))
+	if i < 0 {
+		return nil, fmt.Errorf("replace text: %q not found", old)
+	}
+	out := bytes.Clone(in)
+	copy(out[i:], new)
+	return out, nil
+}
+
+// CopyContents returns to with the /Contents of its last signature
+// replaced by that of from's last signature (both must have the same
+// placeholder size).
+func CopyContents(from, to []byte) ([]byte, error) {
+	fs, fe, err := lastContents(from)
+	if err != nil {
+		return nil, err
+	}
+	ts, te, err := lastContents(to)
+	if err != nil {
+		return nil, err
+	}
+	if fe-fs != te-ts {
+		return nil, fmt.Errorf("copy contents: sizes differ (%d, %d)", fe-fs, te-ts)
+	}
+	out := bytes.Clone(to)
+	copy(out[ts:te], from[fs:fe])
+	return out, nil
+}
+
+// lastContents returns the span of the last "/Contents<hex>" value.
+func lastContents(b []byte) (int, int, error) {
+	i := bytes.LastIndex(b, []byte("/Contents<"))
+	if i < 0 {
+		return 0, 0, fmt.Errorf("no signature /Contents")
+	}
+	s := i + len("/Contents<")
+	e := bytes.IndexByte(b[s:], '>')
+	if e < 0 {
+		return 0, 0, fmt.Errorf("unterminated /Contents")
+	}
+	return s, s + e, nil
+}
+
+// update is an incremental update being written.
+type update struct {
+	base    []byte
+	rdr     *pdf.Reader
+	body    bytes.Buffer
+	offsets map[int]int // object number → offset
+	next    int         // next free object number
+}
+
+// newUpdate starts an incremental update of in.
+func newUpdate(in []byte) (*update, error) {
+	rdr, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	if err != nil {
+		return nil, fmt.Errorf("update: %w", err)
+	}
+	u := &update{base: in, rdr: rdr, offsets: map[int]int{}, next: int(rdr.Trailer().Key("Size").Int64())}
+	u.body.WriteString("\n")
+	return u, nil
+}
+
+// object writes object num with the given body text.
+func (u *update) object(num int, text string) {
+	u.offsets[num] = len(u.base) + u.body.Len()
+	fmt.Fprintf(&u.body, "%d 0 obj\n%s\nendobj\n", num, text)
+}
+
+// stream adds a new content stream object and returns its number.
+func (u *update) stream(content string) int {
+	n := u.next
+	u.next++
+	u.object(n, fmt.Sprintf("<< /Length %d >>\nstream\n%s\nendstream", len(content), content))
+	return n
+}
+
+// textContent is a content stream showing text with page 1's first font.
+func (u *update) textContent(text string) string {
+	font := "F1"
+	if keys := u.rdr.Page(1).V.Key("Resources").Key("Font").Keys(); len(keys) > 0 {
+		font = keys[0]
+	}
+	return fmt.Sprintf("BT /%s 10 Tf 50 781.89 Td (%s) Tj ET", font, text)
+}
+
+// finish writes the xref section and trailer and returns the new file.
+func (u *update) finish() []byte {
+	xref := len(u.base) + u.body.Len()
+	u.body.WriteString("xref\n0 1\n0000000000 65535 f \n")
+	for n := 0; n < u.next; n++ {
+		if off, ok := u.offsets[n]; ok {
+			fmt.Fprintf(&u.body, "%d 1\n%010d 00000 n \n", n, off)
+		}
+	}
+	root := u.rdr.Trailer().Key("Root").GetPtr()
+	fmt.Fprintf(&u.body, "trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, root.GetID(), u.rdr.XrefInformation.StartPos, xref)
+	return append(bytes.Clone(u.base), u.body.Bytes()...)
+}
+
+// rawObject returns the text between "num 0 obj" and "endobj" of the
+// latest definition of object num.
+func rawObject(b []byte, num uint32) (string, error) {
+	head := []byte(fmt.Sprintf("\n%d 0 obj", num))
+	i := bytes.LastIndex(b, head)
+	if i < 0 {
+		return "", fmt.Errorf("object %d not found", num)
+	}
+	s := i + len(head)
+	e := bytes.Index(b[s:], []byte("endobj"))
+	if e < 0 {
+		return "", fmt.Errorf("object %d has no endobj", num)
+	}
+	return string(b[s : s+e]), nil
+}
+
+// replaceContents points a page dictionary's /Contents to object n.
+func replaceContents(page string, n int) (string, error) {
+	i := strings.Index(page, "/Contents")
+	if i < 0 {
+		return "", fmt.Errorf("page has no /Contents")
+	}
+	j := strings.Index(page[i:], " R")
+	if j < 0 {
+		return "", fmt.Errorf("page /Contents is not a reference")
+	}
+	return page[:i] + fmt.Sprintf("/Contents %d 0 R", n) + page[i+j+2:], nil
+}
+
+// ChangePage1 appends an incremental update that replaces page 1's content
+// stream with one showing text.
+func ChangePage1(in []byte, text string) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	pg := u.rdr.Page(1).V.GetPtr()
+	raw, err := rawObject(in, pg.GetID())
+	if err != nil {
+		return nil, fmt.Errorf("change page 1: %w", err)
+	}
+	n := u.stream(u.textContent(text))
+	page, err := replaceContents(raw, n)
+	if err != nil {
+		return nil, fmt.Errorf("change page 1: %w", err)
+	}
+	u.object(int(pg.GetID()), strings.TrimSpace(page))
+	return u.finish(), nil
+}
+
+// AddPage appends an incremental update that adds a page (a copy of page 1
+// with new content showing text) at the end of the document.
+func AddPage(in []byte, text string) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	pg := u.rdr.Page(1).V.GetPtr()
+	raw, err := rawObject(in, pg.GetID())
+	if err != nil {
+		return nil, fmt.Errorf("add page: %w", err)
+	}
+	pagesPtr := u.rdr.Trailer().Key("Root").Key("Pages").GetPtr()
+	pagesRaw, err := rawObject(in, pagesPtr.GetID())
+	if err != nil {
+		return nil, fmt.Errorf("add page: %w", err)
+	}
+	n := u.stream(u.textContent(text))
+	page, err := replaceContents(raw, n)
+	if err != nil {
+		return nil, fmt.Errorf("add page: %w", err)
+	}
+	if i := strings.Index(page, "/Annots"); i >= 0 { // the copy gets no widgets
+		j := strings.Index(page[i:], "]")
+		page = page[:i] + page[i+j+1:]
+	}
+	pn := u.next
+	u.next++
+	u.object(pn, strings.TrimSpace(page))
+	count := u.rdr.Trailer().Key("Root").Key("Pages").Key("Count").Int64()
+	k := strings.Index(pagesRaw, "/Kids")
+	e := strings.Index(pagesRaw[max(k, 0):], "]")
+	if k < 0 || e < 0 {
+		return nil, fmt.Errorf("add page: pages object has no /Kids array")
+	}
+	pages := pagesRaw[:k+e] + fmt.Sprintf(" %d 0 R", pn) + pagesRaw[k+e:]
+	pages = strings.Replace(pages, fmt.Sprintf("/Count %d", count), fmt.Sprintf("/Count %d", count+1), 1)
+	u.object(int(pagesPtr.GetID()), strings.TrimSpace(pages))
+	return u.finish(), nil
+}
+
+// ReplaceObject appends an incremental update that redefines object num
+// with text (the part between "num 0 obj" and "endobj").
+func ReplaceObject(in []byte, num int, text string) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	u.object(num, text)
+	return u.finish(), nil
+}
+
+// AddAnnotation appends an incremental update that puts a FreeText
+// annotation showing text on page 1: content laid over the signed page
+// without touching its content stream.
+func AddAnnotation(in []byte, text string) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	pg := u.rdr.Page(1).V.GetPtr()
+	raw, err := rawObject(in, pg.GetID())
+	if err != nil {
+		return nil, fmt.Errorf("add annotation: %w", err)
+	}
+	an := u.next
+	u.next++
+	u.object(an, fmt.Sprintf("<< /Type /Annot /Subtype /FreeText /Rect [50 700 300 730] /Contents (%s) /DA (/Helv 12 Tf 0 g) /F 4 >>", text))
+	if i := strings.Index(raw, "/Annots"); i >= 0 {
+		j := strings.Index(raw[i:], "[")
+		raw = raw[:i+j+1] + fmt.Sprintf(" %d 0 R ", an) + raw[i+j+1:]
+	} else {
+		k := strings.LastIndex(raw, ">>")
+		raw = raw[:k] + fmt.Sprintf("/Annots [%d 0 R]\n", an) + raw[k:]
+	}
+	u.object(int(pg.GetID()), strings.TrimSpace(raw))
+	return u.finish(), nil
+}
+
+// MetadataObject returns the object number of the catalog's /Metadata.
+func MetadataObject(in []byte) (int, error) {
+	rdr, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	if err != nil {
+		return 0, err
+	}
+	md := rdr.Trailer().Key("Root").Key("Metadata")
+	if md.IsNull() {
+		return 0, fmt.Errorf("no /Metadata")
+	}
+	p := md.GetPtr()
+	return int(p.GetID()), nil
+}
