@@ -2,7 +2,6 @@ package render
 
 import (
 	"bytes"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -236,16 +235,5 @@ func TestAgreementFileKeepsOutput(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("%d entries in the directory, want 2 (no temporary files left)", len(entries))
-	}
-}
-
-func BenchmarkAgreement(b *testing.B) {
-	b.Setenv("SOURCE_DATE_EPOCH", "")
-	a := decode(b, samplePath)
-	b.ReportAllocs()
-	for b.Loop() {
-		if err := Agreement(io.Discard, a); err != nil {
-			b.Fatal(err)
-		}
 	}
 }

@@ -5,19 +5,43 @@ import (
 	"testing"
 )
 
-// benchWrite renders the hand-built document repeatedly.
-func benchWrite(b *testing.B, full bool) {
+// benchPlain runs f with plainFpdf set as given.
+func benchPlain(b *testing.B, plain bool, f func()) {
 	b.Setenv("SOURCE_DATE_EPOCH", "")
-	embedFullFaces = full
-	defer func() { embedFullFaces = false }()
-	doc, meta := handDoc(b), handMeta()
+	plainFpdf = plain
+	defer func() { plainFpdf = false }()
 	b.ReportAllocs()
 	for b.Loop() {
-		if err := Write(io.Discard, doc, meta); err != nil {
-			b.Fatal(err)
-		}
+		f()
 	}
 }
 
-func BenchmarkWriteHandCutFaces(b *testing.B)  { benchWrite(b, false) }
-func BenchmarkWriteHandFullFaces(b *testing.B) { benchWrite(b, true) }
+// benchAgreement renders the sample agreement repeatedly.
+func benchAgreement(b *testing.B, plain bool) {
+	a := decode(b, samplePath)
+	benchPlain(b, plain, func() {
+		if err := Agreement(io.Discard, a); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+// BenchmarkAgreement renders the sample (19 sasaran, 21 indicators).
+func BenchmarkAgreement(b *testing.B) { benchAgreement(b, false) }
+
+// BenchmarkAgreementPlainFpdf renders it with fpdf used the plain way
+// (fonts parsed per document, one zlib writer per stream): the baseline.
+func BenchmarkAgreementPlainFpdf(b *testing.B) { benchAgreement(b, true) }
+
+// benchHand renders the hand-built document (three faces) repeatedly.
+func benchHand(b *testing.B, plain bool) {
+	doc, meta := handDoc(b), handMeta()
+	benchPlain(b, plain, func() {
+		if err := Write(io.Discard, doc, meta); err != nil {
+			b.Fatal(err)
+		}
+	})
+}
+
+func BenchmarkWriteHand(b *testing.B)          { benchHand(b, false) }
+func BenchmarkWriteHandPlainFpdf(b *testing.B) { benchHand(b, true) }

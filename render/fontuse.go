@@ -86,20 +86,20 @@ func (u *fontUse) add(s string) {
 	}
 }
 
-// embedFullFaces makes every document embed from the full faces through
-// the UTF-8 route, as a plain use of fpdf would; only the benchmarks set
-// it, to measure what the prepared faces save.
-var embedFullFaces = false
+// plainFpdf makes Write use fpdf the plain way: full faces through the
+// UTF-8 route and fpdf's own stream compression. Only the benchmarks set
+// it, to measure what the prepared faces and pooled compression save.
+var plainFpdf = false
 
 // register adds the face to pdf under its placeholder family name.
 func (u *fontUse) register(pdf *fpdf.Fpdf) {
-	if u.simple && !embedFullFaces {
+	if u.simple && !plainFpdf {
 		pdf.AddFontFromBytes(u.family(), styleOf(u.face.font), u.face.simple.def, u.face.simple.z)
 		return
 	}
 	u.simple = false
 	ttf := u.face.cut
-	if u.full || embedFullFaces {
+	if u.full || plainFpdf {
 		ttf = u.face.full
 	}
 	pdf.AddUTF8FontFromBytes(u.face.fam, styleOf(u.face.font), ttf)

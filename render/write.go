@@ -95,7 +95,7 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	out, err := rewrite(buf.Bytes(), compress, pdfZone(created))
+	out, err := rewrite(buf.Bytes(), compress && !plainFpdf, pdfZone(created))
 	if err != nil {
 		return nil, err
 	}
@@ -137,7 +137,7 @@ func newPDF(first layout.Page, meta Meta, created time.Time, xmp []byte) *fpdf.F
 	pdf := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: portrait(first)})
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCatalogSort(true)
-	pdf.SetCompression(false) // compressStreams compresses page contents
+	pdf.SetCompression(plainFpdf) // rewrite compresses page contents
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
 	pdf.SetTitle(meta.Title, true)
@@ -218,6 +218,16 @@ func registerImages(pdf *fpdf.Fpdf, doc *layout.Document) {
 type canvas struct {
 	pdf  *fpdf.Fpdf
 	uses map[layout.Font]*fontUse // the faces registered, by font
+	// font and grey are the current text settings on the page, so that
+	// unchanged settings are not set again (SetFont is not free).
+	font textState
+}
+
+// textState is the text font, style, size and grey level in effect.
+type textState struct {
+	family, style string
+	size          float64
+	grey          int
 }
 
 // drawPage adds p and draws its boxes in order.
@@ -227,6 +237,7 @@ func (c *canvas) drawPage(p *layout.Page) {
 		orient = "L"
 	}
 	c.pdf.AddPageFormat(orient, portrait(*p))
+	c.font = textState{grey: -1}
 	for i := range p.Boxes {
 		c.drawBox(&p.Boxes[i])
 	}
@@ -259,9 +270,14 @@ func (c *canvas) drawText(b *layout.Box) {
 	if b.Underline {
 		style += "U"
 	}
-	c.pdf.SetFont(u.family(), style, b.Size)
-	g := grey(b.Fill)
-	c.pdf.SetTextColor(g, g, g)
+	want := textState{u.family(), style, b.Size, grey(b.Fill)}
+	if want.family != c.font.family || want.style != c.font.style || want.size != c.font.size {
+		c.pdf.SetFont(want.family, want.style, want.size)
+	}
+	if want.grey != c.font.grey {
+		c.pdf.SetTextColor(want.grey, want.grey, want.grey)
+	}
+	c.font = want
 	c.pdf.Text(b.X, b.Y, u.text(b.Text))
 }
 

@@ -17,9 +17,13 @@
 // (inherited values resolved), resources (resolved, so pdfsign's rewrite of
 // the signed page with inlined /Resources is not a change), other page
 // entries, and annotations other than signature widgets; catalog entries
-// other than /Pages, /AcroForm, /DSS and /Version; and form fields (a new
-// signature field, or filling an empty one, is allowed; changing or
-// removing a signature field, or any change of another field, is not).
+// other than /Pages, /AcroForm, /DSS and /Version, plus /AcroForm /XFA;
+// and form fields (a new signature field, or filling an empty one, is
+// allowed; changing or removing a signature field, or any change of another
+// field, is not). Document-level problems: bytes after the last complete
+// revision (truncated update), /ByteRange arrays of signatures that are no
+// longer part of the document, a second %PDF- header (the file written
+// twice, as pdfsign does when its size estimate overflows).
 //
 // Trade-offs and known limits:
 //   - Offline only: no OCSP or CRL is fetched and embedded revocation data
@@ -38,5 +42,10 @@
 //     whose first-page section ends with its own %%EOF are seen as having
 //     an extra revision, which may not parse.
 //   - The PDF parser (github.com/digitorus/pdf) panics on some malformed
-//     input; Verify recovers and reports an error instead.
+//     input; Verify recovers and reports an error instead. It also loops or
+//     allocates in proportion to object numbers written in the file, so
+//     files whose xref numbers exceed the file size are rejected up front;
+//     and it prints to stdout on an invalid xref stream entry type.
+//   - Object streams whose /Extends chain loops would hang the parser (not
+//     guarded; fpdf and pdfsign write no object streams).
 package verify

@@ -157,14 +157,14 @@ func Document(title string, pages, lines int) ([]byte, error) {
 }
 
 // Sign appends an approval signature by s named name (ASCII), visible on
-// page 1 when visible is set.
-func Sign(in []byte, s Signer, name string, visible bool) ([]byte, error) {
-	return SignTSA(in, s, name, visible, "")
+// page 1 in rect (llx, lly, urx, ury in points) unless rect is nil.
+func Sign(in []byte, s Signer, name string, rect *[4]float64) ([]byte, error) {
+	return SignTSA(in, s, name, rect, "")
 }
 
 // SignTSA is Sign with an RFC 3161 timestamp from the authority at tsaURL
 // ("" for none).
-func SignTSA(in []byte, s Signer, name string, visible bool, tsaURL string) (out []byte, err error) {
+func SignTSA(in []byte, s Signer, name string, rect *[4]float64, tsaURL string) (out []byte, err error) {
 	defer func() { // pdfsign does not recover its panics
 		if p := recover(); p != nil {
 			out, err = nil, fmt.Errorf("sign: panic: %v", p)
@@ -185,8 +185,8 @@ func SignTSA(in []byte, s Signer, name string, visible bool, tsaURL string) (out
 		CertificateChains: [][]*x509.Certificate{{s.Cert}},
 		TSA:               sign.TSA{URL: tsaURL},
 	}
-	if visible {
-		data.Appearance = sign.Appearance{Visible: true, Page: 1, LowerLeftX: 350, LowerLeftY: 100, UpperRightX: 550, UpperRightY: 160}
+	if rect != nil {
+		data.Appearance = sign.Appearance{Visible: true, Page: 1, LowerLeftX: rect[0], LowerLeftY: rect[1], UpperRightX: rect[2], UpperRightY: rect[3]}
 	}
 	var b bytes.Buffer
 	if err := sign.Sign(bytes.NewReader(in), &b, rdr, int64(len(in)), data); err != nil {
@@ -196,16 +196,18 @@ func SignTSA(in []byte, s Signer, name string, visible bool, tsaURL string) (out
 }
 
 // SignedTwice renders Document(title, pages, lines) and signs it for
-// PIHAK PERTAMA, then PIHAK KEDUA; it returns the unsigned, once- and
+// PIHAK PERTAMA, then PIHAK KEDUA, both visible on page 1 in the boxes of
+// Info; it returns the unsigned, once- and
 // twice-signed files.
 func (p *PKI) SignedTwice(title string, pages, lines int) (unsigned, once, twice []byte, err error) {
 	if unsigned, err = Document(title, pages, lines); err != nil {
 		return nil, nil, nil, err
 	}
-	if once, err = Sign(unsigned, p.Pertama, "Budi Santoso", true); err != nil {
+	info := Info()
+	if once, err = Sign(unsigned, p.Pertama, "Budi Santoso", &info.Signers[0].Rect); err != nil {
 		return nil, nil, nil, err
 	}
-	if twice, err = Sign(once, p.Kedua, "Siti Aminah", false); err != nil {
+	if twice, err = Sign(once, p.Kedua, "Siti Aminah", &info.Signers[1].Rect); err != nil {
 		return nil, nil, nil, err
 	}
 	return unsigned, once, twice, nil

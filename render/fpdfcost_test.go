@@ -31,6 +31,26 @@ func benchFontAdd(b *testing.B, cut bool) {
 	}
 }
 
+// BenchmarkFontSimple is the same through the font-definition route.
+func BenchmarkFontSimple(b *testing.B) {
+	fc, err := loadFace(serif)
+	if err != nil {
+		b.Fatal(err)
+	}
+	s, _ := fc.simple.encode("Serapan anggaran ≥ 80%")
+	b.ReportAllocs()
+	for b.Loop() {
+		pdf := fpdf.New("P", "pt", "A4", "")
+		pdf.AddFontFromBytes("x", "", fc.simple.def, fc.simple.z)
+		pdf.AddPage()
+		pdf.SetFont("x", "", 10)
+		pdf.Text(10, 10, s)
+		if err := pdf.Output(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkFontFull(b *testing.B) { benchFontAdd(b, false) }
 func BenchmarkFontCut(b *testing.B)  { benchFontAdd(b, true) }
 
