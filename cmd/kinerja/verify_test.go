@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 
 	"kinerja/sign/verify/verifytest"
@@ -17,29 +16,18 @@ type verifyFiles struct {
 	dir, ca, once, twice, changed, added, truncated, byteChanged string
 }
 
-var (
-	verifyFilesOnce sync.Once
-	verifyFilesVal  verifyFiles
-	verifyFilesErr  error
-)
-
 // verifyFixtures writes signed and tampered PDFs to a temporary directory.
 func verifyFixtures(t *testing.T) verifyFiles {
 	t.Helper()
-	verifyFilesOnce.Do(func() { verifyFilesVal, verifyFilesErr = makeVerifyFiles() })
-	if verifyFilesErr != nil {
-		t.Fatal(verifyFilesErr)
+	v, err := makeVerifyFiles(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
 	}
-	return verifyFilesVal
+	return v
 }
 
-// makeVerifyFiles builds the fixtures (the directory lives until the
-// test binary exits; it is under os.TempDir).
-func makeVerifyFiles() (verifyFiles, error) {
-	dir, err := os.MkdirTemp("", "kinerja-verify-test-")
-	if err != nil {
-		return verifyFiles{}, err
-	}
+// makeVerifyFiles builds the fixtures in dir.
+func makeVerifyFiles(dir string) (verifyFiles, error) {
 	pki, err := verifytest.NewPKI()
 	if err != nil {
 		return verifyFiles{}, err
