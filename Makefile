@@ -13,7 +13,7 @@ build:
 	$(GO) build -o $(BIN) ./cmd/kinerja
 
 # demo: render the sample agreement, create throwaway development keys,
-# sign it for both parties, verify it, and make the quarterly report.
+# sign it for both parties, verify and archive it, and make the quarterly report.
 demo: build
 	@mkdir -p out
 	$(BIN) check $(SAMPLE)
@@ -24,6 +24,7 @@ demo: build
 		--kedua $(KEYS)/kedua.p12 --kedua-password-file $(KEYS)/kedua.p12.pass \
 		-o out/pk-2021-bppbj-signed.pdf
 	$(BIN) verify out/pk-2021-bppbj-signed.pdf --trust $(KEYS)/ca.pem
+	$(BIN) archive add out/pk-2021-bppbj-signed.pdf --trust $(KEYS)/ca.pem
 	$(BIN) report $(SAMPLE) $(REALISASI) --triwulan 2 -o out/laporan-tw2-2021.pdf --csv out/laporan-tw2-2021.csv --json out/laporan-tw2-2021.json
 
 test:
