@@ -3,6 +3,8 @@ package render
 import (
 	"io"
 	"testing"
+
+	"kinerja/layout"
 )
 
 // benchPlain runs f with plainFpdf set as given.
@@ -45,3 +47,18 @@ func benchHand(b *testing.B, plain bool) {
 
 func BenchmarkWriteHand(b *testing.B)          { benchHand(b, false) }
 func BenchmarkWriteHandPlainFpdf(b *testing.B) { benchHand(b, true) }
+
+// BenchmarkWriteSample measures Write alone on the laid-out sample.
+func BenchmarkWriteSample(b *testing.B) {
+	a := decode(b, samplePath)
+	doc, err := layout.Agreement(a, Measurer{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	meta := AgreementMeta(a)
+	benchPlain(b, false, func() {
+		if err := Write(io.Discard, doc, meta); err != nil {
+			b.Fatal(err)
+		}
+	})
+}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"codeberg.org/go-pdf/fpdf"
@@ -18,11 +19,12 @@ type face struct {
 	font    layout.Font
 	full    []byte      // the TTF as shipped
 	metrics *ttfMetrics // widths of every rune the face maps
-	// cut is the face cut down to cutRunes with fpdf.UTF8CutFont. Handing
-	// fpdf this small font instead of the full one makes its per-document
-	// parse and subset several times cheaper; documents using a rune
-	// outside cutRunes get the full face instead.
-	cut []byte
+	// cut is the face cut down to the cut range (inCutRange) with
+	// fpdf.UTF8CutFont, built on first need. Handing fpdf this smaller
+	// font on the UTF-8 route makes its per-document parse and subset
+	// cheaper; documents using a rune outside the range get the full face.
+	cut     []byte
+	cutOnce sync.Once
 	// fam and ph are the placeholder family name and the font name fpdf
 	// writes for it (see family).
 	fam, ph string
@@ -80,10 +82,6 @@ func newFace(f layout.Font) (*face, error) {
 	fc := &face{font: f, full: full, metrics: m}
 	fc.fam = fc.family()
 	fc.ph = "/utf8" + strings.ToLower(fc.fam) + styleOf(f)
-	fc.cut = fpdf.UTF8CutFont(full, cutSet(m))
-	if len(fc.cut) == 0 {
-		return nil, fmt.Errorf("font %s: cutting the font failed", m.postName)
-	}
 	tables, err := ttfTables(full)
 	if err != nil {
 		return nil, err
@@ -92,6 +90,19 @@ func newFace(f layout.Font) (*face, error) {
 		return nil, err
 	}
 	return fc, nil
+}
+
+// utf8TTF returns the font file for fpdf's UTF-8 route: the cut face, or
+// the full one when full is set or cutting failed.
+func (fc *face) utf8TTF(full bool) []byte {
+	if full {
+		return fc.full
+	}
+	fc.cutOnce.Do(func() { fc.cut = fpdf.UTF8CutFont(fc.full, cutSet(fc.metrics)) })
+	if len(fc.cut) == 0 {
+		return fc.full
+	}
+	return fc.cut
 }
 
 // inCutRange reports whether r belongs to the repertoire of the cut font:
@@ -141,7 +152,7 @@ func (fc *face) width(s string) int {
 func (fc *face) missing(s string) []rune {
 	var out []rune
 	for _, r := range s {
-		if (!fc.has(r) || r == utf8.RuneError) && !containsRune(out, r) {
+		if (!fc.has(r) || r == utf8.RuneError || unicode.IsControl(r)) && !containsRune(out, r) {
 			out = append(out, r)
 		}
 	}

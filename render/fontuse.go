@@ -98,11 +98,7 @@ func (u *fontUse) register(pdf *fpdf.Fpdf) {
 		return
 	}
 	u.simple = false
-	ttf := u.face.cut
-	if u.full || plainFpdf {
-		ttf = u.face.full
-	}
-	pdf.AddUTF8FontFromBytes(u.face.fam, styleOf(u.face.font), ttf)
+	pdf.AddUTF8FontFromBytes(u.face.fam, styleOf(u.face.font), u.face.utf8TTF(u.full || plainFpdf))
 }
 
 // family is the family name under which fpdf knows the face in this

@@ -16,7 +16,7 @@ func benchFontAdd(b *testing.B, cut bool) {
 	}
 	ttf := fc.full
 	if cut {
-		ttf = fc.cut
+		ttf = fc.utf8TTF(false)
 	}
 	b.ReportAllocs()
 	for b.Loop() {

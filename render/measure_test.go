@@ -43,7 +43,7 @@ func TestMeasurerMatchesFpdf(t *testing.T) {
 		for _, variant := range []struct {
 			name string
 			ttf  []byte
-		}{{"full", fc.full}, {"cut", fc.cut}} {
+		}{{"full", fc.utf8TTF(true)}, {"cut", fc.utf8TTF(false)}} {
 			pdf := fpdf.New("P", "pt", "A4", "")
 			pdf.AddUTF8FontFromBytes("x", styleOf(f), variant.ttf)
 			for _, size := range []float64{7, 9, 10.5, 12} {

@@ -60,8 +60,8 @@ func write(w io.Writer, doc *layout.Document, meta Meta, compress bool) error {
 
 // build returns the finished PDF bytes.
 func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
-	if doc == nil || len(doc.Pages) == 0 {
-		return nil, ErrEmpty
+	if err := validate(doc); err != nil {
+		return nil, err
 	}
 	created, err := creationDate(meta.Created)
 	if err != nil {
@@ -71,26 +71,13 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := checkImages(doc); err != nil {
-		return nil, err
-	}
 	meta.Info = placeSigners(meta.Info, doc)
 	xmp, err := EncodeXMP(meta.Info, meta.Title, meta.Author, meta.Subject, meta.Keywords, Producer, Lang)
 	if err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
 	pdf := newPDF(doc.Pages[0], meta, created, xmp)
-	for _, u := range used {
-		u.register(pdf)
-	}
-	registerImages(pdf, doc)
-	c := canvas{pdf: pdf, uses: map[layout.Font]*fontUse{}}
-	for _, u := range used {
-		c.uses[u.face.font] = u
-	}
-	for i := range doc.Pages {
-		c.drawPage(&doc.Pages[i])
-	}
+	draw(pdf, doc, used)
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
@@ -100,6 +87,35 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 		return nil, err
 	}
 	return finish(out, used)
+}
+
+// validate checks page sizes and image references.
+func validate(doc *layout.Document) error {
+	if doc == nil || len(doc.Pages) == 0 {
+		return ErrEmpty
+	}
+	for i, p := range doc.Pages {
+		if !(p.Width > 0 && p.Height > 0) || p.Landscape != (p.Width > p.Height) {
+			return fmt.Errorf("render: page %d: bad size %gx%g (landscape %v)", i+1, p.Width, p.Height, p.Landscape)
+		}
+	}
+	if err := checkColors(doc); err != nil {
+		return err
+	}
+	return checkImages(doc)
+}
+
+// draw registers the fonts and images and draws every page.
+func draw(pdf *fpdf.Fpdf, doc *layout.Document, used []*fontUse) {
+	c := canvas{pdf: pdf, uses: map[layout.Font]*fontUse{}}
+	for _, u := range used {
+		u.register(pdf)
+		c.uses[u.face.font] = u
+	}
+	registerImages(pdf, doc)
+	for i := range doc.Pages {
+		c.drawPage(&doc.Pages[i])
+	}
 }
 
 // pdfZone formats the UTC offset of t for a PDF date: "Z" or "+07'00'".
@@ -228,6 +244,7 @@ type textState struct {
 	family, style string
 	size          float64
 	grey          int
+	color         string // Box.Color, "" for the grey
 }
 
 // drawPage adds p and draws its boxes in order.
@@ -270,12 +287,12 @@ func (c *canvas) drawText(b *layout.Box) {
 	if b.Underline {
 		style += "U"
 	}
-	want := textState{u.family(), style, b.Size, grey(b.Fill)}
+	want := textState{u.family(), style, b.Size, grey(b.Fill), b.Color}
 	if want.family != c.font.family || want.style != c.font.style || want.size != c.font.size {
 		c.pdf.SetFont(want.family, want.style, want.size)
 	}
-	if want.grey != c.font.grey {
-		c.pdf.SetTextColor(want.grey, want.grey, want.grey)
+	if want.grey != c.font.grey || want.color != c.font.color {
+		c.pdf.SetTextColor(rgbOf(b))
 	}
 	c.font = want
 	c.pdf.Text(b.X, b.Y, u.text(b.Text))
@@ -284,9 +301,8 @@ func (c *canvas) drawText(b *layout.Box) {
 // drawRect strokes and/or fills a rectangle.
 func drawRect(pdf *fpdf.Fpdf, b *layout.Box) {
 	style := ""
-	if b.Fill >= 0 {
-		g := grey(b.Fill)
-		pdf.SetFillColor(g, g, g)
+	if b.Fill >= 0 || b.Color != "" {
+		pdf.SetFillColor(rgbOf(b))
 		style = "F"
 	}
 	if b.Stroke > 0 {
@@ -302,6 +318,44 @@ func drawRect(pdf *fpdf.Fpdf, b *layout.Box) {
 // grey converts a grey level 0 (black) .. 1 (white) to an RGB component.
 func grey(level float64) int {
 	return int(min(max(level, 0), 1)*255 + 0.5)
+}
+
+// rgbOf returns the colour of a box: Box.Color when set, else the grey
+// of Box.Fill. checkColors has made sure every Color parses.
+func rgbOf(b *layout.Box) (r, g, bl int) {
+	if c, ok := parseColor(b.Color); ok {
+		return c[0], c[1], c[2]
+	}
+	v := grey(b.Fill)
+	return v, v, v
+}
+
+// parseColor parses "#rrggbb".
+func parseColor(s string) ([3]int, bool) {
+	var c [3]int
+	if len(s) != 7 || s[0] != '#' {
+		return c, false
+	}
+	for i := range c {
+		n, err := strconv.ParseUint(s[1+2*i:3+2*i], 16, 8)
+		if err != nil {
+			return c, false
+		}
+		c[i] = int(n)
+	}
+	return c, true
+}
+
+// checkColors makes sure every Box.Color is empty or "#rrggbb".
+func checkColors(doc *layout.Document) error {
+	for pi, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			if _, ok := parseColor(b.Color); b.Color != "" && !ok {
+				return fmt.Errorf("render: page %d: colour %q (want #rrggbb)", pi+1, b.Color)
+			}
+		}
+	}
+	return nil
 }
 
 // styleOf returns fpdf's style letters for f.

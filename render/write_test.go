@@ -98,7 +98,10 @@ func TestWriteHandDoc(t *testing.T) {
 	pdf := render(t, handDoc(t), handMeta())
 	path := writeTemp(t, "hand.pdf", pdf)
 	checkPDFTools(t, path)
-	txt := runTool(t, "pdftotext", "-layout", path, "-")
+	txt := runTool(t, "pdftotext", "-layout", path, "-") + runTool(t, "mutool", "draw", "-F", "txt", "-o", "-", path)
+	if n := strings.Count(txt, "Serapan anggaran "+punct+" 80%"); n != 2 {
+		t.Errorf("pdftotext and mutool find the punctuation line %d times, want 2:\n%s", n, txt)
+	}
 	for _, want := range []string{"PERJANJIAN KINERJA TAHUN 2021", "Selisih − 5 ≠ 0, 2 × 3, ± 1", "Serapan anggaran " + punct + " 80%", "“kutipan” ‘tunggal’", "BLESSMIYANDA", "Lampiran halaman tiga"} {
 		if !strings.Contains(txt, want) {
 			t.Errorf("pdftotext lacks %q:\n%s", want, txt)
@@ -226,11 +229,16 @@ func TestWriteErrors(t *testing.T) {
 		{"missing glyph", func(d *layout.Document, m *Meta) {
 			d.Pages[1].Boxes = append(d.Pages[1].Boxes, text(serif, 9, 40, 80, "aksara 漢字"))
 		}, `page 2: text "aksara 漢字": font serif has no glyph for U+6F22 '漢', U+5B57 '字'`},
+		{"control character", func(d *layout.Document, m *Meta) {
+			d.Pages[0].Boxes[1].Text = "TAHUN\t2021"
+		}, `font serif bold has no glyph for U+0009 '\t'`},
 		{"unknown family", func(d *layout.Document, m *Meta) {
 			d.Pages[0].Boxes[1].Font.Family = "mono"
 		}, `unknown font family "mono"`},
 		{"unknown image", func(d *layout.Document, m *Meta) { d.Pages[0].Boxes[0].Name = "emblem" }, `image "emblem" not in the document`},
 		{"image type", func(d *layout.Document, m *Meta) { d.Images["logo"] = layout.ImageData{Type: "GIF"} }, `type "GIF"`},
+		{"page size", func(d *layout.Document, m *Meta) { d.Pages[1].Landscape = false }, "page 2: bad size 935.43x609.45 (landscape false)"},
+		{"zero page", func(d *layout.Document, m *Meta) { d.Pages[0].Width = 0 }, "page 1: bad size"},
 		{"no date", func(d *layout.Document, m *Meta) { m.Created = time.Time{} }, "no creation date"},
 	}
 	for _, c := range cases {
