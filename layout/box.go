@@ -46,6 +46,11 @@ type Box struct {
 	// For Text it is the text grey level (0 = black).
 	Fill float64
 
+	// Color, when not empty, is an sRGB colour "#rrggbb" that replaces the
+	// grey Fill: the fill colour of a Rect, the colour of a Text. Keep Fill
+	// set to a grey of similar luminance for greyscale output.
+	Color string
+
 	Name string // Image only: key into Document.Images
 
 	// Cell names the source of a Text box, e.g. "k0.s2.i1.pengukuran" for

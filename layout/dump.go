@@ -61,6 +61,9 @@ func dumpBox(w io.Writer, page int, b Box) {
 		if b.Fill >= 0 {
 			fill = fmt.Sprintf("%.2f", b.Fill)
 		}
+		if b.Color != "" {
+			fill += " color=" + b.Color
+		}
 		fmt.Fprintf(w, "p%d rect %.2f,%.2f %.2fx%.2f stroke=%g fill=%s\n", page, b.X, b.Y, b.W, b.H, b.Stroke, fill)
 	case Image:
 		fmt.Fprintf(w, "p%d image %s %.2f,%.2f %.2fx%.2f\n", page, b.Name, b.X, b.Y, b.W, b.H)

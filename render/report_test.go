@@ -216,8 +216,8 @@ func benchSources(n int) (agreement, realisasi string) {
 		"unit_kerja = \"Badan Uji\"\n[pihak_kedua]\nnama = \"ATASAN UJI\"\njabatan = \"Gubernur\"\n")
 	r.WriteString("tahun = 2021\n")
 	for i := range n {
-		if i%20 == 0 {
-			a.WriteString("[[kelompok]]\nnama = \"KELOMPOK " + strconv.Itoa(i/20+1) + "\"\n")
+		if i%21 == 0 {
+			a.WriteString("[[kelompok]]\nnama = \"KELOMPOK " + strconv.Itoa(i/21+1) + "\"\n")
 		}
 		if i%3 == 0 {
 			a.WriteString("[[kelompok.sasaran]]\nuraian = \"Meningkatnya kualitas layanan pengadaan nomor " + strconv.Itoa(i/3+1) + "\"\n")

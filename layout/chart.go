@@ -1,0 +1,255 @@
+package layout
+
+import (
+	"math"
+	"strconv"
+	"strings"
+
+	"kinerja/report"
+)
+
+// Chart geometry, in points.
+const (
+	chartSize  = 8.0   // labels, ticks, values and legend
+	chartRow   = 16.0  // distance between bars
+	chartBar   = 9.0   // bar height
+	chartMin   = 120.0 // the scale reaches at least 120%
+	chartGap   = 4.0   // space between a bar and its value
+	chartValue = 42.0  // room kept right of the scale for the value text
+	legendBox  = 8.0   // legend swatch size
+)
+
+// chartColor is one category colour: Hex for colour output, Grey its
+// luminance, used as the grey Fill so the bars stay distinct in greyscale.
+type chartColor struct {
+	Hex  string
+	Grey float64
+}
+
+// ChartColors are the bar colours of the categories in scale order
+// (highest first): darker is better, so a greyscale print still ranks
+// them. A scale with more categories reuses them from the start.
+var ChartColors = []chartColor{
+	{"#14532d", lum(0x14, 0x53, 0x2d)}, // dark green
+	{"#3f8f3f", lum(0x3f, 0x8f, 0x3f)}, // green
+	{"#b8962e", lum(0xb8, 0x96, 0x2e)}, // ochre
+	{"#f4a460", lum(0xf4, 0xa4, 0x60)}, // sandy orange
+	{"#f7c6c6", lum(0xf7, 0xc6, 0xc6)}, // light red
+}
+
+// lum returns the luma (ITU-R BT.601) of an RGB colour, 0 (black) .. 1.
+func lum(r, g, b int) float64 { return (0.299*float64(r) + 0.587*float64(g) + 0.114*float64(b)) / 255 }
+
+// chartScale is the horizontal scale of the chart.
+type chartScale struct {
+	x0, w     float64 // left edge and width of 0..max
+	max, step float64 // percent
+}
+
+// x returns the x of percentage v.
+func (s chartScale) x(v float64) float64 { return s.x0 + v/s.max*s.w }
+
+// newScale returns a scale from 0 to at least chartMin and the largest
+// value, in at most ten steps of 20, 25, 50, 100, 200, 250, 500, ...
+func newScale(x0, w, top float64) chartScale {
+	m := max(chartMin, top)
+	step := 20.0
+	for p := 10.0; m/step > 10+eps && p < 1e15; p *= 10 {
+		for _, k := range []float64{2, 2.5, 5, 10} {
+			if step = k * p; m/step <= 10+eps {
+				break
+			}
+		}
+	}
+	return chartScale{x0: x0, w: w, max: math.Ceil(m/step-eps) * step, step: step}
+}
+
+// chart lays out the chart pages: one horizontal bar per indicator showing
+// the quarter's capaian against a 100% line, coloured by category. The
+// last page keeps room for reserve points under the bars (the signature
+// block): when that room is missing, its last bars move to a new page so
+// that the signature never stands alone on a page.
+func (c *ctx) chart(rep *report.Report, reserve float64) error {
+	top := 0.0
+	for i := range rep.Rows {
+		if v := rep.Rows[i].CapaianTW; v.OK() {
+			top = max(top, v.Capped)
+		}
+	}
+	labelW := min(0.3*(c.right-c.left), 210)
+	x0 := c.left + labelW + 2*chartGap
+	sc := newScale(x0, c.right-chartValue-x0, top)
+	for i := 0; i < len(rep.Rows); {
+		n, err := c.chartPage(rep, sc, labelW, i, reserve)
+		if err != nil {
+			return err
+		}
+		i += n
+	}
+	return nil
+}
+
+// chartRows returns how many bars from first go on a page whose plot
+// starts at top: as many as fit, minus up to three that move on with the
+// reserve when the page would end the chart without room for it.
+func (c *ctx) chartRows(total, first int, top, reserve float64) (int, error) {
+	fit := int(math.Floor((c.bottom-top)/chartRow + eps))
+	if fit < 1 {
+		return 0, ErrNoSpace
+	}
+	n := min(total-first, fit)
+	if first+n < total || top+float64(n)*chartRow+reserve <= c.bottom+eps || n < 2 {
+		return n, nil
+	}
+	return n - min(3, n-1), nil
+}
+
+// chartPage starts a page with the chart's title, legend and ticks and
+// draws bars from row first on; it returns how many it drew.
+func (c *ctx) chartPage(rep *report.Report, sc chartScale, labelW float64, first int, reserve float64) (int, error) {
+	c.newPage(true)
+	if err := c.chartHead(rep); err != nil {
+		return 0, err
+	}
+	top := c.y + chartSize + chartGap // tick labels above the plot
+	n, err := c.chartRows(len(rep.Rows), first, top, reserve)
+	if err != nil {
+		return 0, err
+	}
+	c.chartGrid(sc, c.y, top, top+float64(n)*chartRow)
+	var values []Box
+	for i := range n {
+		values = append(values, c.chartBar(&rep.Rows[first+i], first+i, sc, labelW, top+float64(i)*chartRow)...)
+	}
+	c.add(Box{Kind: Line, X: sc.x(100), Y: top, H: float64(n) * chartRow, Stroke: 1.5})
+	c.add(values...)
+	c.y = top + float64(n)*chartRow
+	return n, nil
+}
+
+// ChartTitle returns the chart's title and its explanation line.
+func ChartTitle(rep *report.Report) (title, note string) {
+	q, y := roman[rep.Triwulan-1], strconv.Itoa(rep.Agreement.Tahun)
+	return "GRAFIK CAPAIAN KINERJA TRIWULAN " + q + " TAHUN " + y,
+		"Capaian triwulan " + q + " (realisasi triwulan " + q + " terhadap target triwulan " + q +
+			"); garis tegak tebal = 100%; warna = kategori capaian triwulan " + q
+}
+
+// chartHead sets the title, the explanation and the legend.
+func (c *ctx) chartHead(rep *report.Report) error {
+	title, note := ChartTitle(rep)
+	tw := c.right - c.left
+	if err := c.block(title, attBold, c.left, tw, alCenter, "grafik.judul"); err != nil {
+		return err
+	}
+	if err := c.block(note, cellStyle, c.left, tw, alCenter, "grafik.keterangan"); err != nil {
+		return err
+	}
+	c.y += gapSmall
+	c.legend(c.categories())
+	c.y += gapPara
+	return nil
+}
+
+// categories returns the agreement's category bands, or the default ones.
+func (c *ctx) categories() []string {
+	bands := c.a.Kategori
+	if len(bands) == 0 {
+		bands = report.DefaultKategori
+	}
+	out := make([]string, len(bands))
+	for i, b := range bands {
+		out[i] = b.Nama + " (≥ " + report.FormatNumber(b.Min) + "%)"
+		if i > 0 && i == len(bands)-1 && b.Min <= 0 {
+			out[i] = b.Nama + " (< " + report.FormatNumber(bands[i-1].Min) + "%)"
+		}
+	}
+	return out
+}
+
+// legend sets one swatch and name per category, flowing onto further lines
+// when they do not fit on one.
+func (c *ctx) legend(names []string) {
+	x, lead := c.left, chartSize+chartGap
+	reg := c.font(false)
+	for i, s := range names {
+		w := legendBox + chartGap + c.width(reg, chartSize, s)
+		if x > c.left && x+w > c.right {
+			x, c.y = c.left, c.y+lead
+		}
+		col := ChartColors[i%len(ChartColors)]
+		c.add(Box{Kind: Rect, X: x, Y: c.y + (lead-legendBox)/2, W: legendBox, H: legendBox,
+			Stroke: 0.3, Fill: col.Grey, Color: col.Hex},
+			c.textBox(s, w-legendBox-chartGap, x+legendBox+chartGap, c.y+baseline(chartSize, lead), chartSize, false, "grafik.legenda"))
+		x += w + 3*chartGap
+	}
+	c.y += lead
+}
+
+// chartGrid draws the tick labels at head and the vertical grid lines and
+// the zero axis from top to bottom.
+func (c *ctx) chartGrid(sc chartScale, head, top, bottom float64) {
+	reg := c.font(false)
+	for v := 0.0; v <= sc.max+eps; v += sc.step {
+		x, s := sc.x(v), report.FormatNumber(v)+"%"
+		w := c.width(reg, chartSize, s)
+		c.add(c.textBox(s, w, x-w/2, head+0.8*chartSize, chartSize, false, "grafik.skala"))
+		c.add(Box{Kind: Rect, X: x - 0.2, Y: top, W: 0.4, H: bottom - top, Fill: 0.75})
+	}
+	c.add(Box{Kind: Line, X: sc.x0, Y: top, H: bottom - top, Stroke: 0.8})
+}
+
+// chartBar draws one indicator's label and bar and returns its value
+// text, to be drawn over the 100% line on a white ground; an indicator
+// without a number gets its status in grey in place of a bar.
+func (c *ctx) chartBar(r *report.Row, i int, sc chartScale, labelW, top float64) []Box {
+	id := "grafik.r" + strconv.Itoa(i)
+	base := top + chartRow/2 + 0.3*chartSize
+	label := c.fitLabel(ChartLabel(r), labelW)
+	c.add(c.textBox(label, c.width(c.font(false), chartSize, label), c.left, base, chartSize, false, id+".label"))
+	v := r.CapaianTW
+	text := v.Text()
+	w := c.width(c.font(v.OK()), chartSize, text)
+	if !v.OK() {
+		b := c.textBox(text, w, sc.x0+chartGap, base, chartSize, false, id+".nilai")
+		b.Fill = 0.3
+		return []Box{b}
+	}
+	col := ChartColors[c.categoryIndex(r.KategoriTW)%len(ChartColors)]
+	bw := sc.x(v.Capped) - sc.x0
+	c.add(Box{Kind: Rect, X: sc.x0, Y: top + (chartRow-chartBar)/2, W: bw, H: chartBar, Stroke: 0.3, Fill: col.Grey, Color: col.Hex})
+	x := sc.x0 + bw + chartGap
+	return []Box{{Kind: Rect, X: x - 1, Y: top + (chartRow-chartBar)/2, W: w + 2, H: chartBar, Fill: 1},
+		c.textBox(text, w, x, base, chartSize, true, id+".nilai")}
+}
+
+// ChartLabel returns the chart label of an indicator before shortening:
+// its kode (or NO) and its text.
+func ChartLabel(r *report.Row) string {
+	return ReportRowTexts(r)[0] + " " + strings.Join(strings.Fields(r.Indikator), " ")
+}
+
+// fitLabel shortens s with an ellipsis to fit width.
+func (c *ctx) fitLabel(s string, width float64) string {
+	reg := c.font(false)
+	if c.width(reg, chartSize, s) <= width+eps {
+		return s
+	}
+	n := fitPrefix(s, func(p string) float64 { return c.width(reg, chartSize, p+"…") }, width)
+	return strings.TrimSpace(s[:n]) + "…"
+}
+
+// categoryIndex returns the index of category name k in the scale (0 when
+// not found).
+func (c *ctx) categoryIndex(k string) int {
+	bands := c.a.Kategori
+	if len(bands) == 0 {
+		bands = report.DefaultKategori
+	}
+	for i, b := range bands {
+		if b.Nama == k {
+			return i
+		}
+	}
+	return 0
+}

@@ -1,0 +1,491 @@
+package layout
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"time"
+
+	"kinerja/data"
+	"kinerja/report"
+)
+
+// Report table columns.
+const (
+	rcNo = iota
+	rcSasaran
+	rcKode
+	rcIndikator
+	rcSatuan
+	rcTargetTW // rcTargetTW..rcKategoriTW: the quarter
+	rcRealTW
+	rcCapTW
+	rcKatTW
+	rcTargetTh // rcTargetTh..rcKatTh: against the annual target
+	rcRealSD
+	rcCapTh
+	rcKatTh
+	rcKendala
+	rcTindak
+	rcCols
+)
+
+// roman holds the quarter numerals I..IV.
+var roman = [...]string{"I", "II", "III", "IV"}
+
+// Report lays out the quarterly achievement report of rep on landscape
+// pages of the agreement's paper: title and unit, the indicator table, the
+// summary table, the budget table when budget figures were reported, the
+// chart pages and the signature block of PIHAK PERTAMA. SigRects holds one
+// rectangle, party "pertama", on the page of the signature block.
+//
+// It reuses the agreement's table engine (row splitting, repeated headers,
+// sasaran bands, group rows kept with the next row), fonts, sizes, footer
+// and page numbers. Cells are named "r<row>.<column>" (row = index in
+// rep.Rows), "g<n>.nama", "ringkasan.*", "anggaran.*", "grafik.*" and
+// "laporan.*".
+//
+// Trade-offs and limits:
+//   - Budget figures go in a separate table: 15 indicator columns leave
+//     no room for three more on A4 or F4.
+//   - The Kategori columns and the chart use the category of the value
+//     beside them: the quarter's (KategoriTW) and the annual (Kategori).
+//   - The chart shows the quarter's capaian after the cap (the printed
+//     value); its scale ends at 120% or at the largest value rounded up
+//     to a step, so one very large value shrinks the other bars.
+//   - Chart labels are cut with "…" to 30% of the text width; the full
+//     text is in the table. Five category colours; a scale with more
+//     categories reuses them.
+//   - The date line leaves the day open ("Jakarta, .......... Juli 2021",
+//     the month after the quarter); realisasi files carry no date.
+//   - Summary and budget tables are kept on one page when they fit.
+func Report(rep *report.Report, m Measurer) (*Document, error) {
+	if rep == nil || rep.Agreement == nil || m == nil {
+		return nil, errors.New("layout: nil report, agreement or measurer")
+	}
+	if rep.Triwulan < 1 || rep.Triwulan > 4 {
+		return nil, fmt.Errorf("layout report: triwulan %d out of range 1..4", rep.Triwulan)
+	}
+	c, err := newCtx(rep.Agreement, m)
+	if err != nil {
+		return nil, err
+	}
+	if err := c.reportBody(rep); err != nil {
+		return nil, fmt.Errorf("layout report: %w", err)
+	}
+	c.footers()
+	return c.doc, nil
+}
+
+// reportBody lays out everything but the footers.
+func (c *ctx) reportBody(rep *report.Report) error {
+	c.newPage(true)
+	if err := c.reportTitle(rep); err != nil {
+		return err
+	}
+	if err := c.place(c.reportTable(rep)); err != nil {
+		return err
+	}
+	if err := c.headedTable("RINGKASAN CAPAIAN KINERJA", "ringkasan.judul", c.summaryTable(rep)); err != nil {
+		return err
+	}
+	if hasBudget(rep) {
+		if err := c.headedTable("PENYERAPAN ANGGARAN", "anggaran.judul", c.budgetTable(rep)); err != nil {
+			return err
+		}
+	}
+	sig := c.newReportSig(rep)
+	if err := c.chart(rep, gapSection+sig.height()); err != nil {
+		return err
+	}
+	return c.reportSignature(sig)
+}
+
+// ReportTitle returns the report's title, e.g. "LAPORAN CAPAIAN KINERJA
+// TRIWULAN II TAHUN 2021".
+func ReportTitle(rep *report.Report) string {
+	return "LAPORAN CAPAIAN KINERJA TRIWULAN " + roman[rep.Triwulan-1] + " TAHUN " + strconv.Itoa(rep.Agreement.Tahun)
+}
+
+// reportTitle sets the title and the unit, centred.
+func (c *ctx) reportTitle(rep *report.Report) error {
+	tw := c.right - c.left
+	if err := c.block(ReportTitle(rep), attBold, c.left, tw, alCenter, "laporan.judul"); err != nil {
+		return err
+	}
+	if u := c.a.Pertama.UnitKerja; !isBlank(u) {
+		if err := c.block(u, attBold, c.left, tw, alCenter, "laporan.unit"); err != nil {
+			return err
+		}
+	}
+	c.gap(gapPara)
+	return nil
+}
+
+// headedTable sets a bold heading kept with the table's header and first
+// lines, then the table.
+func (c *ctx) headedTable(heading, id string, t *table) error {
+	c.gap(gapSection)
+	lines := c.wrap(heading, attBold, c.right-c.left)
+	keep := t.headH + t.height()
+	if keep > c.bottom-c.top-float64(len(lines))*attLead-gapSmall {
+		keep = t.headH + t.leadIn(0)
+	}
+	if err := c.ensure(float64(len(lines))*attLead + gapSmall + keep); err != nil {
+		return err
+	}
+	c.paragraph(lines, c.left, c.right-c.left, attBold, alLeft, id)
+	c.y += gapSmall
+	return c.place(t)
+}
+
+// height returns the height of the table's rows placed without a break.
+func (t *table) height() float64 {
+	h := 0.0
+	for i := range t.bands {
+		b := &t.bands[i]
+		bh := 0.0
+		for r := range b.rows {
+			bh += rowH(t.rowLines(b, r))
+		}
+		h += max(bh, rowH(spanLines(b)))
+	}
+	return h
+}
+
+// reportHeader is the indicator table's two-row header: the quarter's
+// and the annual figures each under a spanning heading.
+func reportHeader(tw int) []hcell {
+	q := roman[tw-1]
+	h := []hcell{{0, 2, rcNo, 1, "NO"}, {0, 2, rcSasaran, 1, "Sasaran"}, {0, 2, rcKode, 1, "Kode"},
+		{0, 2, rcIndikator, 1, "Indikator Kinerja"}, {0, 2, rcSatuan, 1, "Satuan"},
+		{0, 1, rcTargetTW, 4, "Triwulan " + q}, {0, 1, rcTargetTh, 4, "Tahunan"},
+		{0, 2, rcKendala, 1, "Kendala"}, {0, 2, rcTindak, 1, "Tindak Lanjut"}}
+	sub := []string{"Target", "Realisasi", "Capaian", "Kategori",
+		"Target", "Realisasi s.d. TW " + q, "Capaian", "Kategori"}
+	for i, s := range sub {
+		h = append(h, hcell{1, 1, rcTargetTW + i, 1, s})
+	}
+	return h
+}
+
+// reportTable builds the indicator table: group rows as in the agreement,
+// one band per sasaran with NO and Sasaran spanning its indicator rows.
+func (c *ctx) reportTable(rep *report.Report) *table {
+	t := newTable(c.left, c.reportWidths(rep, c.right-c.left))
+	c.setHeader(t, reportHeader(rep.Triwulan), 2)
+	group := -1
+	for i := 0; i < len(rep.Rows); {
+		r := &rep.Rows[i]
+		if i == 0 || r.Group != rep.Rows[i-1].Group {
+			group++
+			if !isBlank(r.Group) {
+				cl := c.newCell(t, 0, rcCols, r.Group, cellBold, alLeft, "g"+strconv.Itoa(group)+".nama")
+				cl.fill = groupFill
+				t.bands = append(t.bands, band{rows: []row{{cells: []cell{cl}}}, keepNext: true})
+			}
+		}
+		n := sasaranLen(rep.Rows, i)
+		t.bands = append(t.bands, c.reportBand(t, rep.Rows[i:i+n], i))
+		i += n
+	}
+	return t
+}
+
+// sasaranLen returns the number of rows from i that belong to the same
+// sasaran (at least 1).
+func sasaranLen(rows []report.Row, i int) int {
+	n := 1
+	for i+n < len(rows) && !rows[i+n].FirstInSasaran && rows[i+n].SasaranNo == rows[i].SasaranNo &&
+		rows[i+n].Group == rows[i].Group {
+		n++
+	}
+	return n
+}
+
+// reportBand returns the band of one sasaran whose first row is rows[0],
+// the report's row first.
+func (c *ctx) reportBand(t *table, rows []report.Row, first int) band {
+	id := "r" + strconv.Itoa(first)
+	b := band{span: []cell{
+		c.newCell(t, rcNo, 1, strconv.Itoa(rows[0].SasaranNo), cellStyle, alCenter, id+".no"),
+		c.newCell(t, rcSasaran, 1, rows[0].SasaranText, cellStyle, alLeft, id+".sasaran"),
+	}}
+	for i := range rows {
+		b.rows = append(b.rows, c.reportRow(t, &rows[i], "r"+strconv.Itoa(first+i)))
+	}
+	return b
+}
+
+// reportRow returns the cells of one indicator.
+func (c *ctx) reportRow(t *table, r *report.Row, id string) row {
+	texts := ReportRowTexts(r)
+	cells := make([]cell, 0, rcCols-rcKode)
+	for col := rcKode; col < rcCols; col++ {
+		al := alCenter
+		if col == rcIndikator || col == rcKendala || col == rcTindak {
+			al = alLeft
+		}
+		cells = append(cells, c.newCell(t, col, 1, texts[col-rcKode], cellStyle, al, id+"."+reportCellNames[col-rcKode]))
+	}
+	return row{cells: cells}
+}
+
+// reportCellNames are the Box.Cell suffixes of a report row's columns from
+// Kode on, in column order.
+var reportCellNames = [...]string{"kode", "indikator", "satuan", "target_tw", "realisasi_tw", "capaian_tw",
+	"kategori_tw", "target_tahunan", "realisasi_sd", "capaian_tahunan", "kategori", "kendala", "tindak_lanjut"}
+
+// ReportRowTexts returns the texts printed for one indicator, from the Kode
+// column to Tindak Lanjut: kode (or NO), indicator, unit, the quarter's
+// target, realisasi, capaian and category, the annual target, realisasi to
+// date, capaian against the annual target and its category, kendala and
+// tindak lanjut. Capaian without a number is printed as its status label
+// ("tidak dapat dievaluasi", "N/A", ...), never as 0%; an absent figure or
+// category as "-".
+func ReportRowTexts(r *report.Row) [13]string {
+	kode := r.Kode
+	if isBlank(kode) {
+		kode = strconv.Itoa(r.IndicatorNo)
+	}
+	return [13]string{kode, r.Indikator, orDash(r.Satuan),
+		figure(r.TargetTW), figure(r.RealisasiTW), r.CapaianTW.Text(), orDash(r.KategoriTW),
+		figure(r.TargetTahunan), figure(r.RealisasiSD), r.CapaianTahunan.Text(), orDash(r.Kategori),
+		orDash(r.Kendala), orDash(r.TindakLanjut)}
+}
+
+// figure prints a target or realisasi: its notation, "-" when absent.
+func figure(t data.Target) string { return orDash(t.Text) }
+
+// orDash returns s, or "-" when s is blank.
+func orDash(s string) string { return orDefault(s, "-") }
+
+// reportWidths sizes the indicator table: the narrow columns fit their
+// widest word (headers included) up to a cap; Sasaran, Indikator, Kendala
+// and Tindak Lanjut share the rest equally.
+func (c *ctx) reportWidths(rep *report.Report, tw float64) []float64 {
+	need := make([]float64, rcCols)
+	for _, h := range reportHeader(rep.Triwulan) {
+		if h.span == 1 && h.col != rcSasaran && h.col != rcIndikator && h.col < rcKendala {
+			need[h.col] = c.widest(cellBold, h.text)
+		}
+	}
+	for i := range rep.Rows {
+		r := &rep.Rows[i]
+		need[rcNo] = max(need[rcNo], c.widest(cellStyle, strconv.Itoa(r.SasaranNo)))
+		for j, s := range ReportRowTexts(r) {
+			if col := rcKode + j; col != rcIndikator && col < rcKendala {
+				need[col] = max(need[col], c.widest(cellStyle, s))
+			}
+		}
+	}
+	w := make([]float64, rcCols)
+	rest := tw
+	for col := range rcKendala {
+		if col != rcSasaran && col != rcIndikator {
+			w[col] = min(0.08*tw, need[col]+2*cellPad+colAir)
+			rest -= w[col]
+		}
+	}
+	w[rcSasaran], w[rcIndikator], w[rcKendala], w[rcTindak] = rest/4, rest/4, rest/4, rest/4
+	return w
+}
+
+// summaryTable builds the summary: per group and overall, the number of
+// indicators, and for the quarter's capaian and the capaian against the
+// annual target each: how many were evaluated, their average and the
+// number per category.
+func (c *ctx) summaryTable(rep *report.Report) *table {
+	cats := rep.Overall.Triwulan.PerKategori
+	per := 2 + len(cats) // columns per half: Dievaluasi, Rata-rata, categories
+	widths := c.summaryWidths(rep, per, c.right-c.left)
+	t := newTable(c.left, widths)
+	c.setHeader(t, summaryHeader(rep.Triwulan, cats, per), 2)
+	for i, g := range rep.Groups {
+		t.bands = append(t.bands, c.summaryRow(t, g, cellStyle, "ringkasan.k"+strconv.Itoa(i)))
+	}
+	t.bands = append(t.bands, c.summaryRow(t, rep.Overall, cellBold, "ringkasan.total"))
+	return t
+}
+
+// summaryHeader is the summary table's two-row header.
+func summaryHeader(tw int, cats []report.KategoriCount, per int) []hcell {
+	h := []hcell{{0, 2, 0, 1, "Kelompok"}, {0, 2, 1, 1, "Jumlah Indikator"},
+		{0, 1, 2, per, "Capaian Triwulan " + roman[tw-1]}, {0, 1, 2 + per, per, "Capaian terhadap Target Tahunan"}}
+	for half := range 2 {
+		col := 2 + half*per
+		h = append(h, hcell{1, 1, col, 1, "Dievaluasi"}, hcell{1, 1, col + 1, 1, "Rata-rata"})
+		for i, k := range cats {
+			h = append(h, hcell{1, 1, col + 2 + i, 1, k.Nama})
+		}
+	}
+	return h
+}
+
+// summaryTexts returns the cells of one summary row after the name.
+func summaryTexts(g report.GroupSummary) []string {
+	out := []string{strconv.Itoa(g.Triwulan.Indikator)}
+	for _, s := range []report.Summary{g.Triwulan, g.Tahunan} {
+		avg := report.StatusNotEvaluable.Label()
+		if s.Dievaluasi > 0 {
+			avg = report.FormatPercent(s.RataRata)
+		}
+		out = append(out, strconv.Itoa(s.Dievaluasi), avg)
+		for _, k := range s.PerKategori {
+			out = append(out, strconv.Itoa(k.Jumlah))
+		}
+	}
+	return out
+}
+
+// summaryRow returns one row of the summary table.
+func (c *ctx) summaryRow(t *table, g report.GroupSummary, st style, id string) band {
+	name := orDefault(g.Nama, "Indikator")
+	cells := []cell{c.newCell(t, 0, 1, name, st, alLeft, id+".nama")}
+	for i, s := range summaryTexts(g) {
+		cells = append(cells, c.newCell(t, i+1, 1, s, st, alCenter, id+".c"+strconv.Itoa(i+1)))
+	}
+	return band{rows: []row{{cells: cells}}}
+}
+
+// summaryWidths gives every number column the width of its widest word
+// (headers included) and Kelompok the rest.
+func (c *ctx) summaryWidths(rep *report.Report, per int, tw float64) []float64 {
+	n := 2 + 2*per
+	w := make([]float64, n)
+	for _, h := range summaryHeader(rep.Triwulan, rep.Overall.Triwulan.PerKategori, per) {
+		if h.span == 1 && h.col > 0 {
+			w[h.col] = max(w[h.col], c.widest(cellBold, h.text))
+		}
+	}
+	for _, g := range append(append([]report.GroupSummary(nil), rep.Groups...), rep.Overall) {
+		for i, s := range summaryTexts(g) {
+			w[i+1] = max(w[i+1], c.widest(cellBold, s))
+		}
+	}
+	rest := tw
+	for i := 1; i < n; i++ {
+		w[i] = min(0.08*tw, w[i]+2*cellPad+colAir)
+		rest -= w[i]
+	}
+	w[0] = rest
+	return w
+}
+
+// hasBudget reports whether any indicator has a reported pagu.
+func hasBudget(rep *report.Report) bool {
+	for i := range rep.Rows {
+		if rep.Rows[i].Anggaran.Given {
+			return true
+		}
+	}
+	return false
+}
+
+// budgetTable builds the table of indicators with budget figures: Kode,
+// Indikator, Pagu, Realisasi Anggaran, Serapan, and a JUMLAH row. It is a
+// separate table because three more columns do not fit beside the
+// indicator table's fifteen.
+func (c *ctx) budgetTable(rep *report.Report) *table {
+	tw := c.right - c.left
+	t := newTable(c.left, []float64{0.08 * tw, 0.47 * tw, 0.17 * tw, 0.17 * tw, 0.11 * tw})
+	c.setHeader(t, []hcell{{0, 1, 0, 1, "Kode"}, {0, 1, 1, 1, "Indikator Kinerja"}, {0, 1, 2, 1, "Pagu"},
+		{0, 1, 3, 1, "Realisasi Anggaran s.d. TW " + roman[rep.Triwulan-1]}, {0, 1, 4, 1, "Serapan"}}, 1)
+	var pagu, real int64
+	for i := range rep.Rows {
+		r := &rep.Rows[i]
+		if !r.Anggaran.Given {
+			continue
+		}
+		pagu, real = pagu+r.Anggaran.Pagu, real+r.Anggaran.Realisasi
+		t.bands = append(t.bands, c.budgetRow(t, BudgetTexts(r), cellStyle, "anggaran.r"+strconv.Itoa(i)))
+	}
+	total := [5]string{"", "JUMLAH", report.FormatRupiah(pagu), report.FormatRupiah(real), serapan(pagu, real)}
+	t.bands = append(t.bands, c.budgetRow(t, total, cellBold, "anggaran.jumlah"))
+	return t
+}
+
+// BudgetTexts returns the budget table cells of an indicator with a pagu:
+// kode, indicator, pagu, realisasi anggaran ("-" when not reported) and
+// serapan (its status label when not a number).
+func BudgetTexts(r *report.Row) [5]string {
+	b := r.Anggaran
+	real := "-"
+	if b.HasRealisasi {
+		real = report.FormatRupiah(b.Realisasi)
+	}
+	return [5]string{ReportRowTexts(r)[0], r.Indikator, report.FormatRupiah(b.Pagu), real, b.Serapan.Text()}
+}
+
+// serapan formats the share of pagu spent, "-" without a pagu.
+func serapan(pagu, real int64) string {
+	if pagu == 0 {
+		return "-"
+	}
+	return report.FormatPercent(float64(real) / float64(pagu) * 100)
+}
+
+// budgetRow returns one row of the budget table.
+func (c *ctx) budgetRow(t *table, texts [5]string, st style, id string) band {
+	names := [5]string{".kode", ".indikator", ".pagu", ".realisasi", ".serapan"}
+	als := [5]align{alCenter, alLeft, alRight, alRight, alCenter}
+	cells := make([]cell, 0, 5)
+	for i, s := range texts {
+		cells = append(cells, c.newCell(t, i, 1, s, st, als[i], id+names[i]))
+	}
+	return band{rows: []row{{cells: cells}}}
+}
+
+// ReportDate returns the place and date line of the report's signature
+// block: the agreement's place and the month after the quarter, the day
+// left open for the signer ("Jakarta, .......... Juli 2021").
+func ReportDate(rep *report.Report) string {
+	m, y := rep.Triwulan*3+1, rep.Agreement.Tahun
+	if m > 12 {
+		m, y = 1, y+1
+	}
+	s := ".......... " + data.NamaBulan(time.Month(m)) + " " + strconv.Itoa(y)
+	if isBlank(rep.Agreement.Tempat) {
+		return s
+	}
+	return rep.Agreement.Tempat + ", " + s
+}
+
+// reportSig is PIHAK PERTAMA's signature block of the report, wrapped.
+type reportSig struct {
+	col       sigCol
+	pre, post []chunk
+	colW      float64
+}
+
+// newReportSig wraps the signature block: place and date, position,
+// signature space, name, NIP, in the right half of the text width.
+func (c *ctx) newReportSig(rep *report.Report) reportSig {
+	a := c.a
+	s := reportSig{colW: (c.right - c.left) / 2, col: sigCol{party: "pertama", p: a.Pertama, key: "laporan.pertama",
+		pre:  []piece{{ReportDate(rep), "laporan.tanggal", false}},
+		jab:  firstOf(a.Pertama.JabatanTTDLampiran, a.Pertama.JabatanTTD, a.Pertama.Jabatan),
+		name: firstOf(a.Pertama.NamaLampiran, a.Pertama.Nama)}}
+	s.pre, s.post = c.sigChunks(s.col, att, s.colW-2*sigInset)
+	return s
+}
+
+// height returns the block's height without the gap above it.
+func (s reportSig) height() float64 {
+	return float64(countLines(s.pre)+countLines(s.post))*attLead + sigSpace
+}
+
+// reportSignature sets the signature block in the right half of the page
+// under everything else, kept together (on a new page when it does not
+// fit), and records its SigRect.
+func (c *ctx) reportSignature(s reportSig) error {
+	c.gap(gapSection)
+	if err := c.ensure(s.height()); err != nil {
+		return err
+	}
+	top := c.y
+	sigTop := top + float64(countLines(s.pre))*attLead
+	c.doc.SigRects = append(c.doc.SigRects, c.sigBlock(s.pre, s.post, s.col, c.left+s.colW, s.colW, top, sigTop, att))
+	c.y = sigTop + sigSpace + float64(countLines(s.post))*attLead
+	return nil
+}
