@@ -5,23 +5,21 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"image/png"
 	"math"
-	"strings"
 	"sync"
 	"time"
 
 	"github.com/skip2/go-qrcode"
-	"golang.org/x/image/font"
-	"golang.org/x/image/font/opentype"
-	"golang.org/x/image/math/fixed"
-
-	"kinerja/fonts"
 )
 
-// appearanceDPI is the raster resolution of the appearance image.
-const appearanceDPI = 300
+// appearanceDPI is the target raster resolution of the appearance image.
+// The actual one is chosen per box near it (never below minDPI) so that
+// one QR module is a whole number of pixels (see [appearanceGeometry]).
+const (
+	appearanceDPI = 200
+	minDPI        = 0.8 * appearanceDPI
+)
 
 // Appearance is what the visible signature shows.
 type Appearance struct {
@@ -31,14 +29,17 @@ type Appearance struct {
 	QR   string    // QR code content
 }
 
-// lines returns the text lines of the appearance and whether each is bold.
-func (a Appearance) lines() ([]string, []bool) {
-	lines := []string{"Ditandatangani secara elektronik oleh", a.Name}
-	bold := []bool{false, true}
-	if a.NIP != "" {
-		lines, bold = append(lines, "NIP "+a.NIP), append(bold, false)
+// textRuns returns the text of the appearance: a small heading, the name in
+// bold at full size, then NIP and date.
+func (a Appearance) textRuns() []textRun {
+	runs := []textRun{
+		{Text: "Ditandatangani secara elektronik oleh", Scale: smallScale},
+		{Text: a.Name, Bold: true, Scale: 1},
 	}
-	return append(lines, TanggalIndonesia(a.Date)), append(bold, false)
+	if a.NIP != "" {
+		runs = append(runs, textRun{Text: "NIP " + a.NIP, Scale: smallScale})
+	}
+	return append(runs, textRun{Text: TanggalIndonesia(a.Date), Scale: smallScale})
 }
 
 var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
@@ -49,156 +50,148 @@ func TanggalIndonesia(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
 }
 
-// faces holds the parsed fonts; parsing is done once per process.
-var faces struct {
-	once          sync.Once
-	regular, bold *opentype.Font
-	err           error
+// Palette indexes of the appearance image: 0 is white, 1..inkIndex a ramp
+// from white to ink by glyph coverage, qrIndex black.
+const (
+	inkIndex = 254
+	qrIndex  = 255
+)
+
+// inkColor is the colour of the appearance text (dark blue, like ink).
+var inkColor = color.RGBA{R: 0x10, G: 0x1c, B: 0x5a, A: 0xff}
+
+// appearancePalette is the 256-colour palette of every appearance image.
+// 256 entries make the PNG 8 bits per pixel, which Go's encoder and
+// decoder copy row by row instead of packing pixel by pixel.
+var appearancePalette = func() color.Palette {
+	p := make(color.Palette, 256)
+	for i := 0; i <= inkIndex; i++ {
+		p[i] = lerpInk(float64(i) / inkIndex)
+	}
+	p[qrIndex] = color.RGBA{A: 0xff}
+	return p
+}()
+
+// lerpInk mixes white and inkColor; t = 0 is white, 1 is ink.
+func lerpInk(t float64) color.RGBA {
+	mix := func(c uint8) uint8 { return uint8(math.Round(255 - t*(255-float64(c)))) }
+	return color.RGBA{R: mix(inkColor.R), G: mix(inkColor.G), B: mix(inkColor.B), A: 0xff}
 }
 
-// loadFonts parses Liberation Sans regular and bold once.
-func loadFonts() (regular, bold *opentype.Font, err error) {
-	faces.once.Do(func() {
-		faces.regular, faces.err = parseFont(false)
-		if faces.err == nil {
-			faces.bold, faces.err = parseFont(true)
-		}
-	})
-	return faces.regular, faces.bold, faces.err
+// pngEncoder reuses the PNG encoder's buffers between signatures. No
+// compression: pdfsign decodes the PNG and compresses the pixels itself.
+var pngEncoder = png.Encoder{CompressionLevel: png.NoCompression, BufferPool: &pngPool{}}
+
+// pngPool is a png.EncoderBufferPool backed by a sync.Pool.
+type pngPool struct{ p sync.Pool }
+
+func (p *pngPool) Get() *png.EncoderBuffer {
+	b, _ := p.p.Get().(*png.EncoderBuffer)
+	return b
 }
 
-// parseFont parses Liberation Sans from package fonts.
-func parseFont(bold bool) (*opentype.Font, error) {
-	b, err := fonts.Bytes("sans", bold, false)
+func (p *pngPool) Put(b *png.EncoderBuffer) { p.p.Put(b) }
+
+// PNG rasterises the appearance for a box of w x h PDF points as an opaque,
+// 8-bit paletted PNG (no alpha channel, so pdfsign writes no soft mask) of
+// exactly the box's aspect ratio up to one pixel, since pdfsign stretches
+// the image to the box. The QR code sits left of the text in a wide box,
+// above it in a narrow one.
+func (a Appearance) PNG(w, h float64) ([]byte, error) {
+	img, err := a.image(w, h)
 	if err != nil {
 		return nil, err
 	}
-	return opentype.Parse(b)
-}
-
-// PNG rasterises the appearance for a box of w x h PDF points at about
-// 300 dpi, with exactly the box's aspect ratio up to one pixel: pdfsign
-// stretches the image to the box. The background is transparent except
-// behind the QR code.
-func (a Appearance) PNG(w, h float64) ([]byte, error) {
-	if w < 10 || h < 10 {
-		return nil, fmt.Errorf("appearance: signature box %.1f x %.1f pt is too small", w, h)
-	}
-	pw := int(math.Round(w / 72 * appearanceDPI))
-	ph := int(math.Round(h / 72 * appearanceDPI))
-	img := image.NewNRGBA(image.Rect(0, 0, pw, ph))
-	qrRect, textRect := splitBox(pw, ph)
-	if err := drawQR(img, qrRect, a.QR); err != nil {
-		return nil, err
-	}
-	if err := a.drawText(img, textRect); err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
-	enc := png.Encoder{CompressionLevel: png.NoCompression} // pdfsign decodes and recompresses it anyway
-	if err := enc.Encode(&buf, img); err != nil {
+	buf.Grow(len(img.Pix) + img.Rect.Dy() + 1024)
+	if err := pngEncoder.Encode(&buf, img); err != nil {
 		return nil, fmt.Errorf("appearance: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
-// splitBox places the QR code left of the text in a wide box, above it in
-// a narrow one.
-func splitBox(pw, ph int) (qr, text image.Rectangle) {
-	pad := max(1, ph/25)
-	if pw*10 >= ph*18 { // wide: QR left, text right
-		s := ph - 2*pad
-		qr = image.Rect(pad, pad, pad+s, pad+s)
-		return qr, image.Rect(qr.Max.X+2*pad, pad, pw-pad, ph-pad)
+// image draws the appearance of a w x h pt box.
+func (a Appearance) image(w, h float64) (*image.Paletted, error) {
+	if w < 10 || h < 10 {
+		return nil, fmt.Errorf("appearance: signature box %.1f x %.1f pt is too small", w, h)
 	}
-	s := min(pw-2*pad, ph*11/20)
-	x := (pw - s) / 2
-	qr = image.Rect(x, pad, x+s, pad+s)
-	return qr, image.Rect(pad, qr.Max.Y+pad, pw-pad, ph-pad)
-}
-
-// drawQR draws the QR code of content, with its quiet zone on white, as
-// large as fits in r with whole pixels per module, centred.
-func drawQR(img *image.NRGBA, r image.Rectangle, content string) error {
-	q, err := qrcode.New(content, qrcode.Medium)
+	q, err := qrcode.New(a.QR, qrcode.Medium)
 	if err != nil {
-		return fmt.Errorf("appearance: qr code: %w", err)
+		return nil, fmt.Errorf("appearance: qr code: %w", err)
 	}
 	bm := q.Bitmap() // includes the 4-module quiet zone
-	n := len(bm)
-	mod := min(r.Dx(), r.Dy()) / n
-	if mod < 1 {
-		return fmt.Errorf("appearance: box too small for a %d-module QR code", n)
+	g := appearanceGeometry(w, h, len(bm))
+	img := image.NewPaletted(image.Rect(0, 0, g.Width, g.Height), appearancePalette)
+	drawQR(img, g.QR.Min, g.Module, bm)
+	if err := drawText(img, g.Text, g.DPI, a.textRuns()); err != nil {
+		return nil, err
 	}
-	x0 := r.Min.X + (r.Dx()-mod*n)/2
-	y0 := r.Min.Y + (r.Dy()-mod*n)/2
-	draw.Draw(img, image.Rect(x0, y0, x0+mod*n, y0+mod*n), image.White, image.Point{}, draw.Src)
+	return img, nil
+}
+
+// geometry is the pixel layout of an appearance image.
+type geometry struct {
+	DPI           float64
+	Width, Height int
+	Module        int             // pixels per QR module
+	QR            image.Rectangle // the QR code with its quiet zone
+	Text          image.Rectangle // the area of the text
+}
+
+// appearanceGeometry lays out a w x h pt box for a QR code of n modules
+// (quiet zone included). A wide box (at least 1.8:1) gets the QR code at
+// its left, as tall as the box, and the text to its right; a narrow one the
+// QR code centred at the top and the text below. The resolution is the one
+// nearest appearanceDPI (at least minDPI) at which a module is a whole
+// number of pixels, so the code stays sharp however a reader scales it.
+func appearanceGeometry(w, h float64, n int) geometry {
+	wide := w >= 1.8*h
+	side := h // pt, QR code with quiet zone; the quiet zone is the margin
+	if !wide {
+		side = math.Min(w, 0.55*h)
+	}
+	modulePt := side / float64(n)
+	m := max(1, int(math.Round(appearanceDPI/72.0*modulePt)))
+	if 72*float64(m)/modulePt < minDPI {
+		m++
+	}
+	dpi := 72 * float64(m) / modulePt
+	px := func(pt float64) int { return int(math.Round(pt * dpi / 72)) }
+	// The QR code is at most as wide and tall as the box: max only absorbs
+	// rounding.
+	g := geometry{DPI: dpi, Width: max(px(w), n*m), Height: max(px(h), n*m), Module: m}
+	pad := px(0.04 * h)
+	if wide {
+		g.QR = image.Rect(0, 0, n*m, n*m)
+		g.Text = image.Rect(g.QR.Max.X, pad, g.Width-pad, g.Height-pad)
+		return g
+	}
+	x := (g.Width - n*m) / 2
+	g.QR = image.Rect(x, 0, x+n*m, n*m)
+	g.Text = image.Rect(pad, g.QR.Max.Y, g.Width-pad, g.Height-pad)
+	return g
+}
+
+// drawQR draws the dark modules of bm, m pixels each, from at. The white
+// quiet zone is the image's white background.
+func drawQR(img *image.Paletted, at image.Point, m int, bm [][]bool) {
 	for y, row := range bm {
-		for x, black := range row {
-			if black {
-				m := image.Rect(x0+x*mod, y0+y*mod, x0+(x+1)*mod, y0+(y+1)*mod)
-				draw.Draw(img, m, image.Black, image.Point{}, draw.Src)
+		line := img.Pix[img.PixOffset(at.X, at.Y+y*m):]
+		line = line[:len(row)*m]
+		for x, dark := range row {
+			if dark {
+				fill(line[x*m:(x+1)*m], qrIndex)
 			}
 		}
-	}
-	return nil
-}
-
-// inkColor is the colour of the appearance text (dark blue, like ink).
-var inkColor = color.NRGBA{R: 0x10, G: 0x1c, B: 0x5a, A: 0xff}
-
-// drawText draws the text lines in r at the largest size (at most 10 pt)
-// at which the widest line fits.
-func (a Appearance) drawText(img *image.NRGBA, r image.Rectangle) error {
-	reg, bold, err := loadFonts()
-	if err != nil {
-		return fmt.Errorf("appearance: font: %w", err)
-	}
-	lines, isBold := a.lines()
-	const ref = 100.0 // measure at 100 px, then scale
-	widest := 0.0
-	for i, l := range lines {
-		widest = math.Max(widest, measure(pick(reg, bold, isBold[i]), ref, l))
-	}
-	size := math.Min(10.0/72*appearanceDPI, float64(r.Dy())/(float64(len(lines))*1.25))
-	size = math.Min(size, ref*float64(r.Dx())/widest)
-	y := float64(r.Min.Y) + (float64(r.Dy())-size*1.25*float64(len(lines)))/2
-	for i, l := range lines {
-		y += size * 1.25
-		if err := drawLine(img, pick(reg, bold, isBold[i]), size, r.Min.X, y-size*0.3, l); err != nil {
-			return err
+		for k := 1; k < m; k++ { // repeat the row for the module's height
+			copy(img.Pix[img.PixOffset(at.X, at.Y+y*m+k):], line)
 		}
 	}
-	return nil
 }
 
-// pick returns bold if b, else regular.
-func pick(regular, bold *opentype.Font, b bool) *opentype.Font {
-	if b {
-		return bold
+// fill sets every byte of b to v.
+func fill(b []byte, v byte) {
+	for i := range b {
+		b[i] = v
 	}
-	return regular
-}
-
-// measure returns the advance width of s in pixels at size px.
-func measure(f *opentype.Font, size float64, s string) float64 {
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return float64(len(s)) * size
-	}
-	defer face.Close()
-	return float64(font.MeasureString(face, s)) / 64
-}
-
-// drawLine draws s with its baseline at y.
-func drawLine(img *image.NRGBA, f *opentype.Font, size float64, x int, y float64, s string) error {
-	face, err := opentype.NewFace(f, &opentype.FaceOptions{Size: size, DPI: 72, Hinting: font.HintingNone})
-	if err != nil {
-		return fmt.Errorf("appearance: %w", err)
-	}
-	defer face.Close()
-	d := font.Drawer{Dst: img, Src: image.NewUniform(inkColor), Face: face,
-		Dot: fixed.Point26_6{X: fixed.I(x), Y: fixed.Int26_6(y * 64)}}
-	d.DrawString(strings.ToValidUTF8(s, "?"))
-	return nil
 }

@@ -184,7 +184,7 @@ func TestGuardRetryPathDetected(t *testing.T) {
 	in := makePDF(t, testInfo(), pdfOpts{})
 	sd := pdfsign.SignData{Signature: pdfsign.SignDataSignature{CertType: pdfsign.ApprovalSignature},
 		Signer: p.pert.Key, Certificate: p.pert.Cert}
-	_, err := runPdfsign(in, sd)
+	_, err := runPdfsign(in, nil, sd)
 	if err == nil || !strings.Contains(err.Error(), "twice") {
 		t.Fatalf("unguarded RSA-4096: err = %v, want the double write detected", err)
 	}
@@ -211,7 +211,7 @@ func TestGuardPanics(t *testing.T) {
 	})
 	sd := pdfsign.SignData{Signature: pdfsign.SignDataSignature{CertType: pdfsign.ApprovalSignature},
 		Signer: p.pert.Key, Certificate: p.pert.Cert}
-	if _, err := runPdfsign(bad, sd); err == nil {
+	if _, err := runPdfsign(bad, nil, sd); err == nil {
 		t.Error("runPdfsign on a broken xref: no error")
 	}
 	if _, err := Sign(bad, p.both("")[0]); err == nil {

@@ -7,7 +7,6 @@ import (
 	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/pem"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -25,8 +24,6 @@ import (
 
 	"kinerja/render"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // wib is Western Indonesian Time.
 var wib = time.FixedZone("WIB", 7*3600)
@@ -118,10 +115,9 @@ func addNoise(f *fpdf.Fpdf, n int) {
 
 // testPKI is a development CA with one credential per party.
 type testPKI struct {
-	ca     *DevCA
-	pert   *Credential
-	kedua  *Credential
-	caPath string
+	ca    *DevCA
+	pert  *Credential
+	kedua *Credential
 }
 
 var (

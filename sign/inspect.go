@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/asn1"
 	"fmt"
+	"io"
 	"math"
 
 	"github.com/digitorus/pdf"
@@ -30,6 +31,7 @@ type document struct {
 	Sigs       []existingSig
 	PageAnnots []annot // annotations of each signer's page, by page number
 	Version    string
+	reader     *pdf.Reader // the parsed input, handed on to pdfsign
 }
 
 // annot is one annotation of a page that will be rewritten.
@@ -40,25 +42,39 @@ type annot struct {
 }
 
 // inspect reads the kinerja info, the existing signatures and the
-// annotations of the signature pages. Panics of the PDF reader become
-// errors.
+// annotations of the signature pages, parsing the file once. Panics of the
+// PDF reader become errors.
 func inspect(in []byte) (doc *document, err error) {
 	defer recoverInto(&err, "read pdf")
-	info, err := render.ReadInfo(bytes.NewReader(in), int64(len(in)))
-	if err != nil {
-		return nil, fmt.Errorf("read pdf: %w (sign only PDFs rendered by kinerja)", err)
-	}
 	rd, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w", err)
 	}
-	doc = &document{Info: info, Version: rd.PDFVersion}
+	info, err := readInfo(rd)
+	if err != nil {
+		return nil, fmt.Errorf("read pdf: %w (sign only PDFs rendered by kinerja)", err)
+	}
+	doc = &document{Info: info, Version: rd.PDFVersion, reader: rd}
 	doc.Sigs, err = existingSigs(rd, info)
 	if err != nil {
 		return nil, err
 	}
 	doc.PageAnnots, err = signerPageAnnots(rd, info)
 	return doc, err
+}
+
+// readInfo decodes the kinerja info from the XMP metadata of rd, as
+// render.ReadInfo does, without parsing the file a second time.
+func readInfo(rd *pdf.Reader) (*render.Info, error) {
+	md := rd.Trailer().Key("Root").Key("Metadata")
+	if md.IsNull() {
+		return nil, render.ErrNoInfo
+	}
+	xmp, err := io.ReadAll(md.Reader())
+	if err != nil {
+		return nil, fmt.Errorf("read pdf metadata: %w", err)
+	}
+	return render.DecodeXMP(xmp)
 }
 
 // recoverInto turns a panic into an error in *err, prefixed with what.

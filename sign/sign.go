@@ -80,7 +80,7 @@ func signOne(in []byte, opts Options) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return signChecked(in, sd, opts, len(doc.Sigs)+1)
+	return signChecked(in, doc.reader, sd, opts, len(doc.Sigs)+1)
 }
 
 // validParty accepts "pertama" and "kedua".
@@ -123,7 +123,7 @@ func preflight(in []byte, doc *document, opts Options) (render.Signer, error) {
 // signData prepares pdfsign's input: approval signature (guard a), ASCII
 // dictionary strings (guard b), the appearance image in the party's box.
 func signData(in []byte, doc *document, box render.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
-	hash, err := DocumentHash(in)
+	hash, err := documentHash(in, doc)
 	if err != nil {
 		return pdfsign.SignData{}, err
 	}
@@ -174,7 +174,7 @@ func qrContent(tmpl, hash, name string) string {
 
 // signChecked runs pdfsign (with the TSA relay when needed) and checks the
 // result in memory.
-func signChecked(in []byte, sd pdfsign.SignData, opts Options, want int) ([]byte, error) {
+func signChecked(in []byte, rd *pdf.Reader, sd pdfsign.SignData, opts Options, want int) ([]byte, error) {
 	if opts.TSA != "" {
 		relay, err := startTSARelay(opts.TSA, opts.TSATimeout)
 		if err != nil {
@@ -183,7 +183,7 @@ func signChecked(in []byte, sd pdfsign.SignData, opts Options, want int) ([]byte
 		defer relay.Close()
 		sd.TSA = pdfsign.TSA{URL: relay.URL}
 	}
-	out, err := runPdfsign(in, sd)
+	out, err := runPdfsign(in, rd, sd)
 	if err != nil {
 		return nil, err
 	}
@@ -209,12 +209,14 @@ func (w *onceWriter) Write(p []byte) (int, error) {
 	return len(p), nil
 }
 
-// runPdfsign calls pdfsign, turning its panics into errors (guard f).
-func runPdfsign(in []byte, sd pdfsign.SignData) (out []byte, err error) {
+// runPdfsign calls pdfsign with rd, the reader inspect parsed in with (nil:
+// parse in here), turning its panics into errors (guard f).
+func runPdfsign(in []byte, rd *pdf.Reader, sd pdfsign.SignData) (out []byte, err error) {
 	defer recoverInto(&err, "pdfsign")
-	rd, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
-	if err != nil {
-		return nil, fmt.Errorf("pdfsign: %w", err)
+	if rd == nil {
+		if rd, err = pdf.NewReader(bytes.NewReader(in), int64(len(in))); err != nil {
+			return nil, fmt.Errorf("pdfsign: %w", err)
+		}
 	}
 	rd.PDFVersion = effectiveVersion(rd)
 	w := &onceWriter{}
@@ -255,6 +257,11 @@ func DocumentHash(pdfBytes []byte) (string, error) {
 	if err != nil {
 		return "", err
 	}
+	return documentHash(pdfBytes, doc)
+}
+
+// documentHash is DocumentHash of pdfBytes, already inspected as doc.
+func documentHash(pdfBytes []byte, doc *document) (string, error) {
 	n := int64(len(pdfBytes))
 	for _, s := range doc.Sigs {
 		n = min(n, s.ByteRange[1])

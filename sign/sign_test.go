@@ -2,8 +2,12 @@ package sign
 
 import (
 	"bytes"
+	"image"
+	"image/draw"
+	"image/png"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -80,4 +84,69 @@ func TestSignBothExternal(t *testing.T) {
 			checkExternal(t, signed, writeCAPEM(t, t.TempDir(), p.ca.Cert), 2)
 		})
 	}
+}
+
+// The QR code of each appearance, as poppler draws the signed page at
+// 150 dpi, still has every module where the code's bitmap has it: sampled
+// at the module centres, not one differs.
+func TestAppearanceRenderedQR(t *testing.T) {
+	requireTool(t, "pdftoppm")
+	p := getPKI(t, "p256")
+	unsigned := makePDF(t, testInfo(), pdfOpts{})
+	signed, err := SignAll(unsigned, p.both("")...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := renderPage1(t, signed, 150)
+	hash, err := DocumentHash(unsigned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const pageH = 841.89 // A4, makePDF
+	for _, s := range testInfo().Signers {
+		bm := qrBitmap(t, qrContent("", hash, s.Name))
+		w, h := s.Rect[2]-s.Rect[0], s.Rect[3]-s.Rect[1]
+		g := appearanceGeometry(w, h, len(bm))
+		sx, sy := w/float64(g.Width), h/float64(g.Height) // pt per image pixel
+		bad := 0
+		for j, row := range bm {
+			for i, dark := range row {
+				x := s.Rect[0] + (float64(g.QR.Min.X)+(float64(i)+0.5)*float64(g.Module))*sx
+				y := pageH - s.Rect[3] + (float64(g.QR.Min.Y)+(float64(j)+0.5)*float64(g.Module))*sy
+				c := page.GrayAt(int(x*150/72), int(y*150/72)).Y
+				if (c < 128) != dark {
+					bad++
+				}
+			}
+		}
+		if bad > 0 {
+			t.Errorf("PIHAK %s: %d of %d QR modules wrong in the 150 dpi rendering", s.Party, bad, len(bm)*len(bm))
+		}
+	}
+}
+
+// renderPage1 renders page 1 of doc with pdftoppm as a grey image.
+func renderPage1(t *testing.T, doc []byte, dpi int) *image.Gray {
+	t.Helper()
+	dir := t.TempDir()
+	in := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(in, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := runTool(t, nil, "pdftoppm", "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", "-singlefile", "-gray", "-png", in, filepath.Join(dir, "p"))
+	if err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "p.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	g := image.NewGray(img.Bounds())
+	draw.Draw(g, g.Rect, img, img.Bounds().Min, draw.Src)
+	return g
 }
