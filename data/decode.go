@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -21,6 +23,18 @@ type Options struct {
 	// Dir is the directory a relative logo path is resolved against.
 	// Empty means the directory of the name given to Decode.
 	Dir string
+	// Files, when set, supplies the logo instead of the disk: the logo is
+	// read from Files under CleanPath of the path the TOML gives, relative
+	// or not, and Dir is not used. Reproducing a PDF from its embedded
+	// files decodes this way.
+	Files fs.FS
+}
+
+// CleanPath is the name under which a path written in the TOML (the logo)
+// is embedded in a PDF and looked up in Options.Files: cleaned, with
+// forward slashes. It may still be absolute or start with "../".
+func CleanPath(p string) string {
+	return path.Clean(filepath.ToSlash(p))
 }
 
 // Decode reads an agreement from r; name is used in messages and, unless
@@ -53,7 +67,12 @@ func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
 	if opt.Dir == "" {
 		opt.Dir = filepath.Dir(name)
 	}
-	return decodeBytes(src, name, opt)
+	a, err := decodeBytes(src, name, opt)
+	if err != nil {
+		return nil, err
+	}
+	a.Source = src
+	return a, nil
 }
 
 // decodeBytes parses src, then checks it and builds the model.

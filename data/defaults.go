@@ -113,7 +113,7 @@ func (c *checker) letterhead(k kopT, opt Options) Letterhead {
 	if l.Logo == "" {
 		return l
 	}
-	data, typ, err := readLogo(l.Logo, opt.Dir)
+	data, typ, err := readLogoFrom(l.Logo, opt)
 	if err != nil {
 		c.addf("kop.logo", "%v", err)
 		return l
@@ -128,6 +128,21 @@ func asList(v any) []any {
 		return l
 	}
 	return []any{v}
+}
+
+// readLogoFrom reads the logo from opt.Files when set, else from disk.
+func readLogoFrom(name string, opt Options) ([]byte, string, error) {
+	if opt.Files == nil {
+		return readLogo(name, opt.Dir)
+	}
+	data, err := fs.ReadFile(opt.Files, CleanPath(name))
+	if err != nil {
+		return nil, "", fmt.Errorf("logo %q not found among the supplied files: %w", name, err)
+	}
+	if len(data) > MaxFileSize {
+		return nil, "", fmt.Errorf("logo %q is larger than %d bytes", name, MaxFileSize)
+	}
+	return logoType(name, data)
 }
 
 // readLogo reads a PNG or JPEG logo, relative paths against dir.
@@ -155,6 +170,11 @@ func readLogo(name, dir string) ([]byte, string, error) {
 	if err != nil {
 		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
 	}
+	return logoType(name, data)
+}
+
+// logoType returns data with its type, PNG or JPEG by the magic bytes.
+func logoType(name string, data []byte) ([]byte, string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
 		return data, "PNG", nil

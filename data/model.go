@@ -36,6 +36,8 @@ import "time"
 type Agreement struct {
 	// File is the path the agreement was read from (for messages).
 	File string
+	// Source is the TOML text exactly as read (embedded in rendered PDFs).
+	Source []byte
 
 	Tahun   int       // year of the agreement, e.g. 2021
 	Tempat  string    // place printed before the date, e.g. "Jakarta"

@@ -27,9 +27,10 @@ func Agreement(w io.Writer, a *data.Agreement) error {
 	return nil
 }
 
-// AgreementMeta returns the metadata of an agreement's PDF. The creation
-// date is a.Dibuat, else the signing date, else 1 January of the year, so
-// that the same file always gives the same bytes.
+// AgreementMeta returns the metadata of an agreement's PDF, with the TOML
+// source and the logo as embedded files (when a was decoded from TOML).
+// The creation date is a.Dibuat, else the signing date, else 1 January of
+// the year, so that the same file always gives the same bytes.
 func AgreementMeta(a *data.Agreement) Meta {
 	year := strconv.Itoa(a.Tahun)
 	unit := a.Pertama.UnitKerja
@@ -37,6 +38,7 @@ func AgreementMeta(a *data.Agreement) Meta {
 	if unit != "" {
 		title += " — " + unit
 	}
+	files := agreementFiles(a)
 	return Meta{
 		Title:    title,
 		Author:   unit,
@@ -46,7 +48,9 @@ func AgreementMeta(a *data.Agreement) Meta {
 		Info: Info{
 			Kind: "perjanjian", Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
 			Signers: []Signer{signer("pertama", a.Pertama), signer("kedua", a.Kedua)},
+			Sources: files.sources,
 		},
+		Files: files.files,
 	}
 }
 

@@ -23,6 +23,10 @@ type Info struct {
 	Unit      string   `json:"unit"`
 	VerifyURL string   `json:"verify_url,omitempty"` // template for QR codes, may contain {sha256} and {signer}
 	Signers   []Signer `json:"signers"`              // in signing order: pertama first
+	Triwulan  int      `json:"triwulan,omitempty"`   // the report's quarter 1..4 (Kind "laporan")
+	// Sources names the embedded TOML files the document was rendered
+	// from, in role order: the agreement, then (reports) the realisasi.
+	Sources []string `json:"sources,omitempty"`
 }
 
 // Signer is one party that signs the document and the place reserved for it.

@@ -53,9 +53,13 @@ func hasSigRect(doc *layout.Document, party string) bool {
 // with one signer, PIHAK PERTAMA (Write adds the page and rectangle of the
 // signature block). The creation date is the first day after the quarter
 // (1 July for triwulan II), so the same input always gives the same bytes.
+// The agreement and realisasi TOML and the logo are embedded, the quarter
+// and the sources recorded in the Info, so that Reproduce can render the
+// report again.
 func ReportMeta(rep *report.Report) Meta {
 	a := rep.Agreement
 	year, unit := strconv.Itoa(a.Tahun), a.Pertama.UnitKerja
+	files := reportFiles(rep)
 	title := "Laporan Capaian Kinerja Triwulan " + roman(rep.Triwulan) + " Tahun " + year
 	if unit != "" {
 		title += " — " + unit
@@ -68,8 +72,10 @@ func ReportMeta(rep *report.Report) Meta {
 		Created:  time.Date(max(a.Tahun, 1970), time.Month(rep.Triwulan*3+1), 1, 0, 0, 0, 0, time.UTC),
 		Info: Info{
 			Kind: "laporan", Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
-			Signers: []Signer{signer("pertama", a.Pertama)},
+			Signers:  []Signer{signer("pertama", a.Pertama)},
+			Triwulan: rep.Triwulan, Sources: files.sources,
 		},
+		Files: files.files,
 	}
 }
 

@@ -27,6 +27,13 @@ type Meta struct {
 	// Info travels in the XMP packet. Write fills in Page and Rect of every
 	// signer whose Party has a signature rectangle in the layout.
 	Info Info
+	// Files are embedded as document-level attachments (catalog
+	// EmbeddedFiles name tree keyed by name, compressed, no dates); at
+	// most MaxEmbeddedFiles, with clean, printable, unique names.
+	Files []EmbeddedFile
+	// exactDate makes Write take Created as it is, ignoring
+	// SOURCE_DATE_EPOCH (Reproduce renders with the date a PDF carries).
+	exactDate bool
 }
 
 // Producer is the PDF creator and producer name.
@@ -63,9 +70,15 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 	if err := validate(doc); err != nil {
 		return nil, err
 	}
-	created, err := creationDate(meta.Created)
-	if err != nil {
+	if err := checkFiles(meta.Files); err != nil {
 		return nil, err
+	}
+	created := meta.Created
+	if !meta.exactDate {
+		var err error
+		if created, err = creationDate(meta.Created); err != nil {
+			return nil, err
+		}
 	}
 	used, err := scanFonts(doc)
 	if err != nil {
@@ -82,7 +95,11 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("render: %w", err)
 	}
-	out, err := rewrite(buf.Bytes(), compress && !plainFpdf, pdfZone(created))
+	raw, err := embedFiles(buf.Bytes(), meta.Files)
+	if err != nil {
+		return nil, err
+	}
+	out, err := rewrite(raw, compress && !plainFpdf, pdfZone(created))
 	if err != nil {
 		return nil, err
 	}

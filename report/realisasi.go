@@ -18,6 +18,7 @@ import (
 // and quarter in one agreement year.
 type Realisasi struct {
 	File       string  // path or name the file was read from (for messages)
+	Source     []byte  // the TOML text exactly as read (embedded in report PDFs)
 	Tahun      int     // year; must equal the agreement's
 	Perjanjian string  // optional reference to the agreement file
 	Entries    []Entry // in file order
@@ -107,6 +108,7 @@ func Decode(r io.Reader, name string, a *data.Agreement) (*Realisasi, error) {
 		sortProblems(d.probs)
 		return nil, d.probs
 	}
+	out.Source = src
 	out.reindex()
 	return out, nil
 }

@@ -33,6 +33,7 @@ func commands() []command {
 		{"keys", "create development keys (keys dev DIR)", runKeys},
 		{"sign", "sign a PDF for PIHAK PERTAMA and/or PIHAK KEDUA", runSign},
 		{"verify", "verify the signatures of a PDF", runVerify},
+		{"extract", "write out the files embedded in a PDF", runExtract},
 		{"report", "quarterly achievement report", runReport},
 		{"archive", "store, list and verify signed copies", runArchive},
 	}

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"kinerja/render"
 	"kinerja/sign/verify"
 )
 
@@ -20,8 +21,12 @@ const verifyUsage = `usage: kinerja verify FILE.pdf [--trust CA.pem ...] [--json
 Checks every signature of FILE.pdf: integrity of the signed bytes, the
 signer's certificate chain (system roots, or only the --trust roots when
 given), signing time and timestamp, and whether anything other than later
-signatures changed after each signature. Exit status 0 when there is at
-least one signature and all are valid, trusted and unmodified; 1 otherwise.
+signatures changed after each signature. It also renders the document
+again from the sources embedded in it and compares the result with the
+bytes before the first signature ("Source:"); a difference fails the
+check, a PDF without embedded sources only gets a note. Exit status 0 when
+there is at least one signature and all are valid, trusted and unmodified
+and the source (if any) reproduces the document; 1 otherwise.
 `
 
 // trustFlag collects repeated --trust PEM files.
@@ -59,16 +64,17 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja verify: %s: %v\n", files[0], err)
 		return exitBadInput
 	}
+	src := checkSource(files[0])
 	if *asJSON {
-		err = writeVerifyJSON(stdout, files[0], rep)
+		err = writeVerifyJSON(stdout, files[0], rep, src)
 	} else {
-		err = writeVerifyText(stdout, files[0], rep)
+		err = writeVerifyText(stdout, files[0], rep, src)
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja verify: %v\n", err)
 		return exitBadInput
 	}
-	if !rep.OK() {
+	if !rep.OK() || src.failed() {
 		return exitBadInput
 	}
 	return exitOK
@@ -137,9 +143,9 @@ func okText(cond bool, ok, bad string) string {
 	return bad
 }
 
-// writeVerifyText prints the human summary: one block per signature and a
-// final VALID or INVALID line.
-func writeVerifyText(w io.Writer, name string, rep *verify.Report) error {
+// writeVerifyText prints the human summary: one block per signature, the
+// Source line and a final VALID or INVALID line.
+func writeVerifyText(w io.Writer, name string, rep *verify.Report, src sourceCheck) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %d signature(s), %d revision(s)\n", name, len(rep.Signatures), rep.Revisions)
 	for i := range rep.Signatures {
@@ -148,10 +154,11 @@ func writeVerifyText(w io.Writer, name string, rep *verify.Report) error {
 	for _, p := range rep.Problems {
 		fmt.Fprintf(&b, "problem: %s\n", p)
 	}
-	if rep.OK() {
-		fmt.Fprintf(&b, "VALID: %d signature(s) intact, trusted and unmodified\n", len(rep.Signatures))
+	fmt.Fprintf(&b, "\nSource: %s\n", src.text)
+	if rep.OK() && !src.failed() {
+		fmt.Fprintf(&b, "VALID: %d signature(s) intact, trusted and unmodified%s\n", len(rep.Signatures), src.validSuffix())
 	} else {
-		fmt.Fprintf(&b, "INVALID: %s\n", strings.Join(rep.Reasons(), "; "))
+		fmt.Fprintf(&b, "INVALID: %s\n", strings.Join(reasons(rep, src), "; "))
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -201,7 +208,16 @@ func writeSignatureText(b *strings.Builder, s *verify.Signature, revisions int) 
 //	   "signer_issuer": string, "signing_time": string, "timestamp": string,
 //	   "digest_algorithm": string, "byte_range": [4 ints], "revision": int,
 //	   "covers_whole_file", "integrity", "trusted": bool, "chain_error": string,
-//	   "modified_after": bool, "modifications", "errors", "warnings": [string]}]}
+//	   "modified_after": bool, "modifications", "errors", "warnings": [string]}],
+//	 "source": {"status": "identical"|"different"|"none"|"error",
+//	   "message": string, "kind": string, "sources": [string], "size": int,
+//	   "first_diff": int}}
+//
+// "source" is the re-render proof: "identical" when the bytes before the
+// first signature are exactly what the embedded sources render to (size is
+// their length); "different" (first_diff is the first differing byte, -1
+// when the sources did not render at all) and "error" make valid false and
+// add a reason; "none" (no embedded source) is only a note.
 type verifyJSON struct {
 	Schema     string          `json:"schema"`
 	File       string          `json:"file"`
@@ -210,6 +226,17 @@ type verifyJSON struct {
 	Reasons    []string        `json:"reasons"`
 	Problems   []string        `json:"problems"`
 	Signatures []signatureJSON `json:"signatures"`
+	Source     sourceJSON      `json:"source"`
+}
+
+// sourceJSON is the re-render result in verifyJSON.
+type sourceJSON struct {
+	Status    string   `json:"status"`
+	Message   string   `json:"message"`
+	Kind      string   `json:"kind"`
+	Sources   []string `json:"sources"`
+	Size      int64    `json:"size"`
+	FirstDiff int64    `json:"first_diff"`
 }
 
 // signatureJSON is one signature in verifyJSON.
@@ -246,9 +273,10 @@ func nonNil(s []string) []string {
 }
 
 // writeVerifyJSON prints rep as verifyJSON.
-func writeVerifyJSON(w io.Writer, name string, rep *verify.Report) error {
-	out := verifyJSON{Schema: "kinerja-verify/1", File: name, Valid: rep.OK(), Revisions: rep.Revisions,
-		Reasons: nonNil(rep.Reasons()), Problems: nonNil(rep.Problems), Signatures: []signatureJSON{}}
+func writeVerifyJSON(w io.Writer, name string, rep *verify.Report, src sourceCheck) error {
+	out := verifyJSON{Schema: "kinerja-verify/1", File: name, Valid: rep.OK() && !src.failed(), Revisions: rep.Revisions,
+		Reasons: nonNil(reasons(rep, src)), Problems: nonNil(rep.Problems), Signatures: []signatureJSON{},
+		Source: src.json()}
 	for i := range rep.Signatures {
 		s := &rep.Signatures[i]
 		ts := ""
@@ -266,4 +294,71 @@ func writeVerifyJSON(w io.Writer, name string, rep *verify.Report) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+// sourceCheck is the re-render proof of a PDF: whether the bytes before the
+// first signature are exactly what its embedded sources render to.
+type sourceCheck struct {
+	status string // "identical", "different", "none" or "error"
+	text   string // the human line after "Source:"
+	reason string // why the check fails, "" when it does not
+	repro  *render.Reproduction
+}
+
+// checkSource reads the PDF at path and renders it again from its
+// embedded sources.
+func checkSource(path string) sourceCheck {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return sourceCheck{status: "error", text: "cannot read: " + err.Error(), reason: "source: " + err.Error()}
+	}
+	r, err := render.Reproduce(b)
+	switch {
+	case errors.Is(err, render.ErrNoSource):
+		return sourceCheck{status: "none", text: "no embedded source (not rendered by kinerja, or by a version that did not embed it): not re-rendered"}
+	case err != nil:
+		return sourceCheck{status: "error", text: "cannot re-render: " + err.Error(), reason: "source: " + err.Error()}
+	}
+	names := strings.Join(r.Sources, " and ")
+	switch {
+	case r.Match:
+		return sourceCheck{status: "identical", repro: r,
+			text: fmt.Sprintf("re-rendered from embedded %s: identical (%d bytes)", names, r.Size)}
+	case r.FirstDiff >= 0:
+		return sourceCheck{status: "different", repro: r,
+			text:   fmt.Sprintf("DIFFERENT from what the embedded data renders (first difference at byte %d)", r.FirstDiff),
+			reason: fmt.Sprintf("the document is not what its embedded %s renders to (first difference at byte %d of %d)", names, r.FirstDiff, r.Size)}
+	}
+	return sourceCheck{status: "different", repro: r, text: "DIFFERENT: the embedded data does not render: " + r.Reason,
+		reason: fmt.Sprintf("the embedded %s does not render: %s", names, r.Reason)}
+}
+
+// failed reports whether the source check makes verification fail.
+func (c sourceCheck) failed() bool { return c.reason != "" }
+
+// validSuffix is added to the VALID line when the source reproduced.
+func (c sourceCheck) validSuffix() string {
+	if c.status == "identical" {
+		return "; content reproduced from its embedded source"
+	}
+	return ""
+}
+
+// reasons lists why verification failed: the signatures' reasons, then the
+// source's.
+func reasons(rep *verify.Report, src sourceCheck) []string {
+	rs := rep.Reasons()
+	if src.failed() {
+		rs = append(rs, src.reason)
+	}
+	return rs
+}
+
+// json returns the source check as sourceJSON.
+func (c sourceCheck) json() sourceJSON {
+	out := sourceJSON{Status: c.status, Message: c.text, Sources: []string{}, FirstDiff: -1}
+	if r := c.repro; r != nil {
+		out.Kind, out.Sources, out.Size, out.FirstDiff = r.Kind, nonNil(r.Sources), r.Size, r.FirstDiff
+	}
+	return out
 }

@@ -1,0 +1,334 @@
+package render
+
+import (
+	"bytes"
+	"crypto/md5"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/digitorus/pdf"
+)
+
+// MaxExtractSize is the most Extract reads, decompressed, of all the files
+// of one PDF together (a guard against compression bombs).
+const MaxExtractSize = 64 << 20
+
+// Limits of the name tree walk, against loops and bombs in foreign files.
+const (
+	maxTreeDepth = 16
+	maxTreeFiles = 1000
+	maxTreeNodes = 10000
+)
+
+// ErrBadName is wrapped by LocalName for an embedded file name that must
+// not be written to disk.
+var ErrBadName = errors.New("unsafe embedded file name")
+
+// Extract returns the files embedded in the latest revision of the PDF
+// read from r (the catalog's EmbeddedFiles name tree, /Kids followed), in
+// name tree order. A file's name is its /UF, else /F, else its key in the
+// tree; a stored /Size or MD5 /CheckSum that does not match the data is an
+// error. A PDF without embedded files gives none and no error.
+func Extract(r io.ReaderAt, size int64) (files []EmbeddedFile, err error) {
+	defer func() { // the PDF reader panics on some malformed files
+		if p := recover(); p != nil {
+			files, err = nil, fmt.Errorf("extract: malformed PDF: %v", p)
+		}
+	}()
+	b, err := readAll(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	rd, err := pdf.NewReader(bytes.NewReader(b), size)
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return extractFrom(rd)
+}
+
+// extractFrom reads the embedded files of an open PDF (may panic).
+func extractFrom(rd *pdf.Reader) ([]EmbeddedFile, error) {
+	tree := rd.Trailer().Key("Root").Key("Names").Key("EmbeddedFiles")
+	var files []EmbeddedFile
+	budget := MaxExtractSize
+	nodes := 0
+	err := walkNames(tree, 0, &nodes, func(key string, spec pdf.Value) error {
+		if len(files) >= maxTreeFiles {
+			return fmt.Errorf("more than %d embedded files", maxTreeFiles)
+		}
+		f, err := embeddedFile(key, spec, budget)
+		if err != nil {
+			return err
+		}
+		budget -= len(f.Data)
+		files = append(files, f)
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("extract: %w", err)
+	}
+	return files, nil
+}
+
+// walkNames calls fn for every key and value of the name tree node,
+// counting the nodes visited in *nodes (a tree whose kids refer back up
+// is cut off by the depth and node limits).
+func walkNames(node pdf.Value, depth int, nodes *int, fn func(key string, v pdf.Value) error) error {
+	if node.IsNull() {
+		return nil
+	}
+	if *nodes++; depth > maxTreeDepth || *nodes > maxTreeNodes {
+		return fmt.Errorf("name tree deeper than %d levels or larger than %d nodes", maxTreeDepth, maxTreeNodes)
+	}
+	names := node.Key("Names")
+	for i := 0; i+1 < names.Len(); i += 2 {
+		if err := fn(names.Index(i).Text(), names.Index(i+1)); err != nil {
+			return err
+		}
+	}
+	kids := node.Key("Kids")
+	for i := 0; i < kids.Len(); i++ {
+		if err := walkNames(kids.Index(i), depth+1, nodes, fn); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// embeddedFile reads one file specification, of at most budget bytes.
+func embeddedFile(key string, spec pdf.Value, budget int) (EmbeddedFile, error) {
+	name := firstText(spec.Key("UF"), spec.Key("F"))
+	if name == "" {
+		name = key
+	}
+	f := EmbeddedFile{Name: name, Description: spec.Key("Desc").Text()}
+	ef := spec.Key("EF").Key("F")
+	if ef.IsNull() {
+		ef = spec.Key("EF").Key("UF")
+	}
+	if ef.Kind() != pdf.Stream {
+		return f, fmt.Errorf("embedded file %q: no file stream", name)
+	}
+	rc := ef.Reader()
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, int64(budget)+1))
+	if err != nil {
+		return f, fmt.Errorf("embedded file %q: %w", name, err)
+	}
+	if len(data) > budget {
+		return f, fmt.Errorf("embedded file %q: the embedded files exceed %d bytes together", name, MaxExtractSize)
+	}
+	f.Data = data
+	return f, checkParams(f, ef.Key("Params"))
+}
+
+// firstText returns the first non-empty text string of vs.
+func firstText(vs ...pdf.Value) string {
+	for _, v := range vs {
+		if s := v.Text(); s != "" {
+			return s
+		}
+	}
+	return ""
+}
+
+// checkParams compares the data with the /Size and /CheckSum stored for it.
+func checkParams(f EmbeddedFile, params pdf.Value) error {
+	if s := params.Key("Size"); s.Kind() == pdf.Integer && s.Int64() != int64(len(f.Data)) {
+		return fmt.Errorf("embedded file %q: %d bytes, but its /Size says %d (damaged)", f.Name, len(f.Data), s.Int64())
+	}
+	sum := md5.Sum(f.Data)
+	if c := params.Key("CheckSum"); c.Kind() == pdf.String && !bytes.Equal([]byte(c.RawString()), sum[:]) {
+		return fmt.Errorf("embedded file %q: MD5 checksum does not match (damaged)", f.Name)
+	}
+	return nil
+}
+
+// LocalName checks that an embedded file name is safe to write below a
+// directory: a clean relative slash-separated path that does not leave the
+// directory ("..", absolute paths, volume names), without control
+// characters or backslashes. The error wraps ErrBadName.
+func LocalName(name string) error {
+	err := checkName(name)
+	switch {
+	case err != nil:
+	case strings.Contains(name, `\`):
+		err = errors.New("contains a backslash")
+	case !filepath.IsLocal(filepath.FromSlash(name)):
+		err = errors.New("absolute or leaves the directory")
+	}
+	if err != nil {
+		return fmt.Errorf("%w %q: %v", ErrBadName, name, err)
+	}
+	return nil
+}
+
+// MaxPDFSize is the largest PDF Extract and Reproduce read.
+const MaxPDFSize = 256 << 20
+
+// readAll reads the whole PDF from r and checks it with checkBounds.
+func readAll(r io.ReaderAt, size int64) ([]byte, error) {
+	if size < 0 || size > MaxPDFSize {
+		return nil, fmt.Errorf("%d bytes: not a PDF of at most %d bytes", size, MaxPDFSize)
+	}
+	b := make([]byte, size)
+	if n, err := r.ReadAt(b, 0); int64(n) != size {
+		return nil, fmt.Errorf("read pdf: %w", err)
+	}
+	return b, checkBounds(b)
+}
+
+// checkBounds rejects input the PDF reader (github.com/digitorus/pdf)
+// would take long over: without %%EOF in its last KB (it searches for it
+// in time quadratic in the file size), or with cross-reference numbers
+// beyond the file size (it loops and allocates in proportion to them).
+// It ports sign/verify's guard, which render cannot import (verify
+// imports render).
+func checkBounds(b []byte) error {
+	if !bytes.Contains(b[max(0, len(b)-1024):], []byte("%%EOF")) {
+		return errors.New("not a PDF file: no %%EOF at its end")
+	}
+	limit := int64(len(b)) + 1
+	for _, rest := range after(b, "/Size") {
+		if n, ok := leadingInt(rest); ok && n > limit {
+			return fmt.Errorf("implausible cross-reference /Size %d for a file of %d bytes", n, len(b))
+		}
+	}
+	for _, rest := range after(b, "/Index") {
+		if err := checkPairs(bytes.Fields(arrayBody(rest)), limit); err != nil {
+			return err
+		}
+	}
+	for _, rest := range after(b, "/W") {
+		if err := checkWidths(arrayBody(rest)); err != nil {
+			return err
+		}
+	}
+	for _, rest := range after(b, "xref") {
+		if err := checkXrefTable(rest, limit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// after returns the text following each occurrence of key as a whole
+// token ("xref" only at the start of a line, so not "startxref").
+func after(b []byte, key string) [][]byte {
+	var out [][]byte
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte(key))
+		if k < 0 {
+			return out
+		}
+		pos := i + k
+		i = pos + len(key)
+		if i < len(b) && !isSpaceByte(b[i]) && b[i] != '[' {
+			continue
+		}
+		if key == "xref" && pos > 0 && b[pos-1] != '\n' && b[pos-1] != '\r' {
+			continue
+		}
+		out = append(out, b[i:])
+	}
+}
+
+// isSpaceByte reports PDF white space.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
+}
+
+// arrayBody returns the inside of an array that starts b after white
+// space (nil when there is none within 4 KB).
+func arrayBody(b []byte) []byte {
+	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
+	if len(b) == 0 || b[0] != '[' {
+		return nil
+	}
+	e := bytes.IndexByte(b, ']')
+	if e < 0 || e > 4096 {
+		return nil
+	}
+	return b[1:e]
+}
+
+// checkWidths checks the field widths of an xref stream. A body that is
+// not all integers is no width array (compressed stream data spells "/W["
+// now and then) and the reader cannot use it: not an error.
+func checkWidths(body []byte) error {
+	total := int64(0)
+	for _, f := range bytes.Fields(body) {
+		n, err := strconv.ParseInt(string(f), 10, 64)
+		if err != nil {
+			return nil
+		}
+		if n > 16 {
+			return fmt.Errorf("implausible cross-reference stream /W [%s]", body)
+		}
+		total += n
+	}
+	if total > 32 {
+		return fmt.Errorf("implausible cross-reference stream /W [%s]", body)
+	}
+	return nil
+}
+
+// checkPairs checks "start count" pairs of object numbers.
+func checkPairs(fields [][]byte, limit int64) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		a, err1 := strconv.ParseInt(string(fields[i]), 10, 64)
+		b, err2 := strconv.ParseInt(string(fields[i+1]), 10, 64)
+		if err1 != nil || err2 != nil || a+b > limit {
+			return fmt.Errorf("implausible cross-reference subsection %s %s for a file of %d bytes", fields[i], fields[i+1], limit-1)
+		}
+	}
+	return nil
+}
+
+// checkXrefTable checks the subsection headers of a classic xref table
+// (lines of two numbers; entries have three fields) up to its trailer.
+func checkXrefTable(b []byte, limit int64) error {
+	for len(b) > 0 {
+		line := b
+		if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
+			line, b = b[:i], b[i+1:]
+		} else {
+			b = nil
+		}
+		f := bytes.Fields(line)
+		switch {
+		case len(f) == 0 || len(f) == 3:
+			continue
+		case len(f) != 2:
+			return nil // trailer or anything else ends the table
+		}
+		if _, err := strconv.ParseInt(string(f[0]), 10, 64); err != nil {
+			return nil
+		}
+		if err := checkPairs(f, limit); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// leadingInt parses the integer at the start of b after white space.
+func leadingInt(b []byte) (int64, bool) {
+	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
+	n := 0
+	for n < len(b) && n < 20 && b[n] >= '0' && b[n] <= '9' {
+		n++
+	}
+	if n == 0 {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
+	if err != nil {
+		return 1 << 62, true // too many digits: certainly implausible
+	}
+	return v, true
+}
