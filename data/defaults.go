@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image/jpeg"
+	"image/png"
 	"io"
 	"io/fs"
 	"os"
@@ -173,13 +175,33 @@ func readLogo(name, dir string) ([]byte, string, error) {
 	return logoType(name, data)
 }
 
-// logoType returns data with its type, PNG or JPEG by the magic bytes.
+// logoType returns data with its type, PNG or JPEG by the magic bytes, after
+// checking that the whole image decodes (a truncated file would otherwise
+// only fail, or crash, when the PDF is written).
 func logoType(name string, data []byte) ([]byte, string, error) {
+	var typ string
 	switch {
 	case bytes.HasPrefix(data, []byte("\x89PNG\r\n\x1a\n")):
-		return data, "PNG", nil
+		typ = "PNG"
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
-		return data, "JPEG", nil
+		typ = "JPEG"
+	default:
+		return nil, "", fmt.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
 	}
-	return nil, "", fmt.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
+	if err := decodeImage(typ, data); err != nil {
+		return nil, "", fmt.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
+	}
+	return data, typ, nil
+}
+
+// decodeImage decodes a PNG or JPEG completely and reports why it fails.
+func decodeImage(typ string, data []byte) error {
+	r := bytes.NewReader(data)
+	var err error
+	if typ == "PNG" {
+		_, err = png.Decode(r)
+	} else {
+		_, err = jpeg.Decode(r)
+	}
+	return err
 }

@@ -26,8 +26,8 @@
 //   - The default akumulasi rule infers intent from the target pattern; it
 //     is a convenience, not a judgement; set akumulasi explicitly in files
 //     that matter.
-//   - The logo is read at decode time (at most MaxFileSize bytes) and only
-//     its magic bytes are checked, not that it decodes as an image.
+//   - The logo is read at decode time (at most MaxFileSize bytes) and
+//     decoded once to check it; its bytes are embedded unchanged.
 package data
 
 import "time"

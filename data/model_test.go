@@ -311,3 +311,26 @@ func TestSampleAgreement(t *testing.T) {
 
 // itoa formats an int.
 func itoa(n int) string { return formatNumber(float64(n)) }
+
+// TestLogoDamaged checks that a truncated image is a validation problem at
+// the logo key, not a crash when the PDF is written.
+func TestLogoDamaged(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewGray(image.Rect(0, 0, 40, 40))
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "logo.png"), buf.Bytes()[:buf.Len()/2], 0o644); err != nil {
+		t.Fatal(err)
+	}
+	src := mutate(t, readMinimal(t), `baris = ["PEMERINTAH KOTA CONTOH"]`, "baris = [\"PEMERINTAH KOTA CONTOH\"]\nlogo = \"logo.png\"")
+	path := filepath.Join(dir, "pk.toml")
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := DecodeFile(path)
+	if err == nil || !strings.Contains(err.Error(), `kop.logo: logo "logo.png" is a damaged PNG file`) {
+		t.Fatalf("err = %v, want a damaged-PNG problem at kop.logo", err)
+	}
+}

@@ -55,7 +55,7 @@ func Write(w io.Writer, doc *layout.Document, meta Meta) error {
 
 // write is Write with compression switchable (off for byte goldens).
 func write(w io.Writer, doc *layout.Document, meta Meta, compress bool) error {
-	out, err := build(doc, meta, compress)
+	out, err := safeBuild(doc, meta, compress)
 	if err != nil {
 		return err
 	}
@@ -63,6 +63,17 @@ func write(w io.Writer, doc *layout.Document, meta Meta, compress bool) error {
 		return fmt.Errorf("render: write: %w", err)
 	}
 	return nil
+}
+
+// safeBuild is build with a panic inside fpdf (for instance on an image
+// that passed validation but that fpdf cannot parse) turned into an error.
+func safeBuild(doc *layout.Document, meta Meta, compress bool) (out []byte, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			out, err = nil, fmt.Errorf("render: the PDF writer failed: %v", p)
+		}
+	}()
+	return build(doc, meta, compress)
 }
 
 // build returns the finished PDF bytes.
