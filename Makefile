@@ -5,7 +5,7 @@ SAMPLE  := data/pk-2021-bppbj.toml
 REALISASI := data/realisasi-2021-bppbj.toml
 KEYS    := out/keys
 
-.PHONY: all build demo test check bench clean
+.PHONY: all build demo test check bench bench-rss clean
 
 all: build
 
@@ -36,8 +36,35 @@ check:
 	$(GO) tool staticcheck ./...
 	$(GO) test -race ./...
 
+# bench: render (one core), sign both, verify, archive add, and the batch
+# pipeline over generated agreements on all cores (docs/s, peak memory).
+# About two minutes on a 2-core machine. BENCHN sets the pipeline's size.
+BENCHN ?= 1000
+BENCH   = $(GO) test -run '^$$' -benchmem
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -benchtime 200x ./...
+	$(BENCH) -cpu 1 -benchtime 200x -bench 'BenchmarkAgreement$$|BenchmarkWriteSample' ./render
+	$(BENCH) -cpu 1 -benchtime 200x -bench 'BenchmarkRenderGenerated' ./batch
+	$(BENCH) -benchtime 20x -bench 'BenchmarkSignBoth|BenchmarkAppearance' ./sign
+	$(BENCH) -benchtime 100x -bench 'BenchmarkVerify' ./sign/verify
+	$(BENCH) -benchtime 100x -bench 'BenchmarkAdd' ./archive
+	$(BENCH) -benchtime $(BENCHN)x -bench 'BenchmarkPipeline/(render|render\+sign\+verify)$$' ./batch
+	$(BENCH) -benchtime 200x -bench 'BenchmarkPipeline/render\+sign\+verify\+archive$$' ./batch
+
+# bench-rss: the command line on BENCHN generated agreements in a temporary
+# directory: render and sign both as batch runs, then archive add; prints
+# wall time and peak resident memory of each (GNU time).
+bench-rss: build
+	@d=$$(mktemp -d) && trap 'rm -rf '"$$d" EXIT && \
+	$(GO) test -count=1 -run '^TestWriteGenerated$$' ./batch -args -gen-dir $$d/toml -gen-n $(BENCHN) >/dev/null && \
+	$(BIN) keys dev $$d/keys >/dev/null 2>&1 && \
+	/usr/bin/time -f 'render\n  %e s wall, %M KB peak RSS' $(BIN) render $$d/toml --out-dir $$d/pdf >/dev/null 2>$$d/render.err; \
+	tail -3 $$d/render.err; \
+	/usr/bin/time -f 'sign both\n  %e s wall, %M KB peak RSS' $(BIN) sign $$d/pdf --out-dir $$d/signed \
+		--pertama $$d/keys/pertama.p12 --pertama-password-file $$d/keys/pertama.p12.pass \
+		--kedua $$d/keys/kedua.p12 --kedua-password-file $$d/keys/kedua.p12.pass >/dev/null 2>$$d/sign.err; \
+	tail -3 $$d/sign.err; \
+	/usr/bin/time -f 'archive add\n  %e s wall, %M KB peak RSS' $(BIN) archive add --dir $$d/arsip --trust $$d/keys/ca.pem $$d/signed/*.pdf >$$d/archive.out 2>$$d/archive.err; \
+	tail -3 $$d/archive.err; echo "  $$(grep -c '^archived' $$d/archive.out) files archived (one process, one file at a time)"
 
 clean:
 	rm -rf bin out

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kinerja/batch"
 	"kinerja/data"
 	"kinerja/render"
 	"kinerja/report"
@@ -18,11 +19,20 @@ import (
 
 // reportUsage is the synopsis of 'kinerja report'.
 const reportUsage = `usage: kinerja report AGREEMENT.toml REALISASI.toml --triwulan N [-o OUT.pdf] [--csv F] [--json F]
+       kinerja report DIR|REALISASI.toml... --triwulan N [--out-dir DIR] [-j N]
 
 Computes the achievement (capaian) of quarter N (1..4) and writes the
 landscape report PDF, by default out/<agreement name>-tw<N>.pdf (out/ is
 created when needed), and optionally the figures as CSV and JSON. A file
 with problems is reported as FILE:LINE:COL: ... and nothing is written.
+
+A directory, --out-dir or -j make a batch run over realisasi files (in a
+directory: every *.toml with a perjanjian key or [[realisasi]] tables).
+Each realisasi file names its agreement with perjanjian = "FILE.toml",
+found in the realisasi file's directory; each report PDF goes to
+--out-dir (default out/) as <agreement name>-tw<N>.pdf. N files run at a
+time; failures are reported without stopping the others. Exit status 1 if
+any file failed. (CSV and JSON only in the single form.)
 `
 
 // reportArgs are the parsed arguments of 'kinerja report'.
@@ -30,6 +40,8 @@ type reportArgs struct {
 	agreement, realisasi string
 	triwulan             int
 	pdf, csv, json       string
+	batch                *batchFlags // set for the batch form
+	inputs               []string    // batch form: directories and realisasi files
 }
 
 // runReport implements 'kinerja report'.
@@ -37,6 +49,9 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	ra, ok := parseReportArgs(args, stderr)
 	if !ok {
 		return exitUsage
+	}
+	if ra.batch != nil {
+		return reportBatch(ra, stdout, stderr)
 	}
 	files, err := buildReport(ra)
 	if err != nil {
@@ -64,12 +79,19 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	fs.StringVar(&ra.pdf, "o", "", "output PDF")
 	fs.StringVar(&ra.csv, "csv", "", "also write the figures as CSV")
 	fs.StringVar(&ra.json, "json", "", "also write the figures as JSON")
+	var bf batchFlags
+	bf.add(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return ra, false
 	}
+	if bf.flagsSet(fs) || batch.IsDir(pos) {
+		ra.batch, ra.inputs = &bf, pos
+	}
 	problem := ""
 	switch {
+	case ra.batch != nil:
+		problem = reportBatchProblem(ra)
 	case len(pos) != 2:
 		problem = fmt.Sprintf("want AGREEMENT.toml and REALISASI.toml, got %d file(s)", len(pos))
 	case ra.triwulan < 1 || ra.triwulan > 4:
@@ -78,6 +100,9 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	if problem != "" {
 		fmt.Fprint(stderr, "kinerja report: "+problem+"\n"+reportUsage)
 		return ra, false
+	}
+	if ra.batch != nil {
+		return ra, true
 	}
 	ra.agreement, ra.realisasi = pos[0], pos[1]
 	if ra.pdf == "" {

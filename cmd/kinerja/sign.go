@@ -17,6 +17,7 @@ import (
 // signUsage is the synopsis of 'kinerja sign'.
 const signUsage = `usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL]
        kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
+       kinerja sign DIR|IN.pdf... --out-dir DIR (--party P KEY | --pertama P1.p12 --kedua P2.p12) [-j N]
 
 Appends an approval signature for one party (or both, PIHAK PERTAMA first)
 as an incremental update, with the visible signature in the box the
@@ -35,6 +36,13 @@ $KINERJA_KEDUA_PASSWORD, else a prompt. Passwords and PINs are never
 accepted as command-line arguments. OUT.pdf is written only after the
 result verified; it may be IN.pdf.
 
+Several PDFs, a directory (every *.pdf in it, sorted) or --out-dir make a
+batch run: the keys are opened and checked once (one password or PIN
+each), N files are signed at a time (default: the number of cores), each
+output is --out-dir/<input name> (the input directory itself signs in
+place), a failing file is reported and does not stop the others, and a
+summary line ends it. Exit status 1 if any file failed.
+
 flags:
 `
 
@@ -45,6 +53,7 @@ type signFlags struct {
 	pertama, kedua, pertamaPass, keduaPass string
 	tsa                                    string
 	tsaTimeout                             time.Duration
+	batch                                  batchFlags
 }
 
 // newSignFlags defines the flags of 'kinerja sign'.
@@ -69,6 +78,7 @@ func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	fs.StringVar(&f.tsa, "tsa", "", "RFC 3161 timestamp authority URL")
 	fs.DurationVar(&f.tsaTimeout, "tsa-timeout", sign.DefaultTSATimeout, "timeout of the timestamp request")
 	fs.StringVar(&f.location, "location", "", "place of signing (optional)")
+	f.batch.add(fs)
 	return fs, f
 }
 
@@ -78,6 +88,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return exitUsage
+	}
+	if f.batch.wanted(fs, pos) {
+		return signBatch(fs, pos, f, stdout, stderr)
 	}
 	if msg := f.usageError(pos); msg != "" {
 		fmt.Fprintf(stderr, "kinerja sign: %s\n", msg)
@@ -94,12 +107,19 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 
 // usageError returns what is wrong with the command line, or "".
 func (f *signFlags) usageError(pos []string) string {
-	both := f.pertama != "" || f.kedua != ""
 	switch {
 	case len(pos) != 1:
 		return fmt.Sprintf("want exactly one input PDF, got %d", len(pos))
 	case f.out == "":
 		return "no output: give -o OUT.pdf"
+	}
+	return f.keyUsageError()
+}
+
+// keyUsageError returns what is wrong with the key flags, or "".
+func (f *signFlags) keyUsageError() string {
+	both := f.pertama != "" || f.kedua != ""
+	switch {
 	case both && (f.pertama == "" || f.kedua == ""):
 		return "--pertama and --kedua go together"
 	case both && (f.party != "" || f.key != "" || f.module != ""):
@@ -123,12 +143,17 @@ func signCLI(in string, f *signFlags, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
+	return sign.SignFile(in, f.out, f.steps(creds, parties)...)
+}
+
+// steps are the signatures to apply, in order.
+func (f *signFlags) steps(creds []*sign.Credential, parties []string) []sign.Options {
 	var steps []sign.Options
 	for i, c := range creds {
 		steps = append(steps, sign.Options{Party: parties[i], Credential: c, TSA: f.tsa,
 			TSATimeout: f.tsaTimeout, Location: f.location})
 	}
-	return sign.SignFile(in, f.out, steps...)
+	return steps
 }
 
 // loadCredentials opens the key(s) named on the command line.

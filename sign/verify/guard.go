@@ -92,12 +92,17 @@ func arrayBody(b []byte) []byte {
 	return b[1:e]
 }
 
-// checkWidths checks the field widths of an xref stream.
+// checkWidths checks the field widths of an xref stream. A body that is
+// not all integers is no width array (compressed stream data spells "/W["
+// in about one file in 200) and the reader cannot use it: not an error.
 func checkWidths(body []byte) error {
 	total := int64(0)
 	for _, f := range bytes.Fields(body) {
 		n, err := strconv.ParseInt(string(f), 10, 64)
-		if err != nil || n > 16 {
+		if err != nil {
+			return nil
+		}
+		if n > 16 {
 			return fmt.Errorf("implausible cross-reference stream /W [%s]", body)
 		}
 		total += n

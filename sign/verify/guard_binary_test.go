@@ -1,0 +1,19 @@
+package verify
+
+import "testing"
+
+// TestXrefBoundsIgnoresBinaryW: compressed stream bytes that happen to
+// spell "/W[" followed by binary up to a "]" are no width array; a signed
+// generated agreement was refused for this (batch pipeline, 1 in ~200
+// documents). Real oversized widths are still refused.
+func TestXrefBoundsIgnoresBinaryW(t *testing.T) {
+	binary := "1 0 obj\n<< /Length 20 /Filter /FlateDecode >>\nstream\n\x8f/W[%\xe5\xb7\xae|\xc3P\xbcf]\x01\x02\nendstream\nendobj\n"
+	if err := checkXrefBounds([]byte(binary)); err != nil {
+		t.Errorf("binary stream data refused: %v", err)
+	}
+	for _, w := range []string{"/W [1 99 2]", "/W[16 16 16]"} {
+		if err := checkXrefBounds([]byte("<< /Type /XRef " + w + " >>")); err == nil {
+			t.Errorf("%s accepted", w)
+		}
+	}
+}
