@@ -80,7 +80,7 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 	allow := fs.Bool("allow-unsigned", false, "archive unsigned PDFs as drafts")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(files) == 0 {
 		fmt.Fprintf(stderr, "kinerja archive add: no PDF file given\n%s", archiveUsage)
@@ -138,7 +138,7 @@ func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&trust, "trust", "PEM file of trusted root certificates (repeatable)")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "kinerja archive verify: unexpected argument %q\n%s", rest[0], archiveUsage)
@@ -186,7 +186,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(rest) > 0 {
 		fmt.Fprintf(stderr, "kinerja archive list: unexpected argument %q\n%s", rest[0], archiveUsage)

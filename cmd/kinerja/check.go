@@ -23,12 +23,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("check", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.Usage = func() { fmt.Fprint(stderr, checkUsage) }
-	files, err := checkArgs(fs, args)
-	if errors.Is(err, flag.ErrHelp) {
-		return exitOK
-	}
+	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(files) == 0 {
 		fmt.Fprint(stderr, "kinerja check: no input file\n"+checkUsage)
@@ -41,22 +38,6 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	return code
-}
-
-// checkArgs parses flags placed anywhere among the file names and returns
-// the file names.
-func checkArgs(fs *flag.FlagSet, args []string) ([]string, error) {
-	var files []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return files, nil
-		}
-		files = append(files, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // checkOne validates one file and reports it; it returns whether it is good.

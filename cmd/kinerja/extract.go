@@ -38,7 +38,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 	force := fs.Bool("force", false, "overwrite existing files")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(files) != 1 {
 		fmt.Fprintf(stderr, "kinerja extract: want exactly one PDF file, got %d\n%s", len(files), extractUsage)

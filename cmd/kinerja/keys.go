@@ -33,6 +33,10 @@ Trust the CA for pdfsig:  certutil -N --empty-password -d sql:NSSDIR
 
 // runKeys implements 'kinerja keys'.
 func runKeys(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
+		fmt.Fprint(stderr, keysUsage)
+		return exitOK
+	}
 	if len(args) == 0 || args[0] != "dev" {
 		fmt.Fprint(stderr, "kinerja keys: want the subcommand dev\n"+keysUsage)
 		return exitUsage
@@ -44,7 +48,7 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 	keyType := fset.String("key-type", "p256", "key type: "+strings.Join(sign.KeyTypes, ", "))
 	pos, err := parseInterleaved(fset, args[1:])
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(pos) != 1 {
 		fmt.Fprint(stderr, "kinerja keys dev: want exactly one directory\n"+keysUsage)

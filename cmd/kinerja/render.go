@@ -39,7 +39,7 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	bf.add(fs)
 	inputs, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	switch {
 	case len(inputs) == 0:
@@ -62,22 +62,6 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, path)
 	}
 	return code
-}
-
-// parseInterleaved parses flags that may come before, between or after the
-// positional arguments and returns the positional arguments.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // renderOne renders in to out (default out/<base>.pdf) and returns the

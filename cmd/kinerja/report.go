@@ -42,11 +42,15 @@ type reportArgs struct {
 	pdf, csv, json       string
 	batch                *batchFlags // set for the batch form
 	inputs               []string    // batch form: directories and realisasi files
+	help                 bool        // -h or --help was asked for
 }
 
 // runReport implements 'kinerja report'.
 func runReport(args []string, stdout, stderr io.Writer) int {
 	ra, ok := parseReportArgs(args, stderr)
+	if !ok && ra.help {
+		return exitOK
+	}
 	if !ok {
 		return exitUsage
 	}
@@ -83,6 +87,7 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	bf.add(fs)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
+		ra.help = errors.Is(err, flag.ErrHelp)
 		return ra, false
 	}
 	if bf.flagsSet(fs) || batch.IsDir(pos) {

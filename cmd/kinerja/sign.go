@@ -87,7 +87,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	fs, f := newSignFlags(stderr)
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if f.batch.wanted(fs, pos) {
 		return signBatch(fs, pos, f, stdout, stderr)

@@ -48,7 +48,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	asJSON := fs.Bool("json", false, "print a JSON report")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
-		return exitUsage
+		return flagExit(err)
 	}
 	if len(files) != 1 {
 		fmt.Fprintf(stderr, "kinerja verify: want exactly one PDF file, got %d\n%s", len(files), verifyUsage)
