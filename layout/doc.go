@@ -57,6 +57,17 @@
 //   - The attachment signature section is kept together; it moves to a new
 //     landscape page when it does not fit.
 //
+// # The quarterly report
+//
+// Report lays out a computed report.Report with the same table engine,
+// fonts and pagination rules on landscape pages: the indicator table
+// (target, realisasi, capaian and category of the quarter and against the
+// annual target, kendala, tindak lanjut), the summary per group, a budget
+// table when pagu figures exist, the chart pages (one horizontal bar per
+// indicator drawn with Rect and Line boxes coloured by category through
+// Box.Color, the value printed at the bar's end, a 100% reference line),
+// and PIHAK PERTAMA's signature block, whose SigRect is on the last page.
+//
 // # Text identity
 //
 // Each Text box carries in Box.Cell the source of its text, e.g.
