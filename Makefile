@@ -13,7 +13,8 @@ build:
 	$(GO) build -o $(BIN) ./cmd/kinerja
 
 # demo: render the sample agreement, create throwaway development keys,
-# sign it for both parties, verify and archive it, and make the quarterly report.
+# sign it for both parties, verify and archive it, and make the quarterly report;
+# then render the fictional second sample (data/contoh/) and its report.
 demo: build
 	@mkdir -p out
 	$(BIN) check $(SAMPLE)
@@ -26,6 +27,8 @@ demo: build
 	$(BIN) verify out/pk-2021-bppbj-signed.pdf --trust $(KEYS)/ca.pem
 	$(BIN) archive add out/pk-2021-bppbj-signed.pdf --trust $(KEYS)/ca.pem
 	$(BIN) report $(SAMPLE) $(REALISASI) --triwulan 2 -o out/laporan-tw2-2021.pdf --csv out/laporan-tw2-2021.csv --json out/laporan-tw2-2021.json
+	$(BIN) render data/contoh/pk-2024-dlh-contoh.toml -o out/pk-2024-dlh-contoh.pdf && $(BIN) report data/contoh/pk-2024-dlh-contoh.toml \
+		data/contoh/realisasi-2024-dlh-contoh.toml --triwulan 2 -o out/laporan-tw2-2024-contoh.pdf --csv out/laporan-tw2-2024-contoh.csv
 
 test:
 	$(GO) test ./...
