@@ -62,3 +62,33 @@ func BenchmarkWriteSample(b *testing.B) {
 		}
 	})
 }
+
+// benchRewrite measures rewrite alone on fpdf's output of the laid-out
+// sample, with or without the /ToUnicode maps of its simple fonts.
+func benchRewrite(b *testing.B, withMaps bool) {
+	b.Setenv("SOURCE_DATE_EPOCH", "")
+	a := decode(b, samplePath)
+	doc, err := layout.Agreement(a, Measurer{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	raw, used, _, err := fpdfOutput(doc, AgreementMeta(a))
+	if err != nil {
+		b.Fatal(err)
+	}
+	var maps []fontMap
+	if withMaps {
+		maps = fontMaps(used)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := rewrite(raw, true, "Z", maps); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkRewriteSample and BenchmarkRewriteSampleNoMaps give the cost
+// of adding the /ToUnicode maps (the difference between the two).
+func BenchmarkRewriteSample(b *testing.B)       { benchRewrite(b, true) }
+func BenchmarkRewriteSampleNoMaps(b *testing.B) { benchRewrite(b, false) }

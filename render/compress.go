@@ -44,32 +44,34 @@ type object struct {
 // table: with compress, every stream whose dictionary is exactly
 // "<</Length n>>" (page contents and ToUnicode maps, which fpdf leaves
 // uncompressed with compression off) is compressed; zone ("Z", "+07'00'")
-// is appended to the Info dates, which fpdf writes without one.
-func rewrite(pdf []byte, compress bool, zone string) ([]byte, error) {
+// is appended to the Info dates, which fpdf writes without one; each of
+// maps is appended as a new object (numbered on from fpdf's last, in
+// order) and referenced as /ToUnicode from its font dictionary.
+func rewrite(pdf []byte, compress bool, zone string, maps []fontMap) ([]byte, error) {
 	objs, xrefAt, err := readXref(pdf)
 	if err != nil {
 		return nil, fmt.Errorf("render: internal error: %w", err)
 	}
-	out := make([]byte, 0, len(pdf))
+	out := make([]byte, 0, len(pdf)+1024*len(maps))
 	out = append(out, pdf[:objs[0].start]...)
-	offsets := make([]int, len(objs)+1)
+	offsets := make([]int, len(objs)+1, len(objs)+1+len(maps))
+	found := make([]int, len(maps))
 	for _, o := range objs {
 		offsets[o.num] = len(out)
-		out = appendObject(out, pdf[o.start:o.end], o.num, compress, zone)
+		obj, k := withToUnicode(pdf[o.start:o.end], maps, len(objs)+1)
+		if k >= 0 {
+			found[k]++
+		}
+		out = appendObject(out, obj, o.num, compress, zone)
 	}
-	newXref := len(out)
-	out = append(out, "xref\n"...)
-	out = append(out, fmt.Sprintf("0 %d\n0000000000 65535 f \n", len(offsets))...)
-	for _, off := range offsets[1:] {
-		out = append(out, fmt.Sprintf("%010d 00000 n \n", off)...)
+	for k, m := range maps {
+		if found[k] != 1 {
+			return nil, fmt.Errorf("render: internal error: font dictionary %q found %d times (want 1)", m.font, found[k])
+		}
+		offsets = append(offsets, len(out))
+		out = appendFontMap(out, len(offsets)-1, m, compress)
 	}
-	tail := pdf[xrefAt+len("xref\n")+len(fmt.Sprintf("0 %d\n", len(offsets)))+20*len(offsets):]
-	i := bytes.LastIndex(tail, []byte("startxref\n"))
-	if i < 0 {
-		return nil, fmt.Errorf("render: internal error: no startxref")
-	}
-	out = append(out, tail[:i]...)
-	return append(out, "startxref\n"+strconv.Itoa(newXref)+"\n%%EOF\n"...), nil
+	return appendXref(out, pdf[xrefAt:], offsets)
 }
 
 // readXref returns the objects of pdf in file order and the offset of the

@@ -31,26 +31,32 @@
 // tables per stream. fpdf offers no way to keep a parsed UTF-8 font, so
 // each face is prepared once per process as an fpdf font definition: a
 // simple TrueType font in Windows-1252 plus ≥ ≤ − ≠ (/Differences), its
-// fixed subset compressed once. Page contents are compressed here with
-// pooled zlib writers (fpdf's own compression is off) and the xref table
+// fixed subset compressed once, with a /ToUnicode CMap of its encoding
+// built and compressed once too (fpdf writes none for simple fonts; the
+// rewrite step appends it as a new object after fpdf's last and names it
+// in the font dictionary). Page contents are compressed here with pooled
+// zlib writers (fpdf's own compression is off) and the xref table
 // rebuilt. The sample agreement renders in about 4 ms instead of 20 ms.
 //
 // Trade-offs and known limits:
 //   - A face whose text stays within the 8-bit repertoire embeds that whole
 //     repertoire (about 220 glyphs, ~30 KB per face) rather than only the
-//     glyphs used, and has no /ToUnicode map: text extraction relies on the
-//     standard glyph names of the encoding (pdftotext, mupdf and Acrobat
-//     handle it; PDF/A-2u would want /ToUnicode). Any other rune sends that
-//     face through fpdf's UTF-8 route (Identity-H with /ToUnicode, subset
-//     of the used glyphs): from a copy cut to Latin, punctuation, arrows
-//     and mathematical operators, or from the full face beyond that.
+//     glyphs used, and its /ToUnicode map covers the whole encoding (about
+//     0.4 KB compressed), not only the codes used. Any other rune sends
+//     that face through fpdf's UTF-8 route (Identity-H with fpdf's identity
+//     /ToUnicode, subset of the used glyphs): from a copy cut to Latin,
+//     punctuation, arrows and mathematical operators, or from the full
+//     face beyond that. Every font thus has /ToUnicode (pdffonts "uni
+//     yes"); full PDF/A-2u would still need an output intent and other
+//     checks not made here.
 //   - Fonts are Liberation Serif and Sans only. A rune no face has is an
 //     error naming the page, text and code point, never a silent box.
 //   - fpdf writes coordinates with two decimals (1/100 pt) and no kerning;
 //     the Measurer does not kern either.
 //   - The font names and the /ID are patched into fpdf's output by
-//     equal-length replacement and a trailer edit; this depends on the
-//     shape of fpdf v0.12.0's output and fails loudly if it changes.
+//     equal-length replacement and a trailer edit, and /ToUnicode is added
+//     to the font dictionary fpdf writes for a simple font; this depends
+//     on the shape of fpdf v0.12.0's output and fails loudly if it changes.
 //   - No hyperlinks or annotations are ever written (pdfsign corrupts
 //     fpdf's link annotations when it rewrites a page).
 //   - Reproduce is exact only with the same renderer: another kinerja

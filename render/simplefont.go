@@ -23,7 +23,8 @@ import (
 // /Differences for ≥ ≤ − ≠), embedded as a fixed subset holding just that
 // repertoire. A document whose text in a face fits the repertoire uses it;
 // any other rune sends that face through the UTF-8 route. Text extraction
-// works through the standard glyph names of the encoding.
+// works through the /ToUnicode CMap of the encoding, added by rewrite
+// (tounicode.go), and through the standard glyph names of the encoding.
 
 // simpleCodes maps each 8-bit code to its rune: Windows-1252 with four of
 // its unused codes given to ≥ ≤ − ≠ (named in simpleDiff).
@@ -48,6 +49,9 @@ type simpleFont struct {
 	z    []byte        // zlib-compressed subset TrueType file
 	enc  map[rune]byte // rune → code, only runes the face has
 	name string        // BaseFont: "TAG+PostScriptName"
+	// cmap is the /ToUnicode CMap of the codes in enc, cmapZ the same
+	// zlib-compressed (see tounicode.go).
+	cmap, cmapZ []byte
 }
 
 // fontDefJSON mirrors the exported fields of fpdf's font definition.
@@ -66,13 +70,17 @@ func newSimpleFont(fc *face, tables map[string][]byte) (*simpleFont, error) {
 	sf := &simpleFont{enc: map[rune]byte{}}
 	cw := make([]int, 256)
 	var runes []rune
+	var codes [256]rune
 	for c, r := range simpleCodes {
 		if r != 0 && fc.has(r) {
 			sf.enc[r] = byte(c)
 			cw[c] = fc.metrics.widths[r]
 			runes = append(runes, r)
+			codes[c] = r
 		}
 	}
+	sf.cmap = toUnicodeCMap(&codes)
+	sf.cmapZ = compressOnce(sf.cmap)
 	cut := fpdf.UTF8CutFont(fc.full, string(runes))
 	if len(cut) == 0 {
 		return nil, fmt.Errorf("font %s: cutting the font failed", fc.metrics.postName)

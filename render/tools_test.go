@@ -69,12 +69,12 @@ func checkPDFTools(t *testing.T, path string) {
 	}
 }
 
-// checkFonts asserts that every font pdffonts lists is embedded and subset
-// (a document without text has none).
+// checkFonts asserts that every font pdffonts lists is embedded, subset
+// and has a /ToUnicode map (a document without text has none).
 func checkFonts(t *testing.T, out string) {
 	t.Helper()
 	lines := strings.Split(strings.TrimSpace(out), "\n")
-	if len(lines) < 2 {
+	if len(lines) < 2 || !strings.HasSuffix(strings.TrimSpace(lines[0]), "emb sub uni object ID") {
 		t.Fatalf("pdffonts output unexpected:\n%s", out)
 	}
 	for _, l := range lines[2:] {
@@ -82,6 +82,9 @@ func checkFonts(t *testing.T, out string) {
 		// name type... encoding emb sub uni object ID
 		if len(f) < 7 || f[len(f)-5] != "yes" || f[len(f)-4] != "yes" || !strings.Contains(f[0], "+") {
 			t.Errorf("font not embedded as subset: %s", l)
+		}
+		if len(f) < 7 || f[len(f)-3] != "yes" {
+			t.Errorf("font without /ToUnicode (pdffonts uni column): %s", l)
 		}
 	}
 }

@@ -78,43 +78,50 @@ func safeBuild(doc *layout.Document, meta Meta, compress bool) (out []byte, err 
 
 // build returns the finished PDF bytes.
 func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
-	if err := validate(doc); err != nil {
+	raw, used, created, err := fpdfOutput(doc, meta)
+	if err != nil {
 		return nil, err
 	}
-	if err := checkFiles(meta.Files); err != nil {
+	out, err := rewrite(raw, compress && !plainFpdf, pdfZone(created), fontMaps(used))
+	if err != nil {
 		return nil, err
+	}
+	return finish(out, used)
+}
+
+// fpdfOutput checks doc and meta and returns fpdf's output with the files
+// embedded, the faces used and the creation date.
+func fpdfOutput(doc *layout.Document, meta Meta) ([]byte, []*fontUse, time.Time, error) {
+	if err := validate(doc); err != nil {
+		return nil, nil, time.Time{}, err
+	}
+	if err := checkFiles(meta.Files); err != nil {
+		return nil, nil, time.Time{}, err
 	}
 	created := meta.Created
 	if !meta.exactDate {
 		var err error
 		if created, err = creationDate(meta.Created); err != nil {
-			return nil, err
+			return nil, nil, time.Time{}, err
 		}
 	}
 	used, err := scanFonts(doc)
 	if err != nil {
-		return nil, err
+		return nil, nil, time.Time{}, err
 	}
 	meta.Info = placeSigners(meta.Info, doc)
 	xmp, err := EncodeXMP(meta.Info, meta.Title, meta.Author, meta.Subject, meta.Keywords, Producer, Lang)
 	if err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, nil, time.Time{}, fmt.Errorf("render: %w", err)
 	}
 	pdf := newPDF(doc.Pages[0], meta, created, xmp)
 	draw(pdf, doc, used)
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
-		return nil, fmt.Errorf("render: %w", err)
+		return nil, nil, time.Time{}, fmt.Errorf("render: %w", err)
 	}
 	raw, err := embedFiles(buf.Bytes(), meta.Files)
-	if err != nil {
-		return nil, err
-	}
-	out, err := rewrite(raw, compress && !plainFpdf, pdfZone(created))
-	if err != nil {
-		return nil, err
-	}
-	return finish(out, used)
+	return raw, used, created, err
 }
 
 // validate checks page sizes and image references.
