@@ -70,7 +70,7 @@ func (c *ctx) identity() []kv {
 
 // indicatorTable builds the indicator table with its two-row header.
 func (c *ctx) indicatorTable() *table {
-	t := newTable(c.left, c.indicatorWidths(c.right-c.left))
+	t := newTable(c.left, c.indicatorWidths(c.right-c.left), cellStyle)
 	c.setHeader(t, indicatorHeader(), 2)
 	for gi := range c.a.Kelompok {
 		g := &c.a.Kelompok[gi]
@@ -107,6 +107,7 @@ func (c *ctx) sasaranBand(t *table, s *data.Sasaran, id string) band {
 		c.newCell(t, colNo, 1, strconv.Itoa(s.No), cellStyle, alCenter, id+".no"),
 		c.newCell(t, colSasaran, 1, s.Uraian, cellStyle, alLeft, id+".uraian"),
 	}}
+	b.span[0].cue = strconv.Itoa(s.No) + " " + cueWord
 	for ii := range s.Indikator {
 		b.rows = append(b.rows, c.indicatorRow(t, &s.Indikator[ii], ii, id+".i"+strconv.Itoa(ii)))
 	}
@@ -135,6 +136,7 @@ func (c *ctx) indicatorRow(t *table, ind *data.Indicator, i int, id string) row 
 	cells = append(cells,
 		c.newCell(t, colTahunan, 1, ind.Tahunan.Text, cellStyle, alCenter, id+".tahunan"),
 		c.newCell(t, colKet, 1, ind.Keterangan, cellStyle, alCenter, id+".keterangan"))
+	cells[0].cue = strconv.Itoa(no)
 	return row{cells: cells}
 }
 
@@ -148,7 +150,7 @@ const (
 // programTable builds the Program | Anggaran (Rp) | Keterangan table with
 // a JUMLAH row.
 func (c *ctx) programTable() *table {
-	t := newTable(c.left, c.programWidths(c.right-c.left))
+	t := newTable(c.left, c.programWidths(c.right-c.left), cellStyle)
 	c.setHeader(t, []hcell{{0, 1, colProgram, 1, "Program"}, {0, 1, colAnggaran, 1, "Anggaran (Rp)"},
 		{0, 1, colProgKet, 1, "Keterangan"}}, 1)
 	var total int64

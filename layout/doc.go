@@ -38,8 +38,15 @@
 //
 // Narrow columns (NO, targets, Sumber Data, Keterangan) are sized to their
 // widest content up to a cap; Sasaran, Indikator Kinerja and Pengukuran
-// Kinerja share the rest 1:1:2. A sasaran is one band: its NO and text are
-// cells spanning all its indicator rows. The rules:
+// Kinerja share the rest 1:1:2. No column is made narrower than its
+// longest word (in its font and size, headers included) when the table
+// can afford it: a column whose share is below that minimum is pinned at
+// it and the others share what is left; narrow columns give up their air
+// first. Only when the minimums together exceed the text width are the
+// widest columns cut to a common width, and a word wider than a third of
+// the table (or a narrow column's cap) never claims its full width. A
+// sasaran is one band: its NO and text are cells spanning all its
+// indicator rows. The rules:
 //
 //   - A row taller than the space left is split after a whole line; all
 //     its cells split after the same line and continue on the next page,
@@ -47,6 +54,11 @@
 //     placed on each page, drawn as one frame per page.
 //   - A word wider than its column is broken between characters (no
 //     hyphen), so text never overflows a cell.
+//   - A fragment that continues a row or a sasaran on a new page shows,
+//     in its NO / Kode cells that have no text left, a continuation cue in
+//     7 pt grey italic: "3 (lanjutan)" for the sasaran (the word moves
+//     to the empty Sasaran cell when the NO column is too narrow for it),
+//     the indicator's NO or kode for the row.
 //   - The header (two rows in the indicator table, where Triwulan spans
 //     the four quarter columns) is repeated at the top of every page the
 //     table continues on.
@@ -67,6 +79,13 @@
 // indicator drawn with Rect and Line boxes coloured by category through
 // Box.Color, the value printed at the bar's end, a 100% reference line),
 // and PIHAK PERTAMA's signature block, whose SigRect is on the last page.
+// Report tables are set in 8 pt (fifteen columns leave the free-text
+// columns too narrow at 9 pt on A4); Kendala and Tindak Lanjut get the
+// largest shares, the number columns their content width, the summary's
+// Kelompok column the width of its names on at most two lines. A capaian
+// limited by the indicator's batas shows the raw value under the printed
+// one, small and grey ("120%" over "(140%)"), and CapNote explains it
+// above the table.
 //
 // # Text identity
 //
@@ -74,8 +93,11 @@
 // "k0.s2.i1.pengukuran" (group 0, sasaran 2, indicator 1, Pengukuran
 // Kinerja), "k1.nama" (a group row), "p3.program", "pembuka",
 // "ttd.pertama.nama", "lampiran.kedua.jabatan"; texts the layout adds
-// itself are "label", "head", "footer" and "halaman". Tests use it to
-// check that no text is lost or duplicated across page breaks.
+// itself are "label", "label.lanjutan" (continuation cues), "head",
+// "footer" and "halaman". Tests use it to check that no text is lost or
+// duplicated across page breaks. In the report, a capped capaian's raw
+// value is "r<row>.capaian_tw.mentah" or "r<row>.capaian_tahunan.mentah"
+// and the note above the table "laporan.catatan".
 //
 // # Known limits
 //

@@ -82,7 +82,9 @@ func addTable(e map[string]string, a *data.Agreement) {
 }
 
 // layoutCells are the Box.Cell values of text the layout adds itself.
-var layoutCells = map[string]bool{"label": true, "head": true, "footer": true, "halaman": true}
+// A continuation cue ("3 (lanjutan)") is one of them: it repeats a row's
+// NO or kode and must not count as that cell's text.
+var layoutCells = map[string]bool{"label": true, "head": true, "footer": true, "halaman": true, cueCell: true}
 
 // squash removes all white space (line breaks and broken words leave none).
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -170,7 +172,7 @@ func checkBounds(t *testing.T, d *Document) {
 }
 
 // tableCell matches Box.Cell values of table text.
-var tableCell = regexp.MustCompile(`^(k\d+\.|p\d+\.|jumlah|head$)`)
+var tableCell = regexp.MustCompile(`^(k\d+\.|p\d+\.|jumlah|head$|label\.lanjutan$)`)
 
 // isTableText reports whether b is text inside a table.
 func isTableText(b Box) bool { return b.Kind == Text && tableCell.MatchString(b.Cell) }

@@ -71,11 +71,12 @@ type ctx struct {
 }
 
 // measureKey identifies one measured string; the family is the same for
-// the whole document, so only the weight is part of the key.
+// the whole document, so only the weight and slant are part of the key.
 type measureKey struct {
-	bold bool
-	size float64
-	s    string
+	bold   bool
+	italic bool
+	size   float64
+	s      string
 }
 
 // Agreement lays out the whole Perjanjian Kinerja: the portrait statement
@@ -140,7 +141,7 @@ func (c *ctx) font(bold bool) Font { return Font{Family: c.family, Bold: bold} }
 
 // width measures s once per font and size.
 func (c *ctx) width(f Font, size float64, s string) float64 {
-	k := measureKey{f.Bold, size, s}
+	k := measureKey{f.Bold, f.Italic, size, s}
 	if w, ok := c.widths[k]; ok {
 		return w
 	}

@@ -30,6 +30,19 @@ const (
 	rcCols
 )
 
+// Report tables are set a point smaller than the agreement's: fifteen
+// columns on A4 leave the free-text columns too narrow at 9 pt.
+const (
+	repSize = 8.0
+	repLead = 9.6
+)
+
+// repCell and repBold are the report tables' text styles.
+var (
+	repCell = style{size: repSize, lead: repLead}
+	repBold = style{size: repSize, lead: repLead, bold: true}
+)
+
 // roman holds the quarter numerals I..IV.
 var roman = [...]string{"I", "II", "III", "IV"}
 
@@ -59,6 +72,10 @@ var roman = [...]string{"I", "II", "III", "IV"}
 //   - The date line leaves the day open ("Jakarta, .......... Juli 2021",
 //     the month after the quarter); realisasi files carry no date.
 //   - Summary and budget tables are kept on one page when they fit.
+//   - Tables are set in 8 pt, a point smaller than the agreement's.
+//   - A capped capaian shows its raw value in parentheses under it, and
+//     CapNote stands above the table (not under it, where it could be
+//     left alone on the next page).
 func Report(rep *report.Report, m Measurer) (*Document, error) {
 	if rep == nil || rep.Agreement == nil || m == nil {
 		return nil, errors.New("layout: nil report, agreement or measurer")
@@ -83,6 +100,9 @@ func (c *ctx) reportBody(rep *report.Report) error {
 	if err := c.reportTitle(rep); err != nil {
 		return err
 	}
+	if err := c.capNote(rep); err != nil {
+		return err
+	}
 	if err := c.place(c.reportTable(rep)); err != nil {
 		return err
 	}
@@ -99,6 +119,29 @@ func (c *ctx) reportBody(rep *report.Report) error {
 		return err
 	}
 	return c.reportSignature(sig)
+}
+
+// CapNote is the note set above the indicator table when a printed
+// capaian was capped: the raw value is printed under it in parentheses.
+const CapNote = "(…) = capaian sebelum batas"
+
+// capNote sets CapNote, small and grey, above the indicator table when
+// any printed capaian was capped. Above, not under: a note under a long
+// table can end up alone on the page after it.
+func (c *ctx) capNote(rep *report.Report) error {
+	if !anyCapped(rep) {
+		return nil
+	}
+	st := style{size: footSize, lead: footLead}
+	lines := c.wrap(CapNote, st, c.right-c.left)
+	if err := c.ensure(float64(len(lines)) * st.lead); err != nil {
+		return err
+	}
+	top := len(c.page().Boxes)
+	c.paragraph(lines, c.left, c.right-c.left, st, alLeft, "laporan.catatan")
+	greyed(c.page().Boxes[top:])
+	c.y += gapSmall
+	return nil
 }
 
 // ReportTitle returns the report's title, e.g. "LAPORAN CAPAIAN KINERJA
@@ -146,9 +189,9 @@ func (t *table) height() float64 {
 		b := &t.bands[i]
 		bh := 0.0
 		for r := range b.rows {
-			bh += rowH(t.rowLines(b, r))
+			bh += t.rowH(t.rowLines(b, r))
 		}
-		h += max(bh, rowH(spanLines(b)))
+		h += max(bh, t.rowH(spanLines(b)))
 	}
 	return h
 }
@@ -172,7 +215,7 @@ func reportHeader(tw int) []hcell {
 // reportTable builds the indicator table: group rows as in the agreement,
 // one band per sasaran with NO and Sasaran spanning its indicator rows.
 func (c *ctx) reportTable(rep *report.Report) *table {
-	t := newTable(c.left, c.reportWidths(rep, c.right-c.left))
+	t := newTable(c.left, c.reportWidths(rep, c.right-c.left), repCell)
 	c.setHeader(t, reportHeader(rep.Triwulan), 2)
 	group := -1
 	for i := 0; i < len(rep.Rows); {
@@ -180,7 +223,7 @@ func (c *ctx) reportTable(rep *report.Report) *table {
 		if i == 0 || r.Group != rep.Rows[i-1].Group {
 			group++
 			if !isBlank(r.Group) {
-				cl := c.newCell(t, 0, rcCols, r.Group, cellBold, alLeft, "g"+strconv.Itoa(group)+".nama")
+				cl := c.newCell(t, 0, rcCols, r.Group, repBold, alLeft, "g"+strconv.Itoa(group)+".nama")
 				cl.fill = groupFill
 				t.bands = append(t.bands, band{rows: []row{{cells: []cell{cl}}}, keepNext: true})
 			}
@@ -208,9 +251,10 @@ func sasaranLen(rows []report.Row, i int) int {
 func (c *ctx) reportBand(t *table, rows []report.Row, first int) band {
 	id := "r" + strconv.Itoa(first)
 	b := band{span: []cell{
-		c.newCell(t, rcNo, 1, strconv.Itoa(rows[0].SasaranNo), cellStyle, alCenter, id+".no"),
-		c.newCell(t, rcSasaran, 1, rows[0].SasaranText, cellStyle, alLeft, id+".sasaran"),
+		c.newCell(t, rcNo, 1, strconv.Itoa(rows[0].SasaranNo), repCell, alCenter, id+".no"),
+		c.newCell(t, rcSasaran, 1, rows[0].SasaranText, repCell, alLeft, id+".sasaran"),
 	}}
+	b.span[0].cue = strconv.Itoa(rows[0].SasaranNo) + " " + cueWord
 	for i := range rows {
 		b.rows = append(b.rows, c.reportRow(t, &rows[i], "r"+strconv.Itoa(first+i)))
 	}
@@ -226,9 +270,40 @@ func (c *ctx) reportRow(t *table, r *report.Row, id string) row {
 		if col == rcIndikator || col == rcKendala || col == rcTindak {
 			al = alLeft
 		}
-		cells = append(cells, c.newCell(t, col, 1, texts[col-rcKode], cellStyle, al, id+"."+reportCellNames[col-rcKode]))
+		cells = append(cells, c.newCell(t, col, 1, texts[col-rcKode], repCell, al, id+"."+reportCellNames[col-rcKode]))
+	}
+	cells[0].cue = texts[0]
+	for _, v := range []struct {
+		col int
+		val report.Value
+	}{{rcCapTW, r.CapaianTW}, {rcCapTh, r.CapaianTahunan}} {
+		if raw, ok := rawCapaian(v.val); ok {
+			name := reportCellNames[v.col-rcKode]
+			c.addSmall(t, &cells[v.col-rcKode], raw, id+"."+name+".mentah")
+		}
 	}
 	return row{cells: cells}
+}
+
+// rawCapaian returns the capaian before the indicator's cap in parentheses,
+// "(140%)", and whether v was capped to a different printed value.
+func rawCapaian(v report.Value) (string, bool) {
+	if !v.OK() || report.FormatPercent(v.Raw) == report.FormatPercent(v.Capped) {
+		return "", false
+	}
+	return "(" + report.FormatPercent(v.Raw) + ")", true
+}
+
+// anyCapped reports whether a printed capaian of rep was capped.
+func anyCapped(rep *report.Report) bool {
+	for i := range rep.Rows {
+		_, tw := rawCapaian(rep.Rows[i].CapaianTW)
+		_, th := rawCapaian(rep.Rows[i].CapaianTahunan)
+		if tw || th {
+			return true
+		}
+	}
+	return false
 }
 
 // reportCellNames are the Box.Cell suffixes of a report row's columns from
@@ -262,33 +337,32 @@ func orDash(s string) string { return orDefault(s, "-") }
 
 // reportWidths sizes the indicator table: the narrow columns fit their
 // widest word (headers included) up to a cap; Sasaran, Indikator, Kendala
-// and Tindak Lanjut share the rest equally.
+// and Tindak Lanjut share the rest 2:3:4:4, since kendala and tindak
+// lanjut are the longest free text. No column is narrower than its longest
+// word when the width allows it.
 func (c *ctx) reportWidths(rep *report.Report, tw float64) []float64 {
-	need := make([]float64, rcCols)
-	for _, h := range reportHeader(rep.Triwulan) {
-		if h.span == 1 && h.col != rcSasaran && h.col != rcIndikator && h.col < rcKendala {
-			need[h.col] = c.widest(cellBold, h.text)
-		}
-	}
+	return allot(tw, c.reportSpecs(rep, tw))
+}
+
+// reportSpecs returns what each indicator table column asks for.
+func (c *ctx) reportSpecs(rep *report.Report, tw float64) []colSpec {
+	cs := make([]colSpec, rcCols)
+	c.headerLo(cs, reportHeader(rep.Triwulan), repBold)
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
-		need[rcNo] = max(need[rcNo], c.widest(cellStyle, strconv.Itoa(r.SasaranNo)))
+		c.fitLo(cs, rcNo, repCell, strconv.Itoa(r.SasaranNo))
+		c.fitLo(cs, rcSasaran, repCell, r.SasaranText)
 		for j, s := range ReportRowTexts(r) {
-			if col := rcKode + j; col != rcIndikator && col < rcKendala {
-				need[col] = max(need[col], c.widest(cellStyle, s))
-			}
+			c.fitLo(cs, rcKode+j, repCell, s)
 		}
 	}
-	w := make([]float64, rcCols)
-	rest := tw
-	for col := range rcKendala {
-		if col != rcSasaran && col != rcIndikator {
-			w[col] = min(0.08*tw, need[col]+2*cellPad+colAir)
-			rest -= w[col]
+	cs[rcSasaran].weight, cs[rcIndikator].weight, cs[rcKendala].weight, cs[rcTindak].weight = 2, 3, 4, 4
+	for col := range rcCols {
+		if cs[col].weight == 0 {
+			cs[col].want, cs[col].hi = min(0.08*tw, cs[col].lo), 0.08*tw
 		}
 	}
-	w[rcSasaran], w[rcIndikator], w[rcKendala], w[rcTindak] = rest/4, rest/4, rest/4, rest/4
-	return w
+	return cs
 }
 
 // summaryTable builds the summary: per group and overall, the number of
@@ -299,12 +373,12 @@ func (c *ctx) summaryTable(rep *report.Report) *table {
 	cats := rep.Overall.Triwulan.PerKategori
 	per := 2 + len(cats) // columns per half: Dievaluasi, Rata-rata, categories
 	widths := c.summaryWidths(rep, per, c.right-c.left)
-	t := newTable(c.left, widths)
+	t := newTable(c.left, widths, repCell)
 	c.setHeader(t, summaryHeader(rep.Triwulan, cats, per), 2)
 	for i, g := range rep.Groups {
-		t.bands = append(t.bands, c.summaryRow(t, g, cellStyle, "ringkasan.k"+strconv.Itoa(i)))
+		t.bands = append(t.bands, c.summaryRow(t, g, repCell, "ringkasan.k"+strconv.Itoa(i)))
 	}
-	t.bands = append(t.bands, c.summaryRow(t, rep.Overall, cellBold, "ringkasan.total"))
+	t.bands = append(t.bands, c.summaryRow(t, rep.Overall, repBold, "ringkasan.total"))
 	return t
 }
 
@@ -348,28 +422,25 @@ func (c *ctx) summaryRow(t *table, g report.GroupSummary, st style, id string) b
 	return band{rows: []row{{cells: cells}}}
 }
 
-// summaryWidths gives every number column the width of its widest word
-// (headers included) and Kelompok the rest.
+// summaryWidths gives Kelompok the width of the group names set on at
+// most two lines ("SASARAN STRATEGIS") and lets the number columns share
+// the rest equally, none narrower than its widest word (headers included).
 func (c *ctx) summaryWidths(rep *report.Report, per int, tw float64) []float64 {
-	n := 2 + 2*per
-	w := make([]float64, n)
-	for _, h := range summaryHeader(rep.Triwulan, rep.Overall.Triwulan.PerKategori, per) {
-		if h.span == 1 && h.col > 0 {
-			w[h.col] = max(w[h.col], c.widest(cellBold, h.text))
-		}
-	}
+	cs := make([]colSpec, 2+2*per)
+	c.headerLo(cs, summaryHeader(rep.Triwulan, rep.Overall.Triwulan.PerKategori, per), repBold)
+	name := 0.0
 	for _, g := range append(append([]report.GroupSummary(nil), rep.Groups...), rep.Overall) {
+		name = max(name, c.linesWidth(repBold, orDefault(g.Nama, "Indikator"), 2))
+		c.fitLo(cs, 0, repBold, orDefault(g.Nama, "Indikator"))
 		for i, s := range summaryTexts(g) {
-			w[i+1] = max(w[i+1], c.widest(cellBold, s))
+			c.fitLo(cs, i+1, repBold, s)
 		}
 	}
-	rest := tw
-	for i := 1; i < n; i++ {
-		w[i] = min(0.08*tw, w[i]+2*cellPad+colAir)
-		rest -= w[i]
+	cs[0].want = name + 2*cellPad + colAir
+	for i := 1; i < len(cs); i++ {
+		cs[i].weight = 1
 	}
-	w[0] = rest
-	return w
+	return allot(tw, cs)
 }
 
 // hasBudget reports whether any indicator has a reported pagu.
@@ -388,7 +459,7 @@ func hasBudget(rep *report.Report) bool {
 // indicator table's fifteen.
 func (c *ctx) budgetTable(rep *report.Report) *table {
 	tw := c.right - c.left
-	t := newTable(c.left, []float64{0.08 * tw, 0.47 * tw, 0.17 * tw, 0.17 * tw, 0.11 * tw})
+	t := newTable(c.left, []float64{0.08 * tw, 0.47 * tw, 0.17 * tw, 0.17 * tw, 0.11 * tw}, repCell)
 	c.setHeader(t, []hcell{{0, 1, 0, 1, "Kode"}, {0, 1, 1, 1, "Indikator Kinerja"}, {0, 1, 2, 1, "Pagu"},
 		{0, 1, 3, 1, "Realisasi Anggaran s.d. TW " + roman[rep.Triwulan-1]}, {0, 1, 4, 1, "Serapan"}}, 1)
 	var pagu, real int64
@@ -398,10 +469,10 @@ func (c *ctx) budgetTable(rep *report.Report) *table {
 			continue
 		}
 		pagu, real = pagu+r.Anggaran.Pagu, real+r.Anggaran.Realisasi
-		t.bands = append(t.bands, c.budgetRow(t, BudgetTexts(r), cellStyle, "anggaran.r"+strconv.Itoa(i)))
+		t.bands = append(t.bands, c.budgetRow(t, BudgetTexts(r), repCell, "anggaran.r"+strconv.Itoa(i)))
 	}
 	total := [5]string{"", "JUMLAH", report.FormatRupiah(pagu), report.FormatRupiah(real), serapan(pagu, real)}
-	t.bands = append(t.bands, c.budgetRow(t, total, cellBold, "anggaran.jumlah"))
+	t.bands = append(t.bands, c.budgetRow(t, total, repBold, "anggaran.jumlah"))
 	return t
 }
 

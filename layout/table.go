@@ -12,6 +12,13 @@ type cell struct {
 	al        align
 	fill      float64 // grey fill, noFill for none
 	id        string  // Box.Cell of its text
+	// cue is drawn, small and grey, on a fragment of a continued row or
+	// band where the cell has no text left (see drawCue); "" for none.
+	cue string
+	// small is the number of trailing lines set small and grey (a note
+	// under the value), named smallID.
+	small   int
+	smallID string
 }
 
 // row is one table row: cells covering the columns not taken by the band's
@@ -40,6 +47,7 @@ type table struct {
 	headH float64
 	bands []band
 	body  float64 // y where rows start on the current page, after the header
+	st    style   // the regular text style of its cells (size and leading)
 }
 
 // cellStyle and headStyle are the table's text styles.
@@ -48,14 +56,15 @@ var (
 	cellBold  = style{size: tableSize, lead: tableLead, bold: true}
 )
 
-// newTable returns a table at x with the given column widths.
-func newTable(x float64, widths []float64) *table {
+// newTable returns a table at x with the given column widths whose cells
+// are set in the size and leading of st.
+func newTable(x float64, widths []float64, st style) *table {
 	xs := make([]float64, len(widths)+1)
 	xs[0] = x
 	for i, w := range widths {
 		xs[i+1] = xs[i] + w
 	}
-	return &table{xs: xs}
+	return &table{xs: xs, st: st}
 }
 
 // cellWidth returns the text width inside columns [col, col+span).
@@ -67,7 +76,10 @@ func (c *ctx) newCell(t *table, col, span int, text string, st style, al align, 
 }
 
 // rowH returns the height of n lines of a row fragment.
-func rowH(n int) float64 { return 2*cellPad + float64(n)*tableLead }
+func (t *table) rowH(n int) float64 { return 2*cellPad + float64(n)*t.st.lead }
+
+// bold returns the bold style of the table's text.
+func (t *table) bold() style { return style{size: t.st.size, lead: t.st.lead, bold: true} }
 
 // setHeader lays out the header grid once: row heights fit the cells of
 // one row, and a cell spanning rows gets the rows' total height.
@@ -75,14 +87,14 @@ func (c *ctx) setHeader(t *table, cells []hcell, nrows int) {
 	hs := make([]float64, nrows)
 	lines := make([][]line, len(cells))
 	for i, h := range cells {
-		lines[i] = c.wrap(h.text, cellBold, t.cellWidth(h.col, h.span))
+		lines[i] = c.wrap(h.text, t.bold(), t.cellWidth(h.col, h.span))
 		if h.rows == 1 {
-			hs[h.row] = max(hs[h.row], rowH(len(lines[i])))
+			hs[h.row] = max(hs[h.row], t.rowH(len(lines[i])))
 		}
 	}
 	for i, h := range cells {
-		if sum := sumRange(hs, h.row, h.rows); h.rows > 1 && sum < rowH(len(lines[i])) {
-			hs[h.row+h.rows-1] += rowH(len(lines[i])) - sum
+		if sum := sumRange(hs, h.row, h.rows); h.rows > 1 && sum < t.rowH(len(lines[i])) {
+			hs[h.row+h.rows-1] += t.rowH(len(lines[i])) - sum
 		}
 	}
 	t.headH = sumRange(hs, 0, nrows)
@@ -90,9 +102,9 @@ func (c *ctx) setHeader(t *table, cells []hcell, nrows int) {
 		y, hh := sumRange(hs, 0, h.row), sumRange(hs, h.row, h.rows)
 		x, w := t.xs[h.col], t.xs[h.col+h.span]-t.xs[h.col]
 		t.head = append(t.head, Box{Kind: Rect, X: x, Y: y, W: w, H: hh, Stroke: border, Fill: headFill})
-		ty := y + (hh-float64(len(lines[i]))*tableLead)/2 + baseline(tableSize, tableLead)
+		ty := y + (hh-float64(len(lines[i]))*t.st.lead)/2 + baseline(t.st.size, t.st.lead)
 		for j, l := range lines[i] {
-			t.head = append(t.head, c.lineBoxes(l, x+cellPad, ty+float64(j)*tableLead, w-2*cellPad, tableSize, alCenter, "head")...)
+			t.head = append(t.head, c.lineBoxes(l, x+cellPad, ty+float64(j)*t.st.lead, w-2*cellPad, t.st.size, alCenter, "head")...)
 		}
 	}
 }
@@ -150,13 +162,13 @@ func (c *ctx) place(t *table) error {
 func (t *table) leadIn(i int) float64 {
 	b := &t.bands[i]
 	if b.keepNext && i+1 < len(t.bands) {
-		return rowH(t.rowLines(b, 0)) + t.leadIn(i+1)
+		return t.rowH(t.rowLines(b, 0)) + t.leadIn(i+1)
 	}
 	n := t.rowLines(b, 0)
 	if len(b.rows) == 1 {
 		n = max(n, spanLines(b))
 	}
-	return rowH(min(2, n))
+	return t.rowH(min(2, n))
 }
 
 // rowLines returns the number of lines of row r of b without extension.
@@ -191,7 +203,7 @@ func (c *ctx) placeBand(t *table, b *band) error {
 	st := bandState{fragTop: c.y}
 	for st.row < len(b.rows) {
 		rem := c.bandRowLines(t, b, &st) - st.off
-		fit := int(math.Floor((c.bottom-c.y-2*cellPad)/tableLead + eps))
+		fit := int(math.Floor((c.bottom-c.y-2*cellPad)/t.st.lead + eps))
 		if fit >= rem {
 			c.drawRow(t, b.rows[st.row].cells, st.off, rem)
 			st.row, st.off = st.row+1, 0
@@ -220,11 +232,11 @@ func (c *ctx) bandRowLines(t *table, b *band, st *bandState) int {
 	if st.row < len(b.rows)-1 {
 		return n
 	}
-	need := float64(spanLines(b)-st.spanOff)*tableLead - (c.y - st.fragTop)
+	need := float64(spanLines(b)-st.spanOff)*t.st.lead - (c.y - st.fragTop)
 	if need <= eps {
 		return n
 	}
-	return max(n, st.off+int(math.Ceil(need/tableLead-eps)))
+	return max(n, st.off+int(math.Ceil(need/t.st.lead-eps)))
 }
 
 // splitCount decides how many of rem lines go on the page where fit lines
@@ -249,25 +261,62 @@ func splitCount(fit, rem int, atTop bool) (int, error) {
 }
 
 // drawRow draws lines [from, from+n) of a row's cells at the cursor and
-// moves the cursor below them.
+// moves the cursor below them. A fragment that continues a row with text
+// left shows the continuation cues of its empty cells; a row stretched
+// only to hold its band's span text does not.
 func (c *ctx) drawRow(t *table, cells []cell, from, n int) {
-	h := rowH(n)
+	h := t.rowH(n)
+	cue := from > 0 && hasText(cells, from)
 	for i := range cells {
-		c.drawCell(t, &cells[i], c.y, h, from, n)
+		c.drawCell(t, &cells[i], c.y, h, from, n, cue)
 	}
 	c.y += h
 }
 
+// hasText reports whether one of cells has lines from line from on.
+func hasText(cells []cell, from int) bool {
+	for i := range cells {
+		if len(cells[i].lines) > from {
+			return true
+		}
+	}
+	return false
+}
+
 // drawCell draws a cell's frame (and fill) of height h at top, and its
-// lines [from, from+n).
-func (c *ctx) drawCell(t *table, cl *cell, top, h float64, from, n int) {
+// lines [from, from+n); with cue, a cell that has no lines left there
+// shows its continuation cue instead.
+func (c *ctx) drawCell(t *table, cl *cell, top, h float64, from, n int, cue bool) {
 	x, w := t.xs[cl.col], t.xs[cl.col+cl.span]-t.xs[cl.col]
 	c.add(Box{Kind: Rect, X: x, Y: top, W: w, H: h, Stroke: border, Fill: cl.fill})
-	base := top + cellPad + baseline(tableSize, tableLead)
-	for j := from; j < from+n && j < len(cl.lines); j++ {
-		c.add(c.lineBoxes(cl.lines[j], x+cellPad, base, w-2*cellPad, tableSize, cl.al, cl.id)...)
-		base += tableLead
+	if cue && from > 0 && from >= len(cl.lines) && cl.cue != "" {
+		c.drawCue(cl, x, top, w, h)
+		return
 	}
+	base := top + cellPad + baseline(t.st.size, t.st.lead)
+	for j := from; j < from+n && j < len(cl.lines); j++ {
+		if j >= len(cl.lines)-cl.small {
+			c.add(greyed(c.lineBoxes(cl.lines[j], x+cellPad, base, w-2*cellPad, cueSize, cl.al, cl.smallID))...)
+		} else {
+			c.add(c.lineBoxes(cl.lines[j], x+cellPad, base, w-2*cellPad, t.st.size, cl.al, cl.id)...)
+		}
+		base += t.st.lead
+	}
+}
+
+// greyed sets the text of bs in the cue grey.
+func greyed(bs []Box) []Box {
+	for i := range bs {
+		bs[i].Fill = cueGrey
+	}
+	return bs
+}
+
+// addSmall appends text wrapped small under a cell's lines, named id.
+func (c *ctx) addSmall(t *table, cl *cell, text, id string) {
+	ls := c.wrap(text, style{size: cueSize, lead: t.st.lead}, t.cellWidth(cl.col, cl.span))
+	cl.lines = append(cl.lines[:len(cl.lines):len(cl.lines)], ls...)
+	cl.small, cl.smallID = len(ls), id
 }
 
 // closeSpan draws the span cells beside the band's fragment on this page
@@ -277,9 +326,12 @@ func (c *ctx) closeSpan(t *table, b *band, st *bandState) {
 	if len(b.span) == 0 || h <= eps {
 		return
 	}
-	n := max(0, int(math.Floor((h-2*cellPad)/tableLead+eps)))
+	n := max(0, int(math.Floor((h-2*cellPad)/t.st.lead+eps)))
+	cues := c.spanCues(t, b.span, st.spanOff)
 	for i := range b.span {
-		c.drawCell(t, &b.span[i], st.fragTop, h, st.spanOff, n)
+		cl := b.span[i]
+		cl.cue = cues[i]
+		c.drawCell(t, &cl, st.fragTop, h, st.spanOff, n, true)
 	}
 	st.spanOff += n
 }

@@ -132,7 +132,7 @@ type recordingMeasurer struct {
 
 // Width implements Measurer.
 func (m *recordingMeasurer) Width(f Font, size float64, s string) float64 {
-	m.seen[measureKey{f.Bold, size, s}]++
+	m.seen[measureKey{f.Bold, f.Italic, size, s}]++
 	return m.fakeMeasurer.Width(f, size, s)
 }
 
