@@ -27,6 +27,8 @@ type Info struct {
 	// Sources names the embedded TOML files the document was rendered
 	// from, in role order: the agreement, then (reports) the realisasi.
 	Sources []string `json:"sources,omitempty"`
+	// Format is the render.Format that wrote the document's bytes.
+	Format int `json:"format,omitempty"`
 }
 
 // Signer is one party that signs the document and the place reserved for it.

@@ -36,6 +36,12 @@ type Reproduction struct {
 	FirstDiff int64
 	// Reason says why Match is false, "" when it is true.
 	Reason string
+	// OtherFormat is set when the bytes differ and the document was written
+	// by another render.Format (Format holds the document's): the
+	// difference may come from the renderer, not from the sources, so an
+	// exact comparison proves nothing either way.
+	OtherFormat bool
+	Format      int
 }
 
 // Reproduce renders the document in pdfBytes again from its embedded
@@ -51,7 +57,7 @@ func Reproduce(pdfBytes []byte) (*Reproduction, error) {
 	if err != nil {
 		return nil, err
 	}
-	rep := &Reproduction{Kind: src.info.Kind, Sources: src.info.Sources, Size: int64(len(orig)), FirstDiff: -1}
+	rep := &Reproduction{Kind: src.info.Kind, Sources: src.info.Sources, Size: int64(len(orig)), FirstDiff: -1, Format: src.info.Format}
 	again, err := src.render()
 	if err != nil {
 		rep.Reason = err.Error()
@@ -64,6 +70,11 @@ func Reproduce(pdfBytes []byte) (*Reproduction, error) {
 	rep.FirstDiff = firstDiff(orig, again)
 	rep.Reason = fmt.Sprintf("the embedded sources render to %d bytes that differ from the document's %d from byte %d on",
 		len(again), len(orig), rep.FirstDiff)
+	if src.info.Format != Format {
+		rep.OtherFormat = true
+		rep.Reason = fmt.Sprintf("the document was written by render format %d and this kinerja writes format %d, so the bytes cannot be compared exactly (%s)",
+			src.info.Format, Format, rep.Reason)
+	}
 	return rep, nil
 }
 

@@ -39,6 +39,13 @@ type Meta struct {
 // Producer is the PDF creator and producer name.
 const Producer = "kinerja"
 
+// Format is the version of the bytes Write produces. It is recorded in
+// Info.Format so that the re-render proof (Reproduce) can tell a document
+// made by a renderer whose output differs from this one's from a document
+// whose embedded sources were changed. Bump it whenever the same input
+// renders to different bytes (TestFormatGuard fails until you do).
+const Format = 1
+
 // Lang is the document language written to the catalog and the XMP packet.
 const Lang = "id-ID"
 
@@ -110,6 +117,7 @@ func fpdfOutput(doc *layout.Document, meta Meta) ([]byte, []*fontUse, time.Time,
 		return nil, nil, time.Time{}, err
 	}
 	meta.Info = placeSigners(meta.Info, doc)
+	meta.Info.Format = Format
 	xmp, err := EncodeXMP(meta.Info, meta.Title, meta.Author, meta.Subject, meta.Keywords, Producer, Lang)
 	if err != nil {
 		return nil, nil, time.Time{}, fmt.Errorf("render: %w", err)

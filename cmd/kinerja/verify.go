@@ -209,7 +209,7 @@ func writeSignatureText(b *strings.Builder, s *verify.Signature, revisions int) 
 //	   "digest_algorithm": string, "byte_range": [4 ints], "revision": int,
 //	   "covers_whole_file", "integrity", "trusted": bool, "chain_error": string,
 //	   "modified_after": bool, "modifications", "errors", "warnings": [string]}],
-//	 "source": {"status": "identical"|"different"|"none"|"error",
+//	 "source": {"status": "identical"|"different"|"other-format"|"none"|"error",
 //	   "message": string, "kind": string, "sources": [string], "size": int,
 //	   "first_diff": int}}
 //
@@ -217,7 +217,9 @@ func writeSignatureText(b *strings.Builder, s *verify.Signature, revisions int) 
 // first signature are exactly what the embedded sources render to (size is
 // their length); "different" (first_diff is the first differing byte, -1
 // when the sources did not render at all) and "error" make valid false and
-// add a reason; "none" (no embedded source) is only a note.
+// add a reason; "none" (no embedded source) and "other-format" (written by
+// a renderer whose bytes differ from this one's, see render.Format, so not
+// comparable) are only notes.
 type verifyJSON struct {
 	Schema     string          `json:"schema"`
 	File       string          `json:"file"`
@@ -324,6 +326,9 @@ func checkSource(path string) sourceCheck {
 	case r.Match:
 		return sourceCheck{status: "identical", repro: r,
 			text: fmt.Sprintf("re-rendered from embedded %s: identical (%d bytes)", names, r.Size)}
+	case r.OtherFormat:
+		return sourceCheck{status: "other-format", repro: r,
+			text: fmt.Sprintf("not compared: made by render format %d, this kinerja writes format %d (check with the kinerja version that made it)", r.Format, render.Format)}
 	case r.FirstDiff >= 0:
 		return sourceCheck{status: "different", repro: r,
 			text:   fmt.Sprintf("DIFFERENT from what the embedded data renders (first difference at byte %d)", r.FirstDiff),

@@ -7,8 +7,17 @@ import (
 
 // BenchmarkVerify verifies a two-signature document of about 100 KB.
 func BenchmarkVerify(b *testing.B) {
+	benchVerify(b, fixtures(b).bigTwice)
+}
+
+// BenchmarkVerifySmall verifies the two-signature one-page sample.
+func BenchmarkVerifySmall(b *testing.B) {
+	benchVerify(b, fixtures(b).twice)
+}
+
+// benchVerify verifies data, which must be OK, b.N times.
+func benchVerify(b *testing.B, data []byte) {
 	f := fixtures(b)
-	data := f.bigTwice
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {

@@ -153,11 +153,108 @@ func checkIntegrity(s *Signature, p7 *pkcs7.PKCS7, leaf *x509.Certificate, signe
 		s.Errors = append(s.Errors, "digest mismatch: the signed bytes were changed after signing, or the signature value was made for another document")
 		return false
 	}
-	if err := verifyCMSSignature(p7, leaf, bytes.Join(signed, nil)); err != nil {
+	if err := verifySignerInfo(p7, leaf, signed); err != nil {
 		s.Errors = append(s.Errors, "the CMS signature does not verify with the signer's certificate: "+err.Error())
 		return false
 	}
 	return true
+}
+
+// verifySignerInfo checks the signature value over the signed attributes,
+// whose messageDigest the caller has already compared with its own digest
+// of the signed bytes. For RSA (PKCS #1 v1.5) and ECDSA it does so
+// directly, without pkcs7 hashing the signed bytes a second time over a
+// joined copy; other algorithms go through pkcs7 (verifyCMSSignature).
+func verifySignerInfo(p7 *pkcs7.PKCS7, leaf *x509.Certificate, signed [][]byte) (err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			err = fmt.Errorf("malformed: %v", p)
+		}
+	}()
+	si := p7.Signers[0]
+	alg, ok := signatureAlgorithm(si.DigestEncryptionAlgorithm.Algorithm, si.DigestAlgorithm.Algorithm)
+	if !ok {
+		return verifyCMSSignature(p7, leaf, bytes.Join(signed, nil))
+	}
+	attrs, err := signedAttributes(p7)
+	if err != nil {
+		return err
+	}
+	return leaf.CheckSignature(alg, attrs, si.EncryptedDigest)
+}
+
+// cmsAttribute mirrors pkcs7's attribute, to DER-encode signed attributes.
+type cmsAttribute struct {
+	Type  asn1.ObjectIdentifier
+	Value asn1.RawValue `asn1:"set"`
+}
+
+// signedAttributes returns the DER SET OF the signer's authenticated
+// attributes: the bytes its signature value signs (as pkcs7 encodes them).
+func signedAttributes(p7 *pkcs7.PKCS7) ([]byte, error) {
+	var attrs []cmsAttribute
+	for _, a := range p7.Signers[0].AuthenticatedAttributes {
+		attrs = append(attrs, cmsAttribute{a.Type, a.Value})
+	}
+	der, err := asn1.Marshal(struct {
+		A []cmsAttribute `asn1:"set"`
+	}{A: attrs})
+	if err != nil {
+		return nil, fmt.Errorf("encode signed attributes: %w", err)
+	}
+	var raw asn1.RawValue
+	if _, err := asn1.Unmarshal(der, &raw); err != nil {
+		return nil, fmt.Errorf("encode signed attributes: %w", err)
+	}
+	return raw.Bytes, nil
+}
+
+// Signature algorithm OIDs of the CMS signer info (digestEncryption).
+var (
+	oidRSAKeys = []asn1.ObjectIdentifier{pkcs7.OIDEncryptionAlgorithmRSA, pkcs7.OIDEncryptionAlgorithmRSASHA1,
+		pkcs7.OIDEncryptionAlgorithmRSASHA256, pkcs7.OIDEncryptionAlgorithmRSASHA384, pkcs7.OIDEncryptionAlgorithmRSASHA512}
+	oidECKeys = []asn1.ObjectIdentifier{pkcs7.OIDEncryptionAlgorithmECDSAP256,
+		pkcs7.OIDEncryptionAlgorithmECDSAP384, pkcs7.OIDEncryptionAlgorithmECDSAP521}
+	ecdsaWith = map[string]x509.SignatureAlgorithm{
+		pkcs7.OIDDigestAlgorithmECDSASHA1.String():   x509.ECDSAWithSHA1,
+		pkcs7.OIDDigestAlgorithmECDSASHA256.String(): x509.ECDSAWithSHA256,
+		pkcs7.OIDDigestAlgorithmECDSASHA384.String(): x509.ECDSAWithSHA384,
+		pkcs7.OIDDigestAlgorithmECDSASHA512.String(): x509.ECDSAWithSHA512,
+	}
+)
+
+// signatureAlgorithm maps a signer info's digestEncryption and digest
+// algorithms to x509's, as pkcs7 does, for RSA and ECDSA only (ok false
+// otherwise).
+func signatureAlgorithm(enc, dig asn1.ObjectIdentifier) (x509.SignatureAlgorithm, bool) {
+	if a, ok := ecdsaWith[enc.String()]; ok {
+		return a, true
+	}
+	var byDigest [4]x509.SignatureAlgorithm
+	switch {
+	case containsOID(oidRSAKeys, enc):
+		byDigest = [4]x509.SignatureAlgorithm{x509.SHA1WithRSA, x509.SHA256WithRSA, x509.SHA384WithRSA, x509.SHA512WithRSA}
+	case containsOID(oidECKeys, enc):
+		byDigest = [4]x509.SignatureAlgorithm{x509.ECDSAWithSHA1, x509.ECDSAWithSHA256, x509.ECDSAWithSHA384, x509.ECDSAWithSHA512}
+	default:
+		return 0, false
+	}
+	for i, dg := range digests {
+		if dg.oid.Equal(dig) {
+			return byDigest[i], true
+		}
+	}
+	return 0, false
+}
+
+// containsOID reports whether list holds oid.
+func containsOID(list []asn1.ObjectIdentifier, oid asn1.ObjectIdentifier) bool {
+	for _, o := range list {
+		if o.Equal(oid) {
+			return true
+		}
+	}
+	return false
 }
 
 // verifyCMSSignature checks only the signature value: the signer

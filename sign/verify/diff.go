@@ -31,9 +31,15 @@ func (d *document) checkModifications(rep *Report) {
 }
 
 // changesIn lists what revision n (1-based, n ≥ 2) changed compared with
-// revision n-1, other than adding signatures.
+// revision n-1, other than adding signatures. Fast snapshots that agree
+// completely mean no change; otherwise the complete snapshots decide and
+// describe.
 func (d *document) changesIn(n int) []string {
-	prev, next := d.snapshotOf(d.revs[n-2]), d.snapshotOf(d.revs[n-1])
+	before, after := d.revs[n-2], d.revs[n-1]
+	if d.sameFast(before, after) {
+		return nil
+	}
+	prev, next := d.snapshotOf(before), d.snapshotOf(after)
 	if next.err != "" {
 		return []string{fmt.Sprintf("revision %d cannot be read (%s), so changes in it cannot be checked", n, next.err)}
 	}
@@ -50,6 +56,36 @@ func (d *document) changesIn(n int) []string {
 		out = append(out, fmt.Sprintf("revision %d is too complex to compare completely", n))
 	}
 	return out
+}
+
+// sameFast reports whether the fast snapshots of two consecutive
+// revisions are readable, within limits, and show no change.
+func (d *document) sameFast(before, after *revision) bool {
+	var prevOf *revision
+	if n := d.revisionIndex(before); n > 0 {
+		prevOf = d.revs[n-1]
+	}
+	prev := d.fastSnapshotOf(before, prevOf)
+	next := d.fastSnapshotOf(after, before)
+	if prev.err != "" || next.err != "" || prev.over || next.over {
+		return false
+	}
+	same := true
+	diff := func(string) { same = false }
+	diffPages(prev.pages, next.pages, diff)
+	diffCatalog(prev.catalog, next.catalog, diff)
+	diffFields(prev.fields, next.fields, diff)
+	return same
+}
+
+// revisionIndex returns the 0-based index of r in d.revs.
+func (d *document) revisionIndex(r *revision) int {
+	for i, x := range d.revs {
+		if x == r {
+			return i
+		}
+	}
+	return -1
 }
 
 // diffPages reports changed, added and removed pages.

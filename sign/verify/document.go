@@ -3,6 +3,7 @@ package verify
 import (
 	"bytes"
 	"fmt"
+	"io"
 
 	"github.com/digitorus/pdf"
 
@@ -16,18 +17,23 @@ const maxRevisions = 200
 type revision struct {
 	end    int64       // offset just past its %%EOF line
 	eof    int64       // offset just past "%%EOF" itself
-	reader *pdf.Reader // nil if the prefix could not be parsed
+	reader *pdf.Reader // nil if the prefix could not be parsed (see open)
 	err    error       // why reader is nil
+	parsed bool        // reader and err are set
 	snap   *snapshot   // computed on demand
+	fast   *snapshot   // fast snapshot (streams by identity), on demand
 }
 
 // document is a PDF in memory with its revisions.
 type document struct {
-	data     []byte
-	revs     []*revision
-	last     *pdf.Reader // reader of the whole file (the latest revision)
-	problems []string
-	streams  map[int64]string // stream offset → hash of its data
+	data      []byte
+	revs      []*revision
+	last      *pdf.Reader // reader of the whole file (the latest revision)
+	problems  []string
+	streams   map[int64]string     // stream offset → hash of its data
+	rawRanges [][]int              // /ByteRange arrays in the raw file, once scanned
+	sigValues map[ptrKey]pdf.Value // signature dictionaries read from last
+	sigCanon  map[any]string       // fast canonical text of self-contained signature values, by cross-reference entry
 }
 
 // openDocument parses data and each of its revisions.
@@ -38,7 +44,8 @@ func openDocument(data []byte) (*document, error) {
 	if err := checkXrefBounds(data); err != nil {
 		return nil, fmt.Errorf("verify: malformed PDF: %w", err)
 	}
-	d := &document{data: data, streams: map[int64]string{}}
+	d := &document{data: data, streams: map[int64]string{},
+		sigValues: map[ptrKey]pdf.Value{}, sigCanon: map[any]string{}}
 	last, err := parsePDF(data)
 	if err != nil {
 		return nil, fmt.Errorf("verify: %w", err)
@@ -105,10 +112,22 @@ func (d *document) findRevisions() {
 			break
 		}
 		r := &revision{end: int64(end), eof: int64(i)}
-		r.reader, r.err = parsePDF(data[:end])
+		if end == len(data) {
+			r.reader, r.parsed = d.last, true // the same bytes: parse once
+		}
 		d.revs = append(d.revs, r)
 	}
 	d.checkTail()
+}
+
+// open parses revision r (once, when first needed: revisions before the
+// first signed one are never read).
+func (d *document) open(r *revision) *pdf.Reader {
+	if !r.parsed {
+		r.reader, r.err = parsePDF(d.data[:r.end])
+		r.parsed = true
+	}
+	return r.reader
 }
 
 // eolEnd returns the offset after the end-of-line sequence at i, if any.
@@ -160,9 +179,26 @@ func (d *document) coversWholeFile(end int64) bool {
 	return len(bytes.Trim(d.data[end:], " \t\r\n\f\x00")) == 0
 }
 
-// info reads the kinerja info of the latest revision, or nil.
-func (d *document) info() *render.Info {
-	info, err := render.ReadInfo(bytes.NewReader(d.data), int64(len(d.data)))
+// info reads the kinerja info from the XMP metadata of the latest
+// revision's catalog (as render.ReadInfo does, without parsing the file
+// again), or nil.
+func (d *document) info() (info *render.Info) {
+	defer func() { // the PDF reader panics on some malformed files
+		if p := recover(); p != nil {
+			info = nil
+		}
+	}()
+	md := d.last.Trailer().Key("Root").Key("Metadata")
+	if md.Kind() != pdf.Stream {
+		return nil
+	}
+	rc := md.Reader()
+	defer rc.Close()
+	xmp, err := io.ReadAll(io.LimitReader(rc, maxDecodedSize))
+	if err != nil {
+		return nil
+	}
+	info, err = render.DecodeXMP(xmp)
 	if err != nil {
 		return nil
 	}

@@ -17,14 +17,23 @@ func matchParties(rep *Report) {
 	if rep.Info == nil {
 		return
 	}
+	folded := map[string]string{}
+	f := func(s string) string {
+		if v, ok := folded[s]; ok {
+			return v
+		}
+		folded[s] = fold(s)
+		return folded[s]
+	}
 	for i := range rep.Signatures {
 		s := &rep.Signatures[i]
-		s.Party = partyOf(rep, []string{s.Name, s.commonName})
+		s.Party = partyOf(rep, []string{s.Name, s.commonName}, f)
 	}
 }
 
-// partyOf returns the party whose signer matches one of names, or "".
-func partyOf(rep *Report, names []string) string {
+// partyOf returns the party whose signer matches one of names, or "";
+// fold folds names (cached by the caller).
+func partyOf(rep *Report, names []string, fold func(string) string) string {
 	for _, exact := range []bool{true, false} {
 		match := ""
 		count := 0

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"sort"
+	"strings"
 
 	"github.com/digitorus/pdf"
 )
@@ -19,6 +20,12 @@ type pageSnap struct {
 	res     string   // resolved resources (inherited if absent)
 	annots  []string // annotations other than signature widgets
 	other   string   // the remaining page dictionary entries
+
+	// fast snapshots only (see incremental.go)
+	ptr    ptrKey          // the page object
+	deps   map[uint32]bool // objects read for it, with its ancestors
+	unsafe bool            // not reusable
+	cost   int             // canonizer budget it used
 }
 
 // field is one terminal form field.
@@ -37,8 +44,10 @@ type snapshot struct {
 	pages   []pageSnap
 	catalog []entry
 	fields  []field
-	over    bool   // limits were hit: the comparison may miss changes
-	err     string // the revision could not be read
+	over    bool     // limits were hit: the comparison may miss changes
+	err     string   // the revision could not be read
+	order   []ptrKey // page objects in page order
+	tree    pageTree // how the pages were found
 }
 
 // boxKeys are the page geometry entries; the first three are inheritable.
@@ -51,7 +60,8 @@ var pageSkip = append([]string{"Type", "Contents", "Resources", "Annots"}, boxKe
 // legitimately add or change.
 var catalogSkip = []string{"Pages", "AcroForm", "DSS", "Version"}
 
-// snapshotOf returns the snapshot of r, computing it once.
+// snapshotOf returns the complete snapshot of r (streams decoded),
+// computing it once.
 func (d *document) snapshotOf(r *revision) *snapshot {
 	if r.snap == nil {
 		r.snap = d.takeSnapshot(r)
@@ -59,9 +69,32 @@ func (d *document) snapshotOf(r *revision) *snapshot {
 	return r.snap
 }
 
-// takeSnapshot reads the meaning of one revision.
-func (d *document) takeSnapshot(r *revision) (s *snapshot) {
-	if r.reader == nil {
+// fastSnapshotOf returns the fast snapshot of r (streams by identity),
+// computing it once; pages are reused from prev's fast snapshot when prev
+// is the revision before r and nothing they read changed.
+func (d *document) fastSnapshotOf(r, prev *revision) *snapshot {
+	if r.fast != nil {
+		return r.fast
+	}
+	c := newCanonizer(d)
+	c.fast, c.end = true, r.end
+	if prev != nil && prev.fast != nil && prev.fast.err == "" && !prev.fast.over && d.open(r) != nil && d.open(prev) != nil {
+		if changed, ok := changedObjects(prev.reader, r.reader); ok {
+			c.base, c.changed = prev.fast, changed
+		}
+	}
+	r.fast = d.snapshotWith(r, c)
+	return r.fast
+}
+
+// takeSnapshot reads the meaning of one revision completely.
+func (d *document) takeSnapshot(r *revision) *snapshot {
+	return d.snapshotWith(r, newCanonizer(d))
+}
+
+// snapshotWith reads the meaning of one revision with c.
+func (d *document) snapshotWith(r *revision, c *canonizer) (s *snapshot) {
+	if d.open(r) == nil {
 		return &snapshot{err: r.err.Error()}
 	}
 	defer func() {
@@ -69,11 +102,23 @@ func (d *document) takeSnapshot(r *revision) (s *snapshot) {
 			s = &snapshot{err: fmt.Sprintf("malformed PDF: %v", p)}
 		}
 	}()
-	c := newCanonizer(d)
+	c.r = r.reader
 	root := r.reader.Trailer().Key("Root")
 	s = &snapshot{}
-	c.numberPages(root.Key("Pages"))
-	c.walkPages(root.Key("Pages"), map[string]pdf.Value{}, 0, map[ptrKey]bool{}, &s.pages)
+	s.tree = c.pageTree(root.Key("Pages"))
+	c.numberPages(s.tree.leaves)
+	if c.base != nil && !samePageOrder(c.order, c.base.order) {
+		c.base = nil // page numbers differ: read every page
+	}
+	s.order = c.order
+	for i, lf := range s.tree.leaves {
+		if p, ok := c.reusable(i, lf.ptr); ok {
+			c.budget -= p.cost
+			s.pages = append(s.pages, p)
+			continue
+		}
+		s.pages = append(s.pages, c.trackedPage(lf))
+	}
 	for _, k := range root.Keys() {
 		if !contains(catalogSkip, k) {
 			s.catalog = append(s.catalog, entry{k, c.canon(root.Key(k))})
@@ -92,82 +137,132 @@ func (d *document) takeSnapshot(r *revision) (s *snapshot) {
 
 // numberPages records the page number of each page object, so that
 // references to pages (outlines, actions) compare by page number.
-func (c *canonizer) numberPages(pages pdf.Value) {
-	n := 0
-	c.walk(pages, 0, map[ptrKey]bool{}, func(p pdf.Value) {
-		n++
-		if _, dup := c.pages[keyOf(p)]; !dup {
-			c.pages[keyOf(p)] = n
+func (c *canonizer) numberPages(leaves []leaf) {
+	for i, lf := range leaves {
+		c.order = append(c.order, lf.ptr)
+		if _, dup := c.pages[lf.ptr]; !dup {
+			c.pages[lf.ptr] = i + 1
 		}
-	})
+	}
 }
 
-// walk calls fn for each leaf of the page tree in order.
-func (c *canonizer) walk(n pdf.Value, depth int, seen map[ptrKey]bool, fn func(pdf.Value)) {
-	k := keyOf(n)
-	if depth > 64 || seen[k] || len(seen) > maxPages || n.Kind() != pdf.Dict {
-		c.over = true
-		return
+// trackedPage returns the snapshot of one page, recording in fast mode
+// what it read. The page and its ancestors are read through this
+// revision's reader (lf may come from an earlier revision's tree).
+func (c *canonizer) trackedPage(lf leaf) pageSnap {
+	if c.fast {
+		c.deps, c.unsafe = map[uint32]bool{}, false
 	}
-	seen[k] = true
-	if kids := n.Key("Kids"); n.Key("Type").Name() != "Page" && kids.Kind() == pdf.Array {
-		for i := 0; i < kids.Len(); i++ {
-			c.walk(kids.Index(i), depth+1, seen, fn)
-		}
-		return
+	inh := map[string]inherited{}
+	c.path = c.path[:0]
+	for _, a := range lf.anc {
+		c.touch(a)
+		inh = c.inherit(c.fresh(a), inh)
+		c.path = append(c.path, keyOf(a))
 	}
-	fn(n)
+	n := c.fresh(lf.node)
+	c.path = append(c.path, keyOf(n))
+	c.touch(n)
+	budget := c.budget
+	p := c.page(n, c.inherit(n, inh))
+	if c.fast {
+		p.ptr, p.deps, p.unsafe, p.cost = keyOf(n), c.deps, c.unsafe, budget-c.budget
+		c.deps = nil
+	}
+	return p
 }
 
-// walkPages appends a snapshot of each page under n to out; inh carries
-// inherited attributes down the tree.
-func (c *canonizer) walkPages(n pdf.Value, inh map[string]pdf.Value, depth int, seen map[ptrKey]bool, out *[]pageSnap) {
-	k := keyOf(n)
-	if depth > 64 || seen[k] || len(seen) > maxPages || n.Kind() != pdf.Dict {
-		c.over = true
-		return
-	}
-	seen[k] = true
-	inh = inherit(n, inh)
-	if kids := n.Key("Kids"); n.Key("Type").Name() != "Page" && kids.Kind() == pdf.Array {
-		for i := 0; i < kids.Len(); i++ {
-			c.walkPages(kids.Index(i), inh, depth+1, seen, out)
+// canonWhole is canon for an inherited page entry: when it is a whole
+// object (read through a reference, not part of the page or an ancestor),
+// written through the memo of writeChild.
+func (c *canonizer) canonWhole(v pdf.Value) string {
+	k := keyOf(v)
+	for _, p := range c.path {
+		if p == k {
+			return c.canon(v)
 		}
-		return
 	}
-	*out = append(*out, c.page(n, inh))
+	var b strings.Builder
+	c.writeChild(&b, pdf.Value{}, v, 0)
+	return b.String()
+}
+
+// inherited is an inheritable page entry: a value, or in fast mode a
+// reference to an object already written (its text is in the memo, so it
+// need not be read again).
+type inherited struct {
+	v    pdf.Value
+	ref  ptrKey
+	memo bool
 }
 
 // inherit returns inh updated with the inheritable entries of n.
-func inherit(n pdf.Value, inh map[string]pdf.Value) map[string]pdf.Value {
-	out := make(map[string]pdf.Value, 4)
+func (c *canonizer) inherit(n pdf.Value, inh map[string]inherited) map[string]inherited {
+	out := make(map[string]inherited, 4)
 	for k, v := range inh {
 		out[k] = v
 	}
+	var keys []string
 	for _, k := range []string{"MediaBox", "CropBox", "Rotate", "Resources"} {
-		if v := n.Key(k); !v.IsNull() {
-			out[k] = v
+		if ref, ok := c.memoRef(n, k); ok {
+			out[k] = inherited{ref: ref, memo: true}
+		} else if v := c.keyIn(n, k, &keys); !v.IsNull() {
+			out[k] = inherited{v: v}
 		}
 	}
 	return out
 }
 
-// page returns the snapshot of one page.
-func (c *canonizer) page(n pdf.Value, inh map[string]pdf.Value) pageSnap {
-	var p pageSnap
-	p.content = c.contentHash(n.Key("Contents"))
-	for _, k := range boxKeys {
-		v := n.Key(k)
-		if iv, ok := inh[k]; ok && v.IsNull() {
-			v = iv
-		}
-		p.boxes += "/" + k + " " + c.canon(v) + " "
+// memoRef returns the object that entry k of n refers to when its text is
+// already in the memo (fast mode), recording the read.
+func (c *canonizer) memoRef(n pdf.Value, k string) (ptrKey, bool) {
+	if !c.fast {
+		return ptrKey{}, false
 	}
-	p.res = c.canon(inh["Resources"])
-	annots := n.Key("Annots")
+	id, gen, ok := rawRef(n, k)
+	ref := ptrKey{id, gen}
+	if !ok || c.memo[ref] == nil {
+		return ptrKey{}, false
+	}
+	if c.deps != nil {
+		c.deps[id] = true
+	}
+	return ref, true
+}
+
+// inheritedText is the canonical text of an inherited entry.
+func (c *canonizer) inheritedText(e inherited) string {
+	if !e.memo {
+		return c.canonWhole(e.v)
+	}
+	var b strings.Builder
+	c.replay(&b, c.memo[e.ref])
+	return b.String()
+}
+
+// page returns the snapshot of one page.
+func (c *canonizer) page(n pdf.Value, inh map[string]inherited) pageSnap {
+	var p pageSnap
+	var keys []string
+	p.content = c.contentHash(c.keyIn(n, "Contents", &keys))
+	for _, k := range boxKeys {
+		v := c.keyIn(n, k, &keys)
+		text := ""
+		if iv, ok := inh[k]; ok && v.IsNull() && iv.memo {
+			text = c.inheritedText(iv)
+		} else {
+			if ok && v.IsNull() {
+				v = iv.v
+			}
+			text = c.canon(v)
+		}
+		p.boxes += "/" + k + " " + text + " "
+	}
+	p.res = c.inheritedText(inh["Resources"])
+	annots := c.keyIn(n, "Annots", &keys)
 	for i := 0; i < annots.Len(); i++ {
-		a := annots.Index(i)
-		if !isSigWidget(a) {
+		a := c.index(annots, i)
+		if !c.isSigWidget(a) {
 			p.annots = append(p.annots, c.canon(a, "P"))
 		}
 	}
@@ -175,8 +270,12 @@ func (c *canonizer) page(n pdf.Value, inh map[string]pdf.Value) pageSnap {
 	return p
 }
 
-// contentHash hashes the decoded content streams of a page.
+// contentHash hashes the decoded content streams of a page; in fast mode
+// it writes their dictionaries and identities instead.
 func (c *canonizer) contentHash(v pdf.Value) string {
+	if c.fast {
+		return "fast:" + c.canon(v)
+	}
 	h := sha256.New()
 	add := func(s pdf.Value) {
 		if data, err := decodeStream(s); err == nil {
@@ -198,11 +297,11 @@ func (c *canonizer) contentHash(v pdf.Value) string {
 }
 
 // isSigWidget reports whether an annotation is a signature field widget.
-func isSigWidget(a pdf.Value) bool {
-	if a.Key("Subtype").Name() != "Widget" {
+func (c *canonizer) isSigWidget(a pdf.Value) bool {
+	if c.key(a, "Subtype").Name() != "Widget" {
 		return false
 	}
-	return a.Key("FT").Name() == "Sig" || a.Key("Parent").Key("FT").Name() == "Sig"
+	return c.key(a, "FT").Name() == "Sig" || c.key(c.key(a, "Parent"), "FT").Name() == "Sig"
 }
 
 // walkFields appends the terminal form fields under n to out.
@@ -227,7 +326,12 @@ func (c *canonizer) walkFields(n pdf.Value, prefix, ft string, depth int, seen m
 		}
 		return
 	}
-	f := field{name: name, sig: ft == "Sig", value: c.canon(n.Key("V"))}
+	f := field{name: name, sig: ft == "Sig"}
+	if f.sig {
+		f.value = c.sigValue(n)
+	} else {
+		f.value = c.canon(n.Key("V"))
+	}
 	if !f.sig {
 		f.canon = c.canon(n, "Kids", "P")
 	}
