@@ -7,10 +7,11 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"strconv"
 	"strings"
 
 	"github.com/digitorus/pdf"
+
+	"kinerja/internal/pdfguard"
 )
 
 // MaxExtractSize is the most Extract reads, decompressed, of all the files
@@ -185,150 +186,10 @@ func readAll(r io.ReaderAt, size int64) ([]byte, error) {
 // checkBounds rejects input the PDF reader (github.com/digitorus/pdf)
 // would take long over: without %%EOF in its last KB (it searches for it
 // in time quadratic in the file size), or with cross-reference numbers
-// beyond the file size (it loops and allocates in proportion to them).
-// It ports sign/verify's guard, which render cannot import (verify
-// imports render).
+// beyond the file size (package pdfguard).
 func checkBounds(b []byte) error {
 	if !bytes.Contains(b[max(0, len(b)-1024):], []byte("%%EOF")) {
 		return errors.New("not a PDF file: no %%EOF at its end")
 	}
-	limit := int64(len(b)) + 1
-	for _, rest := range after(b, "/Size") {
-		if n, ok := leadingInt(rest); ok && n > limit {
-			return fmt.Errorf("implausible cross-reference /Size %d for a file of %d bytes", n, len(b))
-		}
-	}
-	for _, rest := range after(b, "/Index") {
-		if err := checkPairs(bytes.Fields(arrayBody(rest)), limit); err != nil {
-			return err
-		}
-	}
-	for _, rest := range after(b, "/W") {
-		if err := checkWidths(arrayBody(rest)); err != nil {
-			return err
-		}
-	}
-	for _, rest := range after(b, "xref") {
-		if err := checkXrefTable(rest, limit); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// after returns the text following each occurrence of key as a whole
-// token ("xref" only at the start of a line, so not "startxref").
-func after(b []byte, key string) [][]byte {
-	var out [][]byte
-	for i := 0; ; {
-		k := bytes.Index(b[i:], []byte(key))
-		if k < 0 {
-			return out
-		}
-		pos := i + k
-		i = pos + len(key)
-		if i < len(b) && !isSpaceByte(b[i]) && b[i] != '[' {
-			continue
-		}
-		if key == "xref" && pos > 0 && b[pos-1] != '\n' && b[pos-1] != '\r' {
-			continue
-		}
-		out = append(out, b[i:])
-	}
-}
-
-// isSpaceByte reports PDF white space.
-func isSpaceByte(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == 0
-}
-
-// arrayBody returns the inside of an array that starts b after white
-// space (nil when there is none within 4 KB).
-func arrayBody(b []byte) []byte {
-	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
-	if len(b) == 0 || b[0] != '[' {
-		return nil
-	}
-	e := bytes.IndexByte(b, ']')
-	if e < 0 || e > 4096 {
-		return nil
-	}
-	return b[1:e]
-}
-
-// checkWidths checks the field widths of an xref stream. A body that is
-// not all integers is no width array (compressed stream data spells "/W["
-// now and then) and the reader cannot use it: not an error.
-func checkWidths(body []byte) error {
-	total := int64(0)
-	for _, f := range bytes.Fields(body) {
-		n, err := strconv.ParseInt(string(f), 10, 64)
-		if err != nil {
-			return nil
-		}
-		if n > 16 {
-			return fmt.Errorf("implausible cross-reference stream /W [%s]", body)
-		}
-		total += n
-	}
-	if total > 32 {
-		return fmt.Errorf("implausible cross-reference stream /W [%s]", body)
-	}
-	return nil
-}
-
-// checkPairs checks "start count" pairs of object numbers.
-func checkPairs(fields [][]byte, limit int64) error {
-	for i := 0; i+1 < len(fields); i += 2 {
-		a, err1 := strconv.ParseInt(string(fields[i]), 10, 64)
-		b, err2 := strconv.ParseInt(string(fields[i+1]), 10, 64)
-		if err1 != nil || err2 != nil || a+b > limit {
-			return fmt.Errorf("implausible cross-reference subsection %s %s for a file of %d bytes", fields[i], fields[i+1], limit-1)
-		}
-	}
-	return nil
-}
-
-// checkXrefTable checks the subsection headers of a classic xref table
-// (lines of two numbers; entries have three fields) up to its trailer.
-func checkXrefTable(b []byte, limit int64) error {
-	for len(b) > 0 {
-		line := b
-		if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
-			line, b = b[:i], b[i+1:]
-		} else {
-			b = nil
-		}
-		f := bytes.Fields(line)
-		switch {
-		case len(f) == 0 || len(f) == 3:
-			continue
-		case len(f) != 2:
-			return nil // trailer or anything else ends the table
-		}
-		if _, err := strconv.ParseInt(string(f[0]), 10, 64); err != nil {
-			return nil
-		}
-		if err := checkPairs(f, limit); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// leadingInt parses the integer at the start of b after white space.
-func leadingInt(b []byte) (int64, bool) {
-	b = bytes.TrimLeft(b, " \t\r\n\f\x00")
-	n := 0
-	for n < len(b) && n < 20 && b[n] >= '0' && b[n] <= '9' {
-		n++
-	}
-	if n == 0 {
-		return 0, false
-	}
-	v, err := strconv.ParseInt(string(b[:n]), 10, 64)
-	if err != nil {
-		return 1 << 62, true // too many digits: certainly implausible
-	}
-	return v, true
+	return pdfguard.CheckXref(b)
 }
