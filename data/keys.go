@@ -103,7 +103,7 @@ func truncatePath(path string, n int) string {
 func unknownMsg(seg string, valid []string) string {
 	best, bestD := "", 1<<30
 	for _, v := range valid {
-		if d := editDistance(strings.ToLower(seg), v); d < bestD {
+		if d := EditDistance(strings.ToLower(seg), v); d < bestD {
 			best, bestD = v, d
 		}
 	}
@@ -116,8 +116,9 @@ func unknownMsg(seg string, valid []string) string {
 	return "unknown key; expected one of " + strings.Join(valid, ", ")
 }
 
-// editDistance is the Levenshtein distance between a and b (bytes).
-func editDistance(a, b string) int {
+// EditDistance is the Levenshtein distance between a and b (bytes); the
+// realisasi decoder uses it for its "did you mean" suggestions too.
+func EditDistance(a, b string) int {
 	prev := make([]int, len(b)+1)
 	cur := make([]int, len(b)+1)
 	for j := range prev {
