@@ -48,7 +48,9 @@
 // sasaran is one band: its NO and text are cells spanning all its
 // indicator rows. The rules:
 //
-//   - A row taller than the space left is split after a whole line; all
+//   - A row of at most six lines (keepRow) that does not fit in the space
+//     left moves to the next page whole, so short rows are never cut.
+//   - A taller row than the space left is split after a whole line; all
 //     its cells split after the same line and continue on the next page,
 //     however many pages that takes. Span cells continue beside the rows
 //     placed on each page, drawn as one frame per page.

@@ -175,7 +175,10 @@ func TestSplitCount(t *testing.T) {
 		{1, 1, false, 1, false},  // a one-line row that fits
 		{1, 20, true, 1, false},  // nothing better exists on an empty page
 		{9, 10, false, 8, false}, // would leave a single line: leave two
-		{2, 3, false, 2, false},  // cannot leave two without an orphan: keep two
+		{2, 3, false, 0, false},  // a short row is not split: it moves whole
+		{5, 6, false, 0, false},  // up to keepRow lines move whole
+		{6, 7, false, 5, false},  // a longer row splits, leaving two
+		{3, 8, false, 3, false},  // and may start with three
 		{0, 5, true, 0, true},
 	}
 	for _, c := range cases {

@@ -157,8 +157,9 @@ func (c *ctx) place(t *table) error {
 }
 
 // leadIn returns the height that must fit for band i to start on a page:
-// its first two lines (fewer if it has fewer), and for a group row its
-// whole height plus the lead-in of the next band.
+// its first row whole when that row has at most keepRow lines, else its
+// first two lines; for a group row its whole height plus the lead-in of the
+// next band.
 func (t *table) leadIn(i int) float64 {
 	b := &t.bands[i]
 	if b.keepNext && i+1 < len(t.bands) {
@@ -168,7 +169,10 @@ func (t *table) leadIn(i int) float64 {
 	if len(b.rows) == 1 {
 		n = max(n, spanLines(b))
 	}
-	return t.rowH(min(2, n))
+	if n <= keepRow {
+		return t.rowH(n)
+	}
+	return t.rowH(2)
 }
 
 // rowLines returns the number of lines of row r of b without extension.
@@ -239,8 +243,14 @@ func (c *ctx) bandRowLines(t *table, b *band, st *bandState) int {
 	return max(n, st.off+int(math.Ceil(need/t.st.lead-eps)))
 }
 
+// keepRow is the most lines a row (or the rest of a row) may have and still
+// be kept whole: a row that short moves to the next page instead of being
+// split, unless it starts an empty page.
+const keepRow = 6
+
 // splitCount decides how many of rem lines go on the page where fit lines
-// fit: never a single line before or after the break when that can be
+// fit: none of a row of at most keepRow lines (it moves to the next page
+// whole); never a single line before or after the break when that can be
 // avoided; nothing at all (the row moves to the next page) unless the page
 // holds no row yet. It fails when not even one line fits on an empty page.
 func splitCount(fit, rem int, atTop bool) (int, error) {
@@ -249,6 +259,9 @@ func splitCount(fit, rem int, atTop bool) (int, error) {
 			return 0, fmt.Errorf("table row: %w", ErrNoSpace)
 		}
 		return min(fit, rem), nil
+	}
+	if fit < rem && rem <= keepRow {
+		return 0, nil
 	}
 	n := min(fit, rem)
 	if rem-n == 1 && n >= 3 {
