@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"kinerja/archive/archivetest"
+	"kinerja/internal/testtool"
 	"kinerja/render"
 )
 
@@ -160,15 +161,7 @@ func pdfFiles(t testing.TB, dir string) []string {
 }
 
 // requireTool skips (or fails under CI) when an outside tool is missing.
-func requireTool(t testing.TB, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s not installed (required under CI)", name)
-		}
-		t.Skipf("!!! SKIPPING: %s not installed; install it to run this test", name)
-	}
-}
+func requireTool(t testing.TB, name string) { testtool.Require(t, name) }
 
 // Environment of the helper process (see TestMain).
 const (

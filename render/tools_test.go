@@ -7,20 +7,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kinerja/internal/testtool"
 )
 
 // requireTool skips the test when an outside tool is missing, or fails it
 // when the environment variable CI is set.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err == nil {
-		return
-	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("required tool %s is not installed (CI is set)", name)
-	}
-	t.Skipf("SKIPPED: tool %s is not installed; install it (poppler-utils, qpdf, mupdf-tools) to run this check", name)
-}
+func requireTool(t *testing.T, name string) { testtool.Require(t, name) }
 
 // runTool runs an outside tool and returns its combined output; it fails
 // the test on a non-zero exit.

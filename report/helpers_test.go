@@ -2,11 +2,10 @@ package report
 
 import (
 	"math"
-	"os"
-	"os/exec"
 	"testing"
 
 	"kinerja/data"
+	"kinerja/internal/testtool"
 )
 
 // tg parses a target in the agreement's notation or fails the test.
@@ -72,12 +71,4 @@ func ent(t testing.TB, kode string, tw int, nilai string) Entry {
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
 // requireTool skips (or fails under CI) when an outside tool is missing.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("%s is required in CI: %v", name, err)
-		}
-		t.Skipf("!!! SKIPPING: %s not installed (%v)", name, err)
-	}
-}
+func requireTool(t *testing.T, name string) { testtool.Require(t, name) }

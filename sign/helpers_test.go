@@ -22,6 +22,7 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/digitorus/timestamp"
 
+	"kinerja/internal/testtool"
 	"kinerja/render"
 )
 
@@ -34,17 +35,7 @@ var testNow = time.Date(2026, 11, 27, 9, 30, 0, 0, wib)
 func clock() time.Time { return testNow }
 
 // requireTool skips (or fails when CI is set) if an outside tool is missing.
-func requireTool(t testing.TB, name string) string {
-	t.Helper()
-	p, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("required tool %s is missing (CI is set)", name)
-		}
-		t.Skipf("\n\n*** SKIPPED: tool %s is not installed; install it to run this test ***\n", name)
-	}
-	return p
-}
+func requireTool(t testing.TB, name string) string { return testtool.Require(t, name) }
 
 // testInfo is the kinerja info of the test PDF: PIHAK KEDUA left, PIHAK
 // PERTAMA right, as on the form.

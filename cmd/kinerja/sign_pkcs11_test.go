@@ -11,6 +11,7 @@ import (
 
 	"github.com/ThalesGroup/crypto11"
 
+	"kinerja/internal/testtool"
 	"kinerja/sign"
 )
 
@@ -18,15 +19,7 @@ import (
 const softHSMModule = "/usr/lib/softhsm/libsofthsm2.so"
 
 // requireTool skips (or fails when CI is set) if an outside tool is missing.
-func requireTool(t *testing.T, name string) {
-	t.Helper()
-	if _, err := exec.LookPath(name); err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("required tool %s is missing (CI is set)", name)
-		}
-		t.Skipf("\n\n*** SKIPPED: tool %s is not installed; install it to run this test ***\n", name)
-	}
-}
+func requireTool(t *testing.T, name string) { testtool.Require(t, name) }
 
 // softHSMToken creates token "kinerja" (PIN 1234) in a temp dir with an
 // ECDSA key "pertama" whose certificate, issued by ca, is on the token.

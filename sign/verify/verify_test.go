@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"kinerja/internal/testtool"
 	"kinerja/sign/verify/verifytest"
 )
 
@@ -50,17 +51,7 @@ func fixtures(tb testing.TB) *fixture {
 }
 
 // requireTool skips (or fails under CI) when an outside tool is missing.
-func requireTool(tb testing.TB, name string) string {
-	tb.Helper()
-	path, err := exec.LookPath(name)
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			tb.Fatalf("%s is required in CI but not installed", name)
-		}
-		tb.Skipf("!!! SKIPPED: %s not installed; this check needs it", name)
-	}
-	return path
-}
+func requireTool(tb testing.TB, name string) string { return testtool.Require(tb, name) }
 
 // verifyBytesT verifies data with the test roots.
 func verifyBytesT(t *testing.T, data []byte, roots *x509.CertPool) *Report {
