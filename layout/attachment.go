@@ -47,11 +47,23 @@ func (c *ctx) attachment() error {
 	}
 	if len(a.Program) > 0 {
 		c.gap(gapSection)
-		if err := c.place(c.programTable()); err != nil {
+		if err := c.placeWhole(c.programTable()); err != nil {
 			return err
 		}
 	}
 	return c.attachmentSignatures()
+}
+
+// placeWhole places t, first moving to a new page when the whole table
+// would fit on an empty page but not in the space left, so that a short
+// table (the program table) is not cut before its last rows and total.
+func (c *ctx) placeWhole(t *table) error {
+	if keep := t.headH + t.height(); keep <= c.bottom-c.top {
+		if err := c.ensure(keep); err != nil {
+			return err
+		}
+	}
+	return c.place(t)
 }
 
 // identity returns the rows of PIHAK PERTAMA's identity block.
