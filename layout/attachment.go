@@ -42,23 +42,37 @@ func (c *ctx) attachment() error {
 		return err
 	}
 	c.gap(gapPara)
-	if err := c.place(c.indicatorTable()); err != nil {
+	k, p := c.attachmentSigCols()
+	tail := gapSection + c.sigHeight(k, p, att, c.attachmentDate(), true)
+	it := c.indicatorTable()
+	if len(a.Program) == 0 {
+		it.tail = tail
+	}
+	if err := c.place(it); err != nil {
 		return err
 	}
 	if len(a.Program) > 0 {
 		c.gap(gapSection)
-		if err := c.placeWhole(c.programTable()); err != nil {
+		pt := c.programTable()
+		pt.tail = tail
+		if err := c.placeWhole(pt); err != nil {
 			return err
 		}
 	}
-	return c.attachmentSignatures()
+	c.gap(gapSection)
+	return c.signatures(k, p, att, c.attachmentDate(), true)
 }
 
 // placeWhole places t, first moving to a new page when the whole table
-// would fit on an empty page but not in the space left, so that a short
-// table (the program table) is not cut before its last rows and total.
+// (with its tail, when that fits too) would fit on an empty page but not in
+// the space left, so that a short table (the program table) is not cut
+// before its last rows and total.
 func (c *ctx) placeWhole(t *table) error {
-	if keep := t.headH + t.height(); keep <= c.bottom-c.top {
+	keep := t.headH + t.height()
+	if keep+t.tail <= c.bottom-c.top {
+		keep += t.tail
+	}
+	if keep <= c.bottom-c.top {
 		if err := c.ensure(keep); err != nil {
 			return err
 		}
@@ -201,16 +215,21 @@ func rupiah(n int64) string {
 	return b.String()
 }
 
-// attachmentSignatures sets the signature blocks under the attachment, kept
-// together (on a new landscape page when they do not fit).
-func (c *ctx) attachmentSignatures() error {
+// attachmentSigCols returns the attachment's signature blocks: PIHAK KEDUA
+// (left) and PIHAK PERTAMA (right), with the attachment's names and
+// positions. They are kept together, and with the table's last row.
+func (c *ctx) attachmentSigCols() (k, p sigCol) {
 	a := c.a
-	k := sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
+	k = sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
 		jab:  firstOf(a.Kedua.JabatanTTDLampiran, a.Kedua.JabatanTTD, a.Kedua.Jabatan),
 		name: firstOf(a.Kedua.NamaLampiran, a.Kedua.Nama)}
-	p := sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
+	p = sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
 		jab:  firstOf(a.Pertama.JabatanTTDLampiran, a.Pertama.JabatanTTD, a.Pertama.Jabatan),
 		name: firstOf(a.Pertama.NamaLampiran, a.Pertama.Nama)}
-	c.gap(gapSection)
-	return c.signatures(k, p, att, piece{placeDate(a), "lampiran.tanggal", false}, true)
+	return k, p
+}
+
+// attachmentDate is the place and date line of the attachment signatures.
+func (c *ctx) attachmentDate() piece {
+	return piece{placeDate(c.a), "lampiran.tanggal", false}
 }

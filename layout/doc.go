@@ -68,8 +68,11 @@
 //     lines of the row after it.
 //   - No single line of a row is left alone before or after a break when
 //     that can be avoided (a row starts on a new page instead).
-//   - The attachment signature section is kept together; it moves to a new
-//     landscape page when it does not fit.
+//   - The attachment signature section is kept together and with the last
+//     row of the table before it: when both do not fit, that row moves to
+//     a new page (under the repeated header) with the signatures, so the
+//     signatures are never alone on a page. A program table that fits on
+//     one page is never cut.
 //
 // # The quarterly report
 //

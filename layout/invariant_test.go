@@ -327,4 +327,27 @@ func checkAll(t *testing.T, a *data.Agreement, d *Document) {
 	checkHeaders(t, d)
 	checkGroups(t, d)
 	checkSigs(t, d)
+	checkSigsNotAlone(t, d)
+}
+
+// bodyCell matches the Cell ids of table body text (not headers or labels).
+var bodyCell = regexp.MustCompile(`^(k\d+\.|p\d+\.|jumlah)`)
+
+// checkSigsNotAlone checks that the attachment's signature blocks share
+// their page with the end of the table (or the program table): they are
+// never alone on a page.
+func checkSigsNotAlone(t *testing.T, d *Document) {
+	t.Helper()
+	for _, r := range d.SigRects[min(2, len(d.SigRects)):] {
+		found := false
+		for _, b := range d.Pages[r.Page-1].Boxes {
+			if b.Kind == Text && bodyCell.MatchString(b.Cell) {
+				found = true
+				break
+			}
+		}
+		if !found {
+			t.Errorf("the attachment signature of %s is alone on page %d", r.Party, r.Page)
+		}
+	}
 }

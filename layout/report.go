@@ -182,20 +182,6 @@ func (c *ctx) headedTable(heading, id string, t *table) error {
 	return c.place(t)
 }
 
-// height returns the height of the table's rows placed without a break.
-func (t *table) height() float64 {
-	h := 0.0
-	for i := range t.bands {
-		b := &t.bands[i]
-		bh := 0.0
-		for r := range b.rows {
-			bh += t.rowH(t.rowLines(b, r))
-		}
-		h += max(bh, t.rowH(spanLines(b)))
-	}
-	return h
-}
-
 // reportHeader is the indicator table's two-row header: the quarter's
 // and the annual figures each under a spanning heading.
 func reportHeader(tw int) []hcell {

@@ -40,14 +40,7 @@ const sigInset = 6.0
 func (c *ctx) signatures(left, right sigCol, st style, date piece, dateInCol bool) error {
 	colW := (c.right - c.left) / 2
 	inner := colW - 2*sigInset
-	var dateLines []line
-	if dateInCol {
-		right.pre = append([]piece{date}, right.pre...)
-	} else {
-		dateLines = c.wrap(date.text, st, inner)
-	}
-	lp, lq := c.sigChunks(left, st, inner)
-	rp, rq := c.sigChunks(right, st, inner)
+	dateLines, lp, lq, rp, rq := c.sigPlan(&left, &right, st, date, dateInCol)
 	preN, postN := max(countLines(lp), countLines(rp)), max(countLines(lq), countLines(rq))
 	h := float64(len(dateLines)+preN+postN)*st.lead + sigSpace
 	if err := c.ensure(h); err != nil {
@@ -61,6 +54,27 @@ func (c *ctx) signatures(left, right sigCol, st style, date piece, dateInCol boo
 	c.doc.SigRects = append(c.doc.SigRects, rr, rl)
 	c.y = sigTop + sigSpace + float64(postN)*st.lead
 	return nil
+}
+
+// sigPlan wraps the date line (or puts it at the top of the right block)
+// and both blocks' parts above and under the signature space.
+func (c *ctx) sigPlan(left, right *sigCol, st style, date piece, dateInCol bool) (dateLines []line, lp, lq, rp, rq []chunk) {
+	inner := (c.right-c.left)/2 - 2*sigInset
+	if dateInCol {
+		right.pre = append([]piece{date}, right.pre...)
+	} else {
+		dateLines = c.wrap(date.text, st, inner)
+	}
+	lp, lq = c.sigChunks(*left, st, inner)
+	rp, rq = c.sigChunks(*right, st, inner)
+	return dateLines, lp, lq, rp, rq
+}
+
+// sigHeight returns the height signatures would take for these blocks.
+func (c *ctx) sigHeight(left, right sigCol, st style, date piece, dateInCol bool) float64 {
+	dateLines, lp, lq, rp, rq := c.sigPlan(&left, &right, st, date, dateInCol)
+	preN, postN := max(countLines(lp), countLines(rp)), max(countLines(lq), countLines(rq))
+	return float64(len(dateLines)+preN+postN)*st.lead + sigSpace
 }
 
 // sigChunks wraps the parts of a block above the signature space (pre) and

@@ -47,7 +47,11 @@ type table struct {
 	headH float64
 	bands []band
 	body  float64 // y where rows start on the current page, after the header
-	st    style   // the regular text style of its cells (size and leading)
+	// tail is the height of what must follow the table on the same page
+	// as its last band (the signature blocks): the last band moves to a
+	// new page with it rather than leave it alone there.
+	tail float64
+	st   style // the regular text style of its cells (size and leading)
 }
 
 // cellStyle and headStyle are the table's text styles.
@@ -146,7 +150,7 @@ func (c *ctx) place(t *table) error {
 	}
 	c.drawHeader(t)
 	for i := range t.bands {
-		if c.y+t.leadIn(i) > c.bottom+eps && c.y > t.body+eps {
+		if c.y+t.leadIn(i) > c.bottom+eps && c.y > t.body+eps || c.tailBreak(t, i) {
 			c.tablePage(t)
 		}
 		if err := c.placeBand(t, &t.bands[i]); err != nil {
@@ -154,6 +158,37 @@ func (c *ctx) place(t *table) error {
 		}
 	}
 	return nil
+}
+
+// tailBreak reports whether band i is the last band and must start a new
+// page so that the table's tail can follow it: it does not fit here with
+// the tail, it would with the tail on an empty page, and it is not the
+// only thing on this page.
+func (c *ctx) tailBreak(t *table, i int) bool {
+	if t.tail == 0 || i != len(t.bands)-1 || c.y <= t.body+eps {
+		return false
+	}
+	need := t.bandHeight(i) + t.tail
+	return c.y+need > c.bottom+eps && t.headH+need <= c.bottom-c.top+eps
+}
+
+// height returns the height of the table's rows placed without a break.
+func (t *table) height() float64 {
+	h := 0.0
+	for i := range t.bands {
+		h += t.bandHeight(i)
+	}
+	return h
+}
+
+// bandHeight returns the height of band i placed without a break.
+func (t *table) bandHeight(i int) float64 {
+	b := &t.bands[i]
+	h := 0.0
+	for r := range b.rows {
+		h += t.rowH(t.rowLines(b, r))
+	}
+	return max(h, t.rowH(spanLines(b)))
 }
 
 // leadIn returns the height that must fit for band i to start on a page:
