@@ -102,12 +102,9 @@ var reLastKey = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\):
 func syntaxProblem(name string, src []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		ctx := pe.ErrorWithPosition()
-		if i := strings.Index(ctx, "\n\n"); i >= 0 {
-			ctx = ctx[i+2:] // drop the message line, keep "At line ..." and the excerpt
-		}
-		return Problem{File: name, Line: pe.Position.Line, Col: pe.Position.Col, Field: pe.LastKey,
-			Msg: "syntax error: " + pe.Message, Source: ctx}
+		// toml reports line 0 for some errors at the very end of the input.
+		return Problem{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1), Field: pe.LastKey,
+			Msg: "syntax error: " + pe.Message, Source: excerpt(pe)}
 	}
 	p := Problem{File: name, Line: 1, Col: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	if m := reLastKey.FindStringSubmatch(err.Error()); m != nil {
@@ -116,6 +113,22 @@ func syntaxProblem(name string, src []byte, err error) Problem {
 		p.Line, p.Col = at.Line, at.Col
 	}
 	return p
+}
+
+// excerpt returns toml's "At line ..." excerpt of the offending line, or ""
+// when toml cannot make one: its ErrorWithPosition panics on some inputs
+// (an unterminated string at the very end of the file, found by FuzzDecode).
+func excerpt(pe toml.ParseError) (ctx string) {
+	defer func() {
+		if recover() != nil {
+			ctx = ""
+		}
+	}()
+	ctx = pe.ErrorWithPosition()
+	if i := strings.Index(ctx, "\n\n"); i >= 0 {
+		ctx = ctx[i+2:] // drop the message line, keep "At line ..." and the excerpt
+	}
+	return ctx
 }
 
 // reShape matches toml's messages about a value of the wrong shape.
