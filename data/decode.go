@@ -102,9 +102,7 @@ var reLastKey = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\):
 func syntaxProblem(name string, src []byte, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		// toml reports line 0 for some errors at the very end of the input.
-		return Problem{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1), Field: pe.LastKey,
-			Msg: "syntax error: " + pe.Message, Source: excerpt(pe)}
+		return ParseErrorProblem(name, pe)
 	}
 	p := Problem{File: name, Line: 1, Col: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	if m := reLastKey.FindStringSubmatch(err.Error()); m != nil {
@@ -113,6 +111,14 @@ func syntaxProblem(name string, src []byte, err error) Problem {
 		p.Line, p.Col = at.Line, at.Col
 	}
 	return p
+}
+
+// ParseErrorProblem turns a TOML syntax error into a Problem that keeps
+// toml's excerpt of the offending line. The realisasi decoder uses it too.
+func ParseErrorProblem(name string, pe toml.ParseError) Problem {
+	// toml reports line 0 for some errors at the very end of the input.
+	return Problem{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1), Field: pe.LastKey,
+		Msg: "syntax error: " + pe.Message, Source: excerpt(pe)}
 }
 
 // excerpt returns toml's "At line ..." excerpt of the offending line, or ""

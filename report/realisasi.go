@@ -120,10 +120,7 @@ func syntaxError(name string, err error) error {
 	if !errors.As(err, &pe) {
 		return fmt.Errorf("realisasi %s: %w", name, err)
 	}
-	_, shown, _ := strings.Cut(pe.ErrorWithPosition(), "\n") // drop its repeat of the message
-	p := Problem{File: name, Line: pe.Position.Line, Col: pe.Position.Col,
-		Msg: "TOML syntax: " + pe.Message, Source: strings.Trim(shown, "\n")}
-	return Errors{p}
+	return Errors{data.ParseErrorProblem(name, pe)}
 }
 
 // decoder collects problems while walking the decoded TOML.

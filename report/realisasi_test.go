@@ -178,8 +178,18 @@ func TestDecodeSyntaxErrorShowsLine(t *testing.T) {
 		t.Fatal("no error")
 	}
 	msg := err.Error()
-	if !strings.HasPrefix(msg, "r.toml:3:12: TOML syntax: expected end of table array name") || !strings.Contains(msg, "[[realisasi]") || !strings.Contains(msg, "^") {
+	if !strings.HasPrefix(msg, "r.toml:3:12: syntax error: expected end of table array name") || !strings.Contains(msg, "[[realisasi]") || !strings.Contains(msg, "^") {
 		t.Errorf("syntax error without position or source line:\n%s", msg)
+	}
+}
+
+// TestDecodeSyntaxErrorAtEnd checks an input on which toml's own excerpt
+// code panics (an unterminated escape at the very end): a problem at line
+// 1, no panic.
+func TestDecodeSyntaxErrorAtEnd(t *testing.T) {
+	_, err := Decode(strings.NewReader("\"\\"), "r.toml", decodeAgreement(t))
+	if err == nil || !strings.HasPrefix(err.Error(), "r.toml:1:") {
+		t.Errorf("err = %v; want a syntax problem at line 1", err)
 	}
 }
 
