@@ -45,6 +45,12 @@
 // Verify re-verifies signatures at the time each record was added, so
 // that certificates which expired after archiving do not turn old entries
 // invalid; the SHA-256 then proves that the copy has not changed since.
+// It also renders every document again from the sources embedded in it
+// (render.Reproduce) and reports a "source" problem when they do not render
+// to the document's bytes before its first signature: the data the copy
+// claims to be made from is then not the data it was made from. Documents
+// without embedded sources, or written by another render.Format, are not
+// compared.
 //
 // # Known limits
 //

@@ -1,12 +1,16 @@
 package archive
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"kinerja/render"
 )
 
 // ProblemKind classifies what Verify found.
@@ -22,6 +26,9 @@ const (
 	BadRecord  ProblemKind = "record"     // unreadable record, unsafe or duplicate path
 	Temp       ProblemKind = "temp"       // leftover temporary file of an interrupted add
 	Unexpected ProblemKind = "unexpected" // a file that is neither a PDF nor archive metadata
+	// Source: the embedded sources do not render to the document's bytes
+	// before its first signature (see render.Reproduce).
+	Source ProblemKind = "source"
 )
 
 // Problem is one finding of Verify.
@@ -227,7 +234,32 @@ func (a *Archive) checkFile(l line, rep *VerifyReport) {
 	} else {
 		rep.Drafts++
 	}
+	if detail := sourceProblem(f); detail != "" {
+		add(Source, detail)
+		return
+	}
 	rep.Verified++
+}
+
+// sourceProblem renders the document again from the sources embedded in it
+// and says how it differs from the bytes before its first signature; ""
+// when it reproduces, carries no sources, or was written by another
+// render.Format (whose bytes cannot be compared exactly).
+func sourceProblem(f *os.File) string {
+	b, err := io.ReadAll(io.NewSectionReader(f, 0, 1<<62))
+	if err != nil {
+		return err.Error()
+	}
+	r, err := render.Reproduce(b)
+	switch {
+	case errors.Is(err, render.ErrNoSource):
+		return ""
+	case err != nil:
+		return "cannot render the embedded sources: " + err.Error()
+	case r.Match || r.OtherFormat:
+		return ""
+	}
+	return "the document is not what its embedded sources render to: " + r.Reason
 }
 
 // fileProblem compares a file's size and SHA-256 with its record.
