@@ -12,11 +12,13 @@ const (
 	cueCell  = "label.lanjutan"
 )
 
-// cueFont returns the italic face of the document's family.
-func (c *ctx) cueFont() Font { return Font{Family: c.family, Italic: true} }
+// cueFont returns the face of the cues: the regular face of the
+// document's family (small and grey is distinction enough, and an italic
+// face would be one more font to embed in every document with a cue).
+func (c *ctx) cueFont() Font { return Font{Family: c.family} }
 
 // drawCue draws cl's continuation cue in the frame (x, top, w, h): the
-// row's NO or kode, and the cue word for a NO cell, in small grey italic,
+// row's NO or kode, and the cue word for a NO cell, in small grey type,
 // as many lines as fit. Its boxes are named cueCell, so they count as text
 // the layout adds, not as the cell's text.
 func (c *ctx) drawCue(cl *cell, x, top, w, h float64) {

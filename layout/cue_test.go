@@ -107,7 +107,7 @@ func hasCue(p Page, no string, x float64) bool {
 			continue
 		}
 		r, ok := cellRect(p.Boxes, b)
-		if ok && abs(r.X-x) < 1e-6 && b.Size == cueSize && b.Fill == cueGrey && b.Font.Italic {
+		if ok && abs(r.X-x) < 1e-6 && b.Size == cueSize && b.Fill == cueGrey && b.Font == (Font{Family: b.Font.Family}) {
 			return true
 		}
 	}

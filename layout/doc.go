@@ -58,7 +58,7 @@
 //     hyphen), so text never overflows a cell.
 //   - A fragment that continues a row or a sasaran on a new page shows,
 //     in its NO / Kode cells that have no text left, a continuation cue in
-//     7 pt grey italic: "3 (lanjutan)" for the sasaran (the word moves
+//     7 pt grey: "3 (lanjutan)" for the sasaran (the word moves
 //     to the empty Sasaran cell when the NO column is too narrow for it),
 //     the indicator's NO or kode for the row.
 //   - The header (two rows in the indicator table, where Triwulan spans

@@ -44,7 +44,7 @@ const Producer = "kinerja"
 // made by a renderer whose output differs from this one's from a document
 // whose embedded sources were changed. Bump it whenever the same input
 // renders to different bytes (TestFormatGuard fails until you do).
-const Format = 4
+const Format = 5
 
 // Lang is the document language written to the catalog and the XMP packet.
 const Lang = "id-ID"
