@@ -114,11 +114,28 @@ func ReadInfo(r io.ReaderAt, size int64) (info *Info, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("read pdf metadata: %w", err)
 	}
+	return InfoFrom(rd)
+}
+
+// maxXMPSize bounds the metadata stream InfoFrom reads (ours is a few KB).
+const maxXMPSize = 4 << 20
+
+// InfoFrom reads the kinerja Info from the XMP metadata of the catalog of
+// an already parsed PDF; ErrNoInfo when there is none. A panic of the PDF
+// reader on a malformed file becomes an error.
+func InfoFrom(rd *pdf.Reader) (info *Info, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			info, err = nil, fmt.Errorf("read pdf metadata: malformed PDF: %v", p)
+		}
+	}()
 	md := rd.Trailer().Key("Root").Key("Metadata")
-	if md.IsNull() {
+	if md.Kind() != pdf.Stream {
 		return nil, ErrNoInfo
 	}
-	xmp, err := io.ReadAll(md.Reader())
+	rc := md.Reader()
+	defer rc.Close()
+	xmp, err := io.ReadAll(io.LimitReader(rc, maxXMPSize))
 	if err != nil {
 		return nil, fmt.Errorf("read pdf metadata: %w", err)
 	}

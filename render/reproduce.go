@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"strconv"
 	"time"
@@ -134,15 +133,7 @@ func readSources(doc []byte) (s *sources, err error) {
 
 // infoOf reads the kinerja Info and makes sure it names embedded sources.
 func infoOf(rd *pdf.Reader) (*Info, error) {
-	md := rd.Trailer().Key("Root").Key("Metadata")
-	if md.IsNull() {
-		return nil, fmt.Errorf("reproduce: %w (no kinerja metadata)", ErrNoSource)
-	}
-	xmp, err := io.ReadAll(io.LimitReader(md.Reader(), MaxExtractSize))
-	if err != nil {
-		return nil, fmt.Errorf("reproduce: metadata: %w", err)
-	}
-	info, err := DecodeXMP(xmp)
+	info, err := InfoFrom(rd)
 	if errors.Is(err, ErrNoInfo) {
 		return nil, fmt.Errorf("reproduce: %w (no kinerja metadata)", ErrNoSource)
 	}

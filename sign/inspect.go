@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/asn1"
 	"fmt"
-	"io"
 	"math"
 
 	"github.com/digitorus/pdf"
@@ -50,7 +49,7 @@ func inspect(in []byte) (doc *document, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w", err)
 	}
-	info, err := readInfo(rd)
+	info, err := render.InfoFrom(rd)
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w (sign only PDFs rendered by kinerja)", err)
 	}
@@ -61,20 +60,6 @@ func inspect(in []byte) (doc *document, err error) {
 	}
 	doc.PageAnnots, err = signerPageAnnots(rd, info)
 	return doc, err
-}
-
-// readInfo decodes the kinerja info from the XMP metadata of rd, as
-// render.ReadInfo does, without parsing the file a second time.
-func readInfo(rd *pdf.Reader) (*render.Info, error) {
-	md := rd.Trailer().Key("Root").Key("Metadata")
-	if md.IsNull() {
-		return nil, render.ErrNoInfo
-	}
-	xmp, err := io.ReadAll(md.Reader())
-	if err != nil {
-		return nil, fmt.Errorf("read pdf metadata: %w", err)
-	}
-	return render.DecodeXMP(xmp)
 }
 
 // recoverInto turns a panic into an error in *err, prefixed with what.

@@ -3,7 +3,6 @@ package verify
 import (
 	"bytes"
 	"fmt"
-	"io"
 
 	"github.com/digitorus/pdf"
 
@@ -180,25 +179,9 @@ func (d *document) coversWholeFile(end int64) bool {
 }
 
 // info reads the kinerja info from the XMP metadata of the latest
-// revision's catalog (as render.ReadInfo does, without parsing the file
-// again), or nil.
-func (d *document) info() (info *render.Info) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			info = nil
-		}
-	}()
-	md := d.last.Trailer().Key("Root").Key("Metadata")
-	if md.Kind() != pdf.Stream {
-		return nil
-	}
-	rc := md.Reader()
-	defer rc.Close()
-	xmp, err := io.ReadAll(io.LimitReader(rc, maxDecodedSize))
-	if err != nil {
-		return nil
-	}
-	info, err = render.DecodeXMP(xmp)
+// revision's catalog, or nil.
+func (d *document) info() *render.Info {
+	info, err := render.InfoFrom(d.last)
 	if err != nil {
 		return nil
 	}
