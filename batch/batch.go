@@ -84,14 +84,20 @@ func (s *Summary) add(r Result) {
 	s.Failures = append(s.Failures, r)
 }
 
+// MaxWorkers is the most files Run processes at a time: each worker holds
+// a whole document in memory, and more workers than this gain nothing on
+// any machine kinerja runs on.
+const MaxWorkers = 256
+
 // Run runs do for every job of jobs on workers goroutines (runtime.GOMAXPROCS
-// when workers < 1), reports each result to rep (nil = nothing) as it
+// when workers < 1, MaxWorkers at most), reports each result to rep (nil = nothing) as it
 // finishes and returns the summary after rep.Finish. Reporter methods are
 // called from the goroutine that called Run, one at a time.
 func Run(ctx context.Context, jobs iter.Seq[Job], workers int, do func(context.Context, Job) error, rep Reporter) Summary {
 	if workers < 1 {
 		workers = runtime.GOMAXPROCS(0)
 	}
+	workers = min(workers, MaxWorkers)
 	if rep == nil {
 		rep = discard{}
 	}

@@ -51,6 +51,8 @@ func (b *batchFlags) usageError(out string) string {
 	switch {
 	case b.jobs < 1:
 		return fmt.Sprintf("-j %d: want at least 1", b.jobs)
+	case b.jobs > batch.MaxWorkers:
+		return fmt.Sprintf("-j %d: at most %d files at a time", b.jobs, batch.MaxWorkers)
 	case out != "":
 		return "-o names a single output: use --out-dir DIR with several inputs, a directory or -j"
 	}

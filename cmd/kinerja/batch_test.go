@@ -126,6 +126,7 @@ func TestRenderBatchUsage(t *testing.T) {
 	}{
 		{[]string{"render", dir, "-o", "x.pdf"}, exitUsage, "-o names a single output: use --out-dir DIR"},
 		{[]string{"render", dir, "-j", "0"}, exitUsage, "-j 0: want at least 1"},
+		{[]string{"render", dir, "-j", "1000000"}, exitUsage, "-j 1000000: at most 256 files at a time"},
 		{[]string{"render", empty, "--out-dir", empty}, exitBadInput, "no *.toml file in this directory"},
 	}
 	for _, c := range cases {
