@@ -86,6 +86,7 @@ func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
 	c := &checker{file: name, ix: newPosIndex(string(src), md)}
 	c.unknownKeys(md)
 	a := c.build(&raw, opt)
+	c.checkGlyphs(a.Huruf)
 	if len(c.probs) > 0 {
 		sortProblems(c.probs)
 		return nil, c.probs

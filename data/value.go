@@ -26,6 +26,7 @@ type checker struct {
 	file  string
 	ix    *posIndex
 	probs Errors
+	texts []textAt // every text value read, for checkGlyphs
 }
 
 // addf records a problem for path at the path's position.
@@ -69,7 +70,13 @@ func (c *checker) text(path string, v val) (string, bool) {
 		c.addf(path, "got %s; expected text in quotes", describe(v.v))
 		return "", false
 	}
-	return strings.TrimSpace(s), true
+	s, msg := CleanText(strings.TrimSpace(s))
+	if msg != "" {
+		c.addf(path, "%s", msg)
+	} else {
+		c.texts = append(c.texts, textAt{path, s})
+	}
+	return s, true
 }
 
 // optText returns a string value or def when absent or empty.

@@ -17,8 +17,8 @@ import (
 // face is one embedded TrueType face, parsed once per process.
 type face struct {
 	font    layout.Font
-	full    []byte      // the TTF as shipped
-	metrics *ttfMetrics // widths of every rune the face maps
+	full    []byte         // the TTF as shipped
+	metrics *fonts.Metrics // widths of every rune the face maps
 	// cut is the face cut down to the cut range (inCutRange) with
 	// fpdf.UTF8CutFont, built on first need. Handing fpdf this smaller
 	// font on the UTF-8 route makes its per-document parse and subset
@@ -74,7 +74,7 @@ func newFace(f layout.Font) (*face, error) {
 	if err != nil {
 		return nil, err
 	}
-	m, err := parseTTF(full)
+	m, err := fonts.Parse(full)
 	if err != nil {
 		name, _ := fonts.FileName(f.Family, f.Bold, f.Italic)
 		return nil, fmt.Errorf("font %s: %w", name, err)
@@ -82,7 +82,7 @@ func newFace(f layout.Font) (*face, error) {
 	fc := &face{font: f, full: full, metrics: m}
 	fc.fam = fc.family()
 	fc.ph = "/utf8" + strings.ToLower(fc.fam) + styleOf(f)
-	tables, err := ttfTables(full)
+	tables, err := fonts.Tables(full)
 	if err != nil {
 		return nil, err
 	}
@@ -117,9 +117,9 @@ func inCutRange(r rune) bool {
 }
 
 // cutSet lists, in rune order, every rune of the face within the cut range.
-func cutSet(m *ttfMetrics) string {
+func cutSet(m *fonts.Metrics) string {
 	rs := make([]rune, 0, 1024)
-	for r := range m.widths {
+	for r := range m.Widths {
 		if inCutRange(r) {
 			rs = append(rs, r)
 		}
@@ -130,7 +130,7 @@ func cutSet(m *ttfMetrics) string {
 
 // has reports whether the face maps r to a real glyph.
 func (fc *face) has(r rune) bool {
-	_, ok := fc.metrics.widths[r]
+	_, ok := fc.metrics.Widths[r]
 	return ok
 }
 
@@ -138,10 +138,10 @@ func (fc *face) has(r rune) bool {
 func (fc *face) width(s string) int {
 	w := 0
 	for _, r := range s {
-		if a, ok := fc.metrics.widths[r]; ok {
+		if a, ok := fc.metrics.Widths[r]; ok {
 			w += a
 		} else {
-			w += fc.metrics.notdef
+			w += fc.metrics.Notdef
 		}
 	}
 	return w

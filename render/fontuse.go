@@ -131,7 +131,7 @@ func (fc *face) family() string {
 	if fc.font.Family == "sans" {
 		letter = "n"
 	}
-	return "kj" + letter + strings.Repeat("q", len(fc.metrics.postName)-1-len(styleOf(fc.font))) + "z"
+	return "kj" + letter + strings.Repeat("q", len(fc.metrics.PostName)-1-len(styleOf(fc.font))) + "z"
 }
 
 // subsetName returns "TAG+PostScriptName" with a tag derived from the runes
@@ -142,12 +142,12 @@ func (u *fontUse) subsetName() string {
 		rs = append(rs, r)
 	}
 	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
-	sum := sha256.Sum256([]byte(u.face.metrics.postName + "\x00" + string(rs)))
+	sum := sha256.Sum256([]byte(u.face.metrics.PostName + "\x00" + string(rs)))
 	tag := make([]byte, 6)
 	for i := range tag {
 		tag[i] = 'A' + sum[i]%26
 	}
-	return string(tag) + "+" + u.face.metrics.postName
+	return string(tag) + "+" + u.face.metrics.PostName
 }
 
 // finish renames the fonts to proper subset names and adds a document ID

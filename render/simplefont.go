@@ -10,6 +10,8 @@ import (
 	"math"
 
 	"codeberg.org/go-pdf/fpdf"
+
+	"kinerja/fonts"
 )
 
 // The fast font path. fpdf's UTF-8 fonts (Identity-H) cost several
@@ -74,7 +76,7 @@ func newSimpleFont(fc *face, tables map[string][]byte) (*simpleFont, error) {
 	for c, r := range simpleCodes {
 		if r != 0 && fc.has(r) {
 			sf.enc[r] = byte(c)
-			cw[c] = fc.metrics.widths[r]
+			cw[c] = fc.metrics.Widths[r]
 			runes = append(runes, r)
 			codes[c] = r
 		}
@@ -83,21 +85,21 @@ func newSimpleFont(fc *face, tables map[string][]byte) (*simpleFont, error) {
 	sf.cmapZ = compressOnce(sf.cmap)
 	cut := fpdf.UTF8CutFont(fc.full, string(runes))
 	if len(cut) == 0 {
-		return nil, fmt.Errorf("font %s: cutting the font failed", fc.metrics.postName)
+		return nil, fmt.Errorf("font %s: cutting the font failed", fc.metrics.PostName)
 	}
 	sum := sha256.Sum256(cut)
 	tag := make([]byte, 6)
 	for i := range tag {
 		tag[i] = 'A' + sum[i]%26
 	}
-	sf.name = string(tag) + "+" + fc.metrics.postName
+	sf.name = string(tag) + "+" + fc.metrics.PostName
 	desc, up, ut, err := fontDesc(tables)
 	if err != nil {
-		return nil, fmt.Errorf("font %s: %w", fc.metrics.postName, err)
+		return nil, fmt.Errorf("font %s: %w", fc.metrics.PostName, err)
 	}
-	desc.MissingWidth = fc.metrics.notdef
+	desc.MissingWidth = fc.metrics.Notdef
 	def := fontDefJSON{Tp: "TrueType", Name: sf.name, Desc: desc, Up: up, Ut: ut, Cw: cw,
-		Enc: "cp1252", Diff: simpleDiff, File: fc.metrics.postName + ".z", OriginalSize: len(cut)}
+		Enc: "cp1252", Diff: simpleDiff, File: fc.metrics.PostName + ".z", OriginalSize: len(cut)}
 	if sf.def, err = json.Marshal(def); err != nil {
 		return nil, err
 	}
@@ -120,7 +122,7 @@ func compressOnce(b []byte) []byte {
 func fontDesc(t map[string][]byte) (d fpdf.FontDescType, up, ut int, err error) {
 	head, hhea, os2, post := t["head"], t["hhea"], t["OS/2"], t["post"]
 	if len(os2) < 90 || len(post) < 16 {
-		return d, 0, 0, fmt.Errorf("%w: short OS/2 or post table", errTTF)
+		return d, 0, 0, fmt.Errorf("%w: short OS/2 or post table", fonts.ErrTTF)
 	}
 	i16 := func(b []byte, o int) float64 { return float64(int16(binary.BigEndian.Uint16(b[o:]))) }
 	scale := 1000 / float64(binary.BigEndian.Uint16(head[18:]))

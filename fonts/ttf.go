@@ -1,4 +1,4 @@
-package render
+package fonts
 
 import (
 	"encoding/binary"
@@ -7,61 +7,61 @@ import (
 	"math"
 )
 
-// ttfMetrics is what the Measurer needs from one TrueType face: the advance
-// width of every mapped rune in thousandths of an em, rounded the way fpdf
-// rounds them (so that measured and drawn widths agree exactly).
-type ttfMetrics struct {
-	widths   map[rune]int // rune → advance in 1/1000 em; zero-width glyphs map to 0
-	notdef   int          // advance of glyph 0 in 1/1000 em (fpdf's MissingWidth)
-	postName string       // PostScript name from the 'name' table (ID 6)
+// Metrics is what measuring and drawing need from one TrueType face: the
+// advance width of every mapped rune in thousandths of an em, rounded the
+// way fpdf rounds them (so that measured and drawn widths agree exactly).
+type Metrics struct {
+	Widths   map[rune]int // rune → advance in 1/1000 em; zero-width glyphs map to 0
+	Notdef   int          // advance of glyph 0 in 1/1000 em (fpdf's MissingWidth)
+	PostName string       // PostScript name from the 'name' table (ID 6)
 }
 
-// errTTF reports a malformed or unsupported font file.
-var errTTF = errors.New("unsupported or malformed TrueType font")
+// ErrTTF reports a malformed or unsupported font file.
+var ErrTTF = errors.New("unsupported or malformed TrueType font")
 
-// ttfTables returns the table directory of a TrueType file: tag → data.
-func ttfTables(b []byte) (map[string][]byte, error) {
+// Tables returns the table directory of a TrueType file: tag → data.
+func Tables(b []byte) (map[string][]byte, error) {
 	if len(b) < 12 {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	if v := binary.BigEndian.Uint32(b); v != 0x00010000 && v != 0x74727565 {
-		return nil, fmt.Errorf("%w: version %#x", errTTF, v)
+		return nil, fmt.Errorf("%w: version %#x", ErrTTF, v)
 	}
 	n := int(binary.BigEndian.Uint16(b[4:]))
 	if len(b) < 12+16*n {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	t := make(map[string][]byte, n)
 	for i := range n {
 		rec := b[12+16*i:]
 		off, size := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
 		if uint64(off)+uint64(size) > uint64(len(b)) {
-			return nil, fmt.Errorf("%w: table %q out of range", errTTF, rec[:4])
+			return nil, fmt.Errorf("%w: table %q out of range", ErrTTF, rec[:4])
 		}
 		t[string(rec[:4])] = b[off : off+size]
 	}
 	for _, tag := range []string{"head", "hhea", "hmtx", "cmap", "maxp"} {
 		if t[tag] == nil {
-			return nil, fmt.Errorf("%w: no %q table", errTTF, tag)
+			return nil, fmt.Errorf("%w: no %q table", ErrTTF, tag)
 		}
 	}
 	return t, nil
 }
 
-// parseTTF reads the advance widths of every rune the font maps.
-func parseTTF(b []byte) (*ttfMetrics, error) {
-	t, err := ttfTables(b)
+// Parse reads the advance widths of every rune the font maps.
+func Parse(b []byte) (*Metrics, error) {
+	t, err := Tables(b)
 	if err != nil {
 		return nil, err
 	}
 	if len(t["head"]) < 54 || len(t["hhea"]) < 36 {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	upem := float64(binary.BigEndian.Uint16(t["head"][18:]))
 	nh := int(binary.BigEndian.Uint16(t["hhea"][34:]))
 	hmtx := t["hmtx"]
 	if upem == 0 || nh == 0 || len(hmtx) < 4*nh {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	adv := func(g uint16) int { // fpdf: round(1000/upem * advance)
 		i := min(int(g), nh-1)
@@ -71,10 +71,10 @@ func parseTTF(b []byte) (*ttfMetrics, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := &ttfMetrics{widths: make(map[rune]int, len(cmap)), notdef: adv(0), postName: postScriptName(t["name"])}
+	m := &Metrics{Widths: make(map[rune]int, len(cmap)), Notdef: adv(0), PostName: postScriptName(t["name"])}
 	for r, g := range cmap {
 		if g != 0 {
-			m.widths[r] = adv(g)
+			m.Widths[r] = adv(g)
 		}
 	}
 	return m, nil
@@ -84,7 +84,7 @@ func parseTTF(b []byte) (*ttfMetrics, error) {
 // (platform 3 encoding 1, or platform 0), format 4 — the subtable fpdf uses.
 func parseCmap(c []byte) (map[rune]uint16, error) {
 	if len(c) < 4 {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	n := int(binary.BigEndian.Uint16(c[2:]))
 	for i := range n {
@@ -98,19 +98,19 @@ func parseCmap(c []byte) (map[rune]uint16, error) {
 			return parseCmap4(c[off:])
 		}
 	}
-	return nil, fmt.Errorf("%w: no Unicode format 4 cmap", errTTF)
+	return nil, fmt.Errorf("%w: no Unicode format 4 cmap", ErrTTF)
 }
 
 // parseCmap4 decodes a format 4 cmap subtable.
 func parseCmap4(s []byte) (map[rune]uint16, error) {
 	if len(s) < 14 {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	segs := int(binary.BigEndian.Uint16(s[6:])) / 2
 	ends, starts := 14, 16+2*segs
 	deltas, ros := starts+2*segs, starts+4*segs
 	if len(s) < ros+2*segs {
-		return nil, errTTF
+		return nil, ErrTTF
 	}
 	u16 := func(o int) uint16 { return binary.BigEndian.Uint16(s[o:]) }
 	m := make(map[rune]uint16, 1024)
@@ -122,7 +122,7 @@ func parseCmap4(s []byte) (map[rune]uint16, error) {
 			if ro != 0 {
 				o := ros + 2*i + ro + 2*(c-start)
 				if o+2 > len(s) {
-					return nil, errTTF
+					return nil, ErrTTF
 				}
 				if g = u16(o); g != 0 {
 					g += delta
