@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strconv"
 	"strings"
@@ -13,6 +14,24 @@ var (
 	// rePredicate matches "(3) WTP", "A (81)" and "BB".
 	rePredicate = regexp.MustCompile(`^(?:\((\d+(?:,\d+)?)\) ?)?([A-Z][A-Z+-]{0,7})(?: ?\((\d+(?:,\d+)?)\))?$`)
 )
+
+// MaxValue bounds every number of an agreement or realisasi: targets,
+// realisasi and budget figures. It is above any budget in rupiah a
+// government unit has (10^15 = a thousand trillion) and keeps computed
+// percentages, charts and sums finite and of sensible size.
+const MaxValue = 1e15
+
+// CheckValue refuses a number that is not finite or beyond MaxValue,
+// with a message that names what was written.
+func CheckValue(written string, v float64) error {
+	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxValue {
+		if len(written) > 40 {
+			written = written[:36] + fmt.Sprintf("… (%d characters)", len(written))
+		}
+		return fmt.Errorf("%s is beyond the largest number kinerja accepts (%s); expected a number of at most 15 digits before the decimal comma", written, "1.000.000.000.000.000")
+	}
+	return nil
+}
 
 // targetHint is what a target may look like, for messages.
 const targetHint = "expected N/A, a percentage like 91%, a number like 4 or 3,5, or a predicate like WTP, (3) WTP or A (81)"
@@ -45,6 +64,9 @@ func ParseTarget(s string) (Target, error) {
 	default:
 		return Target{}, fmt.Errorf("%q is not a target; %s", s, targetHint)
 	}
+	if err := CheckValue(strconv.Quote(s), t.Value); err != nil {
+		return Target{}, err
+	}
 	return t, nil
 }
 
@@ -66,6 +88,10 @@ func (c *checker) targetOf(path string, v any) (Target, bool) {
 	case int64:
 		s = strconv.FormatInt(x, 10)
 	case float64:
+		if err := CheckValue(strconv.FormatFloat(x, 'g', -1, 64), x); err != nil {
+			c.addf(path, "%v", err)
+			return Target{}, false
+		}
 		s = formatNumber(x)
 	default:
 		c.addf(path, "got %s; %s", describe(v), targetHint)

@@ -47,3 +47,18 @@ func TestTextComposedToNFC(t *testing.T) {
 		t.Fatalf("indikator = %q (%d bytes), want NFC %q", got, len(got), "Kafé")
 	}
 }
+
+// TestAbsurdTargetsRefused: a target beyond MaxValue or not finite is a
+// problem at its position, never +Inf in a report.
+func TestAbsurdTargetsRefused(t *testing.T) {
+	for _, v := range []string{`"1e21%"`, `"` + strings.Repeat("9", 400) + `"`, `inf`, `nan`, `1e300`, `"9.999.999.999.999.999"`} {
+		in := strings.Replace(readMinimal(t), `tahunan = "100%"`, `tahunan = `+v, 1)
+		_, err := decodeString(in)
+		if err == nil || !strings.Contains(err.Error(), "tahunan") {
+			t.Errorf("%s: err = %v, want a problem at tahunan", v, err)
+		}
+	}
+	if _, err := ParseTarget("1.000.000.000.000.000"); err != nil {
+		t.Errorf("MaxValue itself refused: %v", err)
+	}
+}
