@@ -32,9 +32,16 @@ type Options struct {
 
 // CleanPath is the name under which a path written in the TOML (the logo)
 // is embedded in a PDF and looked up in Options.Files: cleaned, with
-// forward slashes. It may still be absolute or start with "../".
+// forward slashes. A path that is absolute or leaves the TOML's directory
+// ("../x.png") is reduced to its base name, so that every embedded name
+// can be extracted beside the TOML; a path below it ("img/logo.png") is
+// kept, so that the extracted TOML renders again as it is.
 func CleanPath(p string) string {
-	return path.Clean(filepath.ToSlash(p))
+	c := path.Clean(filepath.ToSlash(p))
+	if path.IsAbs(c) || c == ".." || strings.HasPrefix(c, "../") {
+		return path.Base(c)
+	}
+	return c
 }
 
 // Decode reads an agreement from r; name is used in messages and, unless

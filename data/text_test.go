@@ -62,3 +62,14 @@ func TestAbsurdTargetsRefused(t *testing.T) {
 		t.Errorf("MaxValue itself refused: %v", err)
 	}
 }
+
+func TestCleanPath(t *testing.T) {
+	for in, want := range map[string]string{
+		"logo.png": "logo.png", "img/./logo.png": "img/logo.png", "../shared/logo.png": "logo.png",
+		"/etc/kop/logo.png": "logo.png", "img/../../x.png": "x.png", "a/../b.png": "b.png",
+	} {
+		if got := CleanPath(in); got != want {
+			t.Errorf("CleanPath(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
