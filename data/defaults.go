@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"image"
 	"image/jpeg"
 	"image/png"
 	"io"
@@ -188,20 +189,53 @@ func logoType(name string, data []byte) ([]byte, string, error) {
 	default:
 		return nil, "", fmt.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
 	}
+	cfg, err := imageConfig(typ, data)
+	if err != nil {
+		return nil, "", fmt.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
+	}
+	if err := checkImageHeader(typ, cfg, data); err != nil {
+		return nil, "", fmt.Errorf("logo %q is %v", name, err)
+	}
 	if err := decodeImage(typ, data); err != nil {
 		return nil, "", fmt.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
 	}
 	return data, typ, nil
 }
 
+// MaxLogoSide is the largest width or height of a logo in pixels: a
+// letterhead emblem is printed about 2.5 cm wide, and 4096 pixels is over
+// 4000 dpi there. The header is checked before the image is decoded, so a
+// small file that declares a huge image costs nothing.
+const MaxLogoSide = 4096
+
+// imageConfig reads the header of a PNG or JPEG.
+func imageConfig(typ string, data []byte) (image.Config, error) {
+	if typ == "PNG" {
+		return png.DecodeConfig(bytes.NewReader(data))
+	}
+	return jpeg.DecodeConfig(bytes.NewReader(data))
+}
+
+// checkImageHeader refuses images larger than MaxLogoSide and interlaced
+// PNGs, which the PDF writer cannot embed.
+func checkImageHeader(typ string, cfg image.Config, data []byte) error {
+	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
+		return fmt.Errorf("%d x %d pixels, larger than %d x %d; expected a smaller image", cfg.Width, cfg.Height, MaxLogoSide, MaxLogoSide)
+	}
+	const interlaceAt = 28 // signature 8, length 4, "IHDR" 4, width 4, height 4, depth, colour, compression, filter
+	if typ == "PNG" && len(data) > interlaceAt && data[interlaceAt] != 0 {
+		return errors.New("an interlaced PNG, which the PDF writer cannot embed; save it again without interlacing")
+	}
+	return nil
+}
+
 // decodeImage decodes a PNG or JPEG completely and reports why it fails.
 func decodeImage(typ string, data []byte) error {
-	r := bytes.NewReader(data)
 	var err error
 	if typ == "PNG" {
-		_, err = png.Decode(r)
+		_, err = png.Decode(bytes.NewReader(data))
 	} else {
-		_, err = jpeg.Decode(r)
+		_, err = jpeg.Decode(bytes.NewReader(data))
 	}
 	return err
 }

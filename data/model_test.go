@@ -2,6 +2,8 @@ package data
 
 import (
 	"bytes"
+	"encoding/binary"
+	"hash/crc32"
 	"image"
 	"image/color"
 	"image/jpeg"
@@ -332,5 +334,44 @@ func TestLogoDamaged(t *testing.T) {
 	_, err := DecodeFile(path)
 	if err == nil || !strings.Contains(err.Error(), `kop.logo: logo "logo.png" is a damaged PNG file`) {
 		t.Fatalf("err = %v, want a damaged-PNG problem at kop.logo", err)
+	}
+}
+
+// TestLogoHeaderChecked: a small PNG that declares 100,000 x 100,000
+// pixels is refused from its header (it took 69 s and 9.8 GB when decoded),
+// and so is an interlaced PNG, which the PDF writer cannot embed.
+func TestLogoHeaderChecked(t *testing.T) {
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, image.NewGray(image.Rect(0, 0, 40, 40))); err != nil {
+		t.Fatal(err)
+	}
+	huge := bytes.Clone(buf.Bytes())
+	binary.BigEndian.PutUint32(huge[16:], 100000)
+	binary.BigEndian.PutUint32(huge[20:], 100000)
+	interlaced := bytes.Clone(buf.Bytes())
+	interlaced[28] = 1
+	for _, b := range [][]byte{huge, interlaced} { // the IHDR chunk's CRC
+		binary.BigEndian.PutUint32(b[29:], crc32.ChecksumIEEE(b[12:29]))
+	}
+	for _, tc := range []struct {
+		img  []byte
+		want string
+	}{
+		{huge, `logo "logo.png" is 100000 x 100000 pixels, larger than 4096 x 4096`},
+		{interlaced, `logo "logo.png" is an interlaced PNG`},
+	} {
+		dir := t.TempDir()
+		if err := os.WriteFile(filepath.Join(dir, "logo.png"), tc.img, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		src := mutate(t, readMinimal(t), `baris = ["PEMERINTAH KOTA CONTOH"]`, "baris = [\"PEMERINTAH KOTA CONTOH\"]\nlogo = \"logo.png\"")
+		path := filepath.Join(dir, "pk.toml")
+		if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		_, err := DecodeFile(path)
+		if err == nil || !strings.Contains(err.Error(), "kop.logo: "+tc.want) {
+			t.Errorf("err = %v, want %q at kop.logo", err, tc.want)
+		}
 	}
 }
