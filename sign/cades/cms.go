@@ -25,12 +25,22 @@ type parts struct {
 
 // encode writes ContentInfo { id-signedData, [0] SignedData }.
 func (p *parts) encode() ([]byte, error) {
-	var b cryptobyte.Builder
+	b := cryptobyte.NewBuilder(make([]byte, 0, p.sizeHint()))
 	b.AddASN1(cbasn1.SEQUENCE, func(b *cryptobyte.Builder) {
 		b.AddASN1ObjectIdentifier(oidSignedData)
 		b.AddASN1(tag0, p.signedData)
 	})
 	return b.Bytes()
+}
+
+// sizeHint is a little more than the encoded size, so the builder
+// allocates once.
+func (p *parts) sizeHint() int {
+	n := 256 + len(p.attrs) + len(p.sig) + len(p.token)
+	for _, c := range p.chain {
+		n += len(c.Raw)
+	}
+	return n
 }
 
 // signedData writes SignedData (RFC 5652 §5.1): version 1, the digest

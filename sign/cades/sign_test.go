@@ -90,6 +90,7 @@ func TestSignMatrix(t *testing.T) {
 			if len(der) > size {
 				t.Errorf("signature has %d bytes, estimate %d", len(der), size)
 			}
+			t.Logf("signature %d bytes, estimate %d", len(der), size)
 			p7 := verify(t, p, der, content)
 			checkSignedAttributes(t, p7, c)
 			checkUnsignedAttributes(t, p7, c)
