@@ -60,17 +60,24 @@ func TestKeysAreCachedByTypeAndName(t *testing.T) {
 	}
 }
 
-// post sends body to url and returns the answer.
-func post(t *testing.T, url, ctype string, body []byte) []byte {
+// fetch returns the 200 answer to a GET of url, or to a POST of body of
+// type ctype when ctype is set.
+func fetch(t *testing.T, url, ctype string, body []byte) []byte {
 	t.Helper()
-	resp, err := http.Post(url, ctype, bytes.NewReader(body))
+	var resp *http.Response
+	var err error
+	if ctype == "" {
+		resp, err = http.Get(url)
+	} else {
+		resp, err = http.Post(url, ctype, bytes.NewReader(body))
+	}
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
 	out, err := io.ReadAll(resp.Body)
 	if err != nil || resp.StatusCode != http.StatusOK {
-		t.Fatalf("POST %s: %s %v: %s", url, resp.Status, err, out)
+		t.Fatalf("%s: %s %v: %s", url, resp.Status, err, out)
 	}
 	return out
 }
@@ -84,7 +91,7 @@ func TestTSATokenMatchesRequest(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ts, err := timestamp.ParseResponse(post(t, tsa.URL, "application/timestamp-query", req))
+	ts, err := timestamp.ParseResponse(fetch(t, tsa.URL, "application/timestamp-query", req))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -110,18 +117,24 @@ func ocspStatus(t *testing.T, p *PKI, cert, issuer *x509.Certificate) *ocsp.Resp
 	if err != nil {
 		t.Fatal(err)
 	}
-	resp, err := ocsp.ParseResponseForCert(post(t, cert.OCSPServer[0], "application/ocsp-request", req), cert, issuer)
+	resp, err := ocsp.ParseResponseForCert(fetch(t, cert.OCSPServer[0], "application/ocsp-request", req), cert, issuer)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return resp
 }
 
-func TestOCSPAnswersAsConfigured(t *testing.T) {
-	p := New(t, WithClock(clock))
-	good := p.Leaf(t, P256, Spec{CommonName: "Good"})
-	bad := p.Leaf(t, P256, Spec{CommonName: "Revoked"})
+// goodAndRevoked returns a PKI with two leaves, the second revoked.
+func goodAndRevoked(t *testing.T) (p *PKI, good, bad *Leaf) {
+	p = New(t, WithClock(clock))
+	good = p.Leaf(t, P256, Spec{CommonName: "Good"})
+	bad = p.Leaf(t, P256, Spec{CommonName: "Revoked"})
 	p.Revoke(bad.Cert.SerialNumber)
+	return p, good, bad
+}
+
+func TestOCSPAnswersAsConfigured(t *testing.T) {
+	p, good, bad := goodAndRevoked(t)
 	if r := ocspStatus(t, p, good.Cert, p.Intermediate); r.Status != ocsp.Good || !r.ThisUpdate.Equal(clock) {
 		t.Errorf("good leaf: status %d at %v", r.Status, r.ThisUpdate)
 	}
@@ -141,13 +154,7 @@ func TestOCSPAnswersAsConfigured(t *testing.T) {
 // fetchCRL downloads and checks the CRL at url, issued by issuer.
 func fetchCRL(t *testing.T, url string, issuer *x509.Certificate) *x509.RevocationList {
 	t.Helper()
-	resp, err := http.Get(url)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	der, _ := io.ReadAll(resp.Body)
-	crl, err := x509.ParseRevocationList(der)
+	crl, err := x509.ParseRevocationList(fetch(t, url, "", nil))
 	if err != nil {
 		t.Fatalf("CRL %s: %v", url, err)
 	}
@@ -158,10 +165,7 @@ func fetchCRL(t *testing.T, url string, issuer *x509.Certificate) *x509.Revocati
 }
 
 func TestCRLListsRevokedSerials(t *testing.T) {
-	p := New(t, WithClock(clock))
-	good := p.Leaf(t, P256, Spec{CommonName: "Good"})
-	bad := p.Leaf(t, P256, Spec{CommonName: "Revoked"})
-	p.Revoke(bad.Cert.SerialNumber)
+	p, good, bad := goodAndRevoked(t)
 	crl := fetchCRL(t, bad.Cert.CRLDistributionPoints[0], p.Intermediate)
 	if len(crl.RevokedCertificateEntries) != 1 {
 		t.Fatalf("CRL lists %d serials, want 1", len(crl.RevokedCertificateEntries))
@@ -180,13 +184,7 @@ func TestCRLListsRevokedSerials(t *testing.T) {
 func TestCAIssuersServesIntermediate(t *testing.T) {
 	p := New(t)
 	l := p.Leaf(t, P256, Spec{CommonName: "Budi"})
-	resp, err := http.Get(l.Cert.IssuingCertificateURL[0])
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	der, _ := io.ReadAll(resp.Body)
-	if !bytes.Equal(der, p.Intermediate.Raw) {
+	if !bytes.Equal(fetch(t, l.Cert.IssuingCertificateURL[0], "", nil), p.Intermediate.Raw) {
 		t.Error("caIssuers URL does not serve the intermediate")
 	}
 }

@@ -74,7 +74,7 @@ func otherDigest(url string) http.HandlerFunc {
 
 func TestTSAErrorsNameURLAndReason(t *testing.T) {
 	p := testpki.New(t, testpki.WithClock(clock))
-	real := p.StartTSA(t).URL
+	genuine := p.StartTSA(t).URL
 	slow := server(t, func(w http.ResponseWriter, r *http.Request) {
 		_, _ = io.Copy(io.Discard, r.Body) // so the server notices the client leave
 		select {
@@ -98,7 +98,7 @@ func TestTSAErrorsNameURLAndReason(t *testing.T) {
 		{"garbage", &cades.TSA{URL: server(t, func(w http.ResponseWriter, r *http.Request) {
 			_, _ = w.Write([]byte("<html>"))
 		})}, "response:"},
-		{"other imprint", &cades.TSA{URL: server(t, otherDigest(real))}, "token does not cover the digest sent"},
+		{"other imprint", &cades.TSA{URL: server(t, otherDigest(genuine))}, "token does not cover the digest sent"},
 		{"not http", &cades.TSA{URL: "ftp://example.invalid/"}, "want an http:// or https:// URL"},
 	} {
 		_, err := c.tsa.Timestamp(context.Background(), crypto.SHA256, sum(crypto.SHA256, content))
