@@ -130,6 +130,9 @@ type decoder struct {
 	agr   *data.Agreement
 	probs Errors
 	seen  map[entryKey]int // kode+quarter → line of first entry
+
+	byKode map[string]*data.Indicator // the agreement's indicators (indexKodes)
+	kodes  []string                   // their kodes in document order, for suggestions
 }
 
 // problem records a problem at the key path's value (or key when atKey).
