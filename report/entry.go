@@ -15,7 +15,7 @@ var entryKeys = []string{"kode", "triwulan", "nilai", "kendala", "tindak_lanjut"
 // entry checks one [[realisasi]] table at path; ok is false when the entry
 // cannot be used (no kode, bad quarter).
 func (d *decoder) entry(path string, tbl map[string]any) (Entry, bool) {
-	e := Entry{Line: d.lookupPos(path).Line}
+	e := Entry{Line: d.pos.Key(path).Line}
 	d.unknownKeys(path, tbl, entryKeys)
 	ind := d.kode(path, tbl, &e)
 	okTW := d.triwulan(path, tbl, &e)
