@@ -90,11 +90,7 @@ func deref(e *Entry) Entry {
 // lookup returns the indexed entry with content hash sum, if any. It reads
 // without the lock: the index only grows, so a found record stays valid.
 func (a *Archive) lookup(sum string) (*Entry, error) {
-	ix, err := readIndex(filepath.Join(a.dir, IndexName))
-	if err != nil {
-		return nil, err
-	}
-	return ix.bySHA(sum), nil
+	return findSHA(a.dir, sum)
 }
 
 // hashReader returns the hex SHA-256 of the first size bytes of r.
@@ -146,25 +142,17 @@ func (a *Archive) store(e Entry, r io.ReaderAt) (Entry, bool, error) {
 		return Entry{}, false, err
 	}
 	defer unlock()
-	ix, err := readIndex(filepath.Join(a.dir, IndexName))
+	c, err := openChain(a.dir)
 	if err != nil {
 		return Entry{}, false, err
 	}
-	if ix.torn {
-		return Entry{}, false, fmt.Errorf("%s line %d: %w", IndexName, len(ix.lines), ErrTornIndex)
-	}
-	if old := ix.bySHA(e.SHA256); old != nil {
-		return *old, false, nil
+	if old, err := findSHA(a.dir, e.SHA256); err != nil || old != nil {
+		return deref(old), false, err
 	}
 	if err := a.place(e, r); err != nil {
 		return Entry{}, false, err
 	}
-	e.Seq, e.Prev = len(ix.lines)+1, ix.head()
-	raw, err := encodeRecord(&e)
-	if err != nil {
-		return Entry{}, false, err
-	}
-	if err := appendRecord(filepath.Join(a.dir, IndexName), raw); err != nil {
+	if err := c.append(&e); err != nil {
 		return Entry{}, false, err
 	}
 	return e, true, nil

@@ -2,40 +2,11 @@ package archive
 
 import (
 	"fmt"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"kinerja/archive/archivetest"
 )
-
-// BenchmarkAdd measures Add of a ~100 KB PDF signed twice (signing and
-// making the PDFs are outside the timer): hash, signature verification,
-// temporary write with fsync, rename, index append with fsync.
-func BenchmarkAdd(b *testing.B) {
-	f := getFixtures(b)
-	src := b.TempDir()
-	paths := make([]string, b.N)
-	for i := range paths {
-		pdf, err := archivetest.SignedPDF(f.pki, infoOf(i%len(fixtureUnits)), fmt.Sprintf("bench %d", i), 1500)
-		if err != nil {
-			b.Fatal(err)
-		}
-		paths[i] = writeFile(b, src, fmt.Sprintf("bench-%d.pdf", i), pdf)
-	}
-	a := openArchive(b, b.TempDir(), false)
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		if _, added, err := a.Add(paths[i]); err != nil || !added {
-			b.Fatal(added, err)
-		}
-	}
-	b.StopTimer()
-	fi, _ := os.Stat(paths[0])
-	b.ReportMetric(float64(fi.Size())/1024, "KB/file")
-}
 
 func TestArchivedCopyPassesOutsideTools(t *testing.T) {
 	requireTool(t, "pdfsig")

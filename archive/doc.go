@@ -6,6 +6,8 @@
 //
 //	DIR/index.jsonl                               append-only index, one JSON record a line
 //	DIR/.lock                                     flock(2) lock file serialising writers
+//	DIR/.chain/head.json                          chain head: last record's seq, offset, hash; index size
+//	DIR/.chain/sha256/<ab>/<sha256>               content marker: "SEQ OFFSET" of the record of that file
 //	DIR/<year>/<unit-slug>/<name>-<sha12>.pdf     the stored copies, never overwritten
 //	DIR/<year>/<unit-slug>/.tmp-*                 temporary files of an add in progress
 //
@@ -32,15 +34,34 @@
 //
 // Add verifies every signature before storing (unsigned drafts only when
 // Options.AllowUnsigned is set; they are recorded with draft=true and later
-// only re-hashed). Under an exclusive flock on DIR/.lock it reads the index,
-// writes the copy to a ".tmp-" file in the target directory, fsyncs it,
+// only re-hashed). Under an exclusive flock on DIR/.lock it reads the chain
+// head and checks it against the index (see below), writes the copy to a ".tmp-" file in the target directory, fsyncs it,
 // renames it into place (refusing to replace an existing file), fsyncs the
 // directory, and appends the record with one O_APPEND write followed by
-// fsync. Adding a file whose SHA-256 is already indexed is a no-op. A crash
+// fsync, then writes the record's content marker and the new head (each a
+// synced temporary file renamed into place). Adding a file whose SHA-256 is
+// already indexed is a no-op. A crash
 // before the rename leaves only a ".tmp-" file, which Verify reports as a
 // warning and Add removes once it is older than an hour; a crash after the
 // rename leaves an unindexed copy, which Verify reports as a problem and
 // which the next Add of the same file indexes (repair).
+//
+// # Constant-time adds
+//
+// Add never reads the whole index: it finds the end of the chain in
+// DIR/.chain/head.json and an already archived file through its content
+// marker. Neither is trusted blindly. The head's last record must be the
+// bytes at the offset it names (their SHA-256 is the head's hash), and the
+// index may be longer by at most one complete record that continues the
+// chain: an Add that died after its append, which the next Add takes into
+// the head. A marker must name a record carrying its SHA-256. Anything else
+// (an index cut short or edited, records appended by hand, a wrong marker)
+// makes Add refuse with ErrHeadMismatch and Verify report a "head" problem;
+// the head then also witnesses records removed from the end of the index,
+// which the chain alone cannot show. An archive without DIR/.chain (written
+// by an older kinerja, or after someone removed it because the index is
+// the right one) gets it rebuilt from the whole index by the next Add. The
+// price is four more fsyncs per Add.
 //
 // Verify re-verifies signatures at the time each record was added, so
 // that certificates which expired after archiving do not turn old entries
@@ -59,7 +80,6 @@
 // system are not. The record chain detects edits, but someone who rewrites
 // the whole index from scratch is only caught by comparing the head hash
 // that Verify prints with a copy recorded elsewhere (on paper, in a mail).
-// The index is read in full on every Add, which is fine for tens of
-// thousands of records. A torn last line (power loss in the middle of the
+// List and Verify read the index in full. A torn last line (power loss in the middle of the
 // append) makes Add refuse to write until someone repairs the index by hand.
 package archive

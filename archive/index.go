@@ -67,16 +67,6 @@ func (ix *index) head() string {
 	return lineHash(ix.lines[len(ix.lines)-1].raw)
 }
 
-// bySHA returns the first parsed entry with the given content hash.
-func (ix *index) bySHA(sum string) *Entry {
-	for _, l := range ix.lines {
-		if l.entry != nil && l.entry.SHA256 == sum {
-			return l.entry
-		}
-	}
-	return nil
-}
-
 // lineHash is the SHA-256 of a line's bytes, hex encoded.
 func lineHash(raw []byte) string {
 	s := sha256.Sum256(raw)

@@ -92,6 +92,7 @@ func (a *Archive) Verify() (*VerifyReport, error) {
 		a.checkFile(l, rep)
 	}
 	a.checkStrays(files, indexed, rep)
+	a.checkHead(rep)
 	sort.SliceStable(rep.Problems, func(i, j int) bool { return lineKey(rep.Problems[i]) < lineKey(rep.Problems[j]) })
 	return rep, nil
 }
@@ -130,6 +131,9 @@ func (a *Archive) walk() ([]string, error) {
 	err := filepath.WalkDir(a.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
+		}
+		if d.IsDir() && p == filepath.Join(a.dir, chainDir) {
+			return filepath.SkipDir // checked by checkHead
 		}
 		if d.IsDir() {
 			return nil

@@ -55,16 +55,21 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			raw, _ := encodeRecord(&e)
 			lines[1] = string(raw)
 			writeIndex(t, dir, lines)
-		}, func(es []Entry) []string { return []string{"chain 3 "} }},
+		}, func(es []Entry) []string { return []string{"chain 3 ", "head 0 "} }},
 		{"reordered records", func(t *testing.T, dir string, es []Entry) {
 			lines := indexLines(t, dir)
 			lines[1], lines[2] = lines[2], lines[1]
 			writeIndex(t, dir, lines)
-		}, func(es []Entry) []string { return []string{"chain 2 ", "chain 2 ", "chain 3 ", "chain 3 "} }},
+		}, func(es []Entry) []string { return []string{"chain 2 ", "chain 2 ", "chain 3 ", "chain 3 ", "head 0 "} }},
 		{"removed record", func(t *testing.T, dir string, es []Entry) {
 			lines := indexLines(t, dir)
 			writeIndex(t, dir, []string{lines[0], lines[2]})
-		}, func(es []Entry) []string { return []string{"chain 2 ", "chain 2 ", "unindexed 0 " + es[1].Path} }},
+		}, func(es []Entry) []string {
+			return []string{"chain 2 ", "chain 2 ", "unindexed 0 " + es[1].Path, "head 0 "}
+		}},
+		{"removed last record", func(t *testing.T, dir string, es []Entry) {
+			writeIndex(t, dir, indexLines(t, dir)[:2])
+		}, func(es []Entry) []string { return []string{"unindexed 0 " + es[2].Path, "head 0 "} }},
 		{"stray file", func(t *testing.T, dir string, es []Entry) {
 			writeFile(t, filepath.Dir(filepath.Join(dir, filepath.FromSlash(es[0].Path))), "stray.pdf", []byte("%PDF-1.4"))
 		}, func(es []Entry) []string {
@@ -83,7 +88,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			lines[2] = string(raw)
 			writeIndex(t, dir, lines)
 		}, func(es []Entry) []string {
-			return []string{"record 3 ../../etc/passwd.pdf", "unindexed 0 " + es[2].Path}
+			return []string{"record 3 ../../etc/passwd.pdf", "unindexed 0 " + es[2].Path, "head 0 "}
 		}},
 	}
 	for _, tt := range tests {

@@ -2,10 +2,12 @@ package data
 
 import (
 	"fmt"
+	"strings"
 	"time"
 )
 
-// bulan holds the Indonesian month names.
+// bulan holds the Indonesian month names (NamaBulan, FormatTanggal): the
+// only copy in kinerja.
 var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
 	"Agustus", "September", "Oktober", "November", "Desember"}
 
@@ -20,6 +22,25 @@ func NamaBulan(m time.Month) string {
 // FormatTanggal writes a date the Indonesian way: "4 Januari 2021".
 func FormatTanggal(t time.Time) string {
 	return fmt.Sprintf("%d %s %d", t.Day(), NamaBulan(t.Month()), t.Year())
+}
+
+// GroupThousands puts a dot between groups of three digits of an integer
+// written in decimal digits, an optional minus sign kept:
+// GroupThousands("-1234567") = "-1.234.567". It is the one writer of the
+// Indonesian thousands notation that ParseTarget reads.
+func GroupThousands(digits string) string {
+	sign := ""
+	if strings.HasPrefix(digits, "-") {
+		sign, digits = "-", digits[1:]
+	}
+	var b strings.Builder
+	for i, r := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteByte('.')
+		}
+		b.WriteRune(r)
+	}
+	return sign + b.String()
 }
 
 // TempatTanggal returns the place and date line above the signatures:

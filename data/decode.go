@@ -85,17 +85,20 @@ func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
 // decodeBytes parses src, then checks it and builds the model.
 func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
+	if err := CheckDepth(name, src); err != nil {
+		return nil, err
+	}
 	var raw fileT
 	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw)
 	if err != nil {
 		return nil, Errors{syntaxProblem(name, src, err)}
 	}
-	c := &checker{file: name, ix: newPosIndex(string(src), md)}
+	c := &checker{file: name, ix: NewPositions(string(src), md)}
 	c.unknownKeys(md)
 	a := c.build(&raw, opt)
 	c.checkGlyphs(a.Huruf)
 	if len(c.probs) > 0 {
-		sortProblems(c.probs)
+		c.probs.Sort()
 		return nil, c.probs
 	}
 	return a, nil
@@ -172,8 +175,8 @@ func cmpOr(a, b string) string {
 }
 
 // guessPos finds where key (dotted, unindexed) is first written.
-func guessPos(src, key string) pos {
-	ix := &posIndex{src: src, lines: lineStarts(src)}
+func guessPos(src, key string) Position {
+	ix := &Positions{src: src, lines: lineStarts(src)}
 	exact := func(name string, _ bool) bool { return name == key }
 	under := func(name string, _ bool) bool { return strings.HasPrefix(name, key+".") }
 	for _, match := range []func(string, bool) bool{exact, under} {
@@ -184,5 +187,5 @@ func guessPos(src, key string) pos {
 	if start, _, ok := findKey(src, 0, key[strings.LastIndexByte(key, '.')+1:]); ok {
 		return ix.at(start)
 	}
-	return pos{1, 1}
+	return Position{1, 1}
 }

@@ -45,9 +45,10 @@ func (e Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// sortProblems orders problems by line, then column, then field.
-func sortProblems(ps Errors) {
-	slices.SortStableFunc(ps, func(a, b Problem) int {
-		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Field, b.Field))
+// Sort orders the problems by line, column, field, then message: the
+// order of every decoder's report (agreements and realisasi files).
+func (e Errors) Sort() {
+	slices.SortStableFunc(e, func(a, b Problem) int {
+		return cmp.Or(cmp.Compare(a.Line, b.Line), cmp.Compare(a.Col, b.Col), strings.Compare(a.Field, b.Field), strings.Compare(a.Msg, b.Msg))
 	})
 }

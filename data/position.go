@@ -8,18 +8,20 @@ import (
 	"github.com/BurntSushi/toml"
 )
 
-// pos is a 1-based source position; Col counts characters.
-type pos struct{ Line, Col int }
+// Position is a 1-based source position; Col counts characters.
+type Position struct{ Line, Col int }
 
-// posIndex knows where every key of a decoded file is written. toml v1.6
+// Positions knows where every key of a decoded file is written. toml v1.6
 // exposes keys in document order (MetaData.Keys) but not their positions,
 // so the index re-scans the source with a small lexer that skips strings
-// and comments and matches each key in turn.
-type posIndex struct {
-	key   map[string]pos // indexed path -> start of the key or table header
-	value map[string]pos // indexed path -> start of the value (leaf keys)
-	order []keyEntry     // every key in document order
-	lines []int          // byte offset of each line start
+// and comments and matches each key in turn. It is the one position index
+// of kinerja's TOML files: agreements here, realisasi files in report.
+// Paths are indexed for arrays of tables: kelompok[1].sasaran[0].uraian.
+type Positions struct {
+	key   map[string]Position // indexed path -> start of the key or table header
+	value map[string]Position // indexed path -> start of the value (leaf keys)
+	order []keyEntry          // every key in document order
+	lines []int               // byte offset of each line start
 	src   string
 	// headers holds the offsets of every table header by name ("[[x]]"
 	// or "[x]"), consumed front to back as keys are located.
@@ -36,10 +38,10 @@ type keyEntry struct {
 	path string
 }
 
-// newPosIndex locates every key of md in src. Paths are indexed for arrays
-// of tables: kelompok[1].sasaran[0].uraian.
-func newPosIndex(src string, md toml.MetaData) *posIndex {
-	ix := &posIndex{key: map[string]pos{}, value: map[string]pos{}, src: src, lines: lineStarts(src),
+// NewPositions locates every key of md in src, which md was decoded from.
+// Run CheckDepth on src first: locating is cubic in the nesting depth.
+func NewPositions(src string, md toml.MetaData) *Positions {
+	ix := &Positions{key: map[string]Position{}, value: map[string]Position{}, src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
 	counts := map[string]int{}
 	cursor := 0
@@ -83,7 +85,7 @@ func indexedPath(md toml.MetaData, k toml.Key, counts map[string]int) string {
 
 // locate finds key k at or after cursor and records it under path; it
 // returns the new cursor.
-func (ix *posIndex) locate(md toml.MetaData, k toml.Key, path string, cursor int) int {
+func (ix *Positions) locate(md toml.MetaData, k toml.Key, path string, cursor int) int {
 	typ := md.Type(k...)
 	if typ == "Hash" || typ == "ArrayHash" {
 		if start, end, ok := ix.nextHeader(headerKey(k.String(), typ == "ArrayHash"), cursor); ok {
@@ -110,7 +112,7 @@ func (ix *posIndex) locate(md toml.MetaData, k toml.Key, path string, cursor int
 	return end
 }
 
-// headerKey names a header in posIndex.headers.
+// headerKey names a header in Positions.headers.
 func headerKey(name string, double bool) string {
 	if double {
 		return "[[" + name + "]]"
@@ -136,7 +138,7 @@ func allHeaders(src string) map[string][][2]int {
 }
 
 // nextHeader returns the first unused header named key at or after from.
-func (ix *posIndex) nextHeader(key string, from int) (start, end int, ok bool) {
+func (ix *Positions) nextHeader(key string, from int) (start, end int, ok bool) {
 	list := ix.headers[key]
 	for len(list) > 0 && list[0][0] < from {
 		list = list[1:]
@@ -150,7 +152,7 @@ func (ix *posIndex) nextHeader(key string, from int) (start, end int, ok bool) {
 }
 
 // at converts a byte offset to a position.
-func (ix *posIndex) at(off int) pos {
+func (ix *Positions) at(off int) Position {
 	lo, hi := 0, len(ix.lines)-1
 	for lo < hi {
 		mid := (lo + hi + 1) / 2
@@ -160,12 +162,27 @@ func (ix *posIndex) at(off int) pos {
 			hi = mid - 1
 		}
 	}
-	return pos{Line: lo + 1, Col: utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1}
+	return Position{Line: lo + 1, Col: utf8.RuneCountInString(ix.src[ix.lines[lo]:off]) + 1}
+}
+
+// Value returns the position of path's value, else of its key, else of
+// the nearest enclosing key or table, else 1:1: where a problem with the
+// value is shown.
+func (ix *Positions) Value(path string) Position { return ix.lookup(path) }
+
+// Key returns the position of path's key or table header, else Value of
+// its nearest enclosing key or table: where a problem with the key itself
+// (unknown, missing a part) is shown.
+func (ix *Positions) Key(path string) Position {
+	if p, ok := ix.key[path]; ok {
+		return p
+	}
+	return ix.lookup(parentPath(path))
 }
 
 // lookup returns the position of path: its value, else its key, else the
 // nearest enclosing table, else 1:1.
-func (ix *posIndex) lookup(path string) pos {
+func (ix *Positions) lookup(path string) Position {
 	for path != "" {
 		if p, ok := ix.value[path]; ok {
 			return p
@@ -175,7 +192,7 @@ func (ix *posIndex) lookup(path string) pos {
 		}
 		path = parentPath(path)
 	}
-	return pos{1, 1}
+	return Position{1, 1}
 }
 
 // parentPath strips the last component (".x" or "[n]") of an indexed path.

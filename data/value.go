@@ -24,7 +24,7 @@ func (x *val) UnmarshalTOML(v any) error {
 // checker collects problems while converting the TOML structs to the model.
 type checker struct {
 	file  string
-	ix    *posIndex
+	ix    *Positions
 	probs Errors
 	texts []textAt // every text value read, for checkGlyphs
 }
@@ -35,7 +35,7 @@ func (c *checker) addf(path, format string, args ...any) {
 }
 
 // addAt records a problem for path at p.
-func (c *checker) addAt(p pos, path, msg string) {
+func (c *checker) addAt(p Position, path, msg string) {
 	c.probs = append(c.probs, Problem{File: c.file, Line: p.Line, Col: p.Col, Field: path, Msg: msg})
 }
 

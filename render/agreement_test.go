@@ -14,7 +14,7 @@ import (
 const (
 	samplePath = "../data/pk-2021-bppbj.toml"
 	stressPath = "testdata/stress.toml"
-	seedName   = "perjanjian-kinerja-2021-bppbj.txt"
+	seedPath   = "../data/testdata/seed/perjanjian-kinerja-2021-bppbj.txt" // copy of ../shared/seed
 )
 
 // decode reads an agreement and fails the test on error.
@@ -42,18 +42,9 @@ func renderAgreement(t *testing.T, path string) ([]byte, string) {
 // tab-separated field of a line, with the markup (**, <p>, \geq) resolved.
 func seedCells(t *testing.T) [][]string {
 	t.Helper()
-	var raw []byte
-	var err error
-	for _, p := range []string{"../data/testdata/" + seedName, "../../shared/seed/" + seedName} {
-		if raw, err = os.ReadFile(p); err == nil {
-			break
-		}
-	}
+	raw, err := os.ReadFile(seedPath)
 	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatalf("seed document not found: %v", err)
-		}
-		t.Skipf("SKIPPED: seed document %s not found in data/testdata or ../shared/seed", seedName)
+		t.Fatalf("seed document: %v", err)
 	}
 	r := strings.NewReplacer("**", "", "<p>", " ", "</p>", " ", `\geq`, "≥")
 	var cells [][]string

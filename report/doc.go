@@ -24,9 +24,11 @@
 //     (data.ParseTarget): a decimal comma, a dot groups thousands.
 //
 // Known limits:
-//   - Positions in messages come from a light scan of the source, since
-//     BurntSushi/toml v1.6.0 keeps one position per key name: keys inside
-//     inline tables get the position of the enclosing key.
+//   - Positions in messages come from data.Positions, the scanner the
+//     agreement decoder uses (BurntSushi/toml v1.6.0 keeps one position
+//     per key name): keys inside an inline array of tables get the
+//     position of the array. Files nested deeper than data.MaxDepth are
+//     refused before parsing.
 //   - The PermenPANRB 6/2022 conversion of more than 110% to 120 is not
 //     implemented; Batas is a plain cap, min(raw, batas).
 //   - The kumulatif rule sums only quarters that have both a target and a

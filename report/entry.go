@@ -15,7 +15,7 @@ var entryKeys = []string{"kode", "triwulan", "nilai", "kendala", "tindak_lanjut"
 // entry checks one [[realisasi]] table at path; ok is false when the entry
 // cannot be used (no kode, bad quarter).
 func (d *decoder) entry(path string, tbl map[string]any) (Entry, bool) {
-	e := Entry{Line: d.lookupPos(path).Line}
+	e := Entry{Line: d.pos.Key(path).Line}
 	d.unknownKeys(path, tbl, entryKeys)
 	ind := d.kode(path, tbl, &e)
 	okTW := d.triwulan(path, tbl, &e)
@@ -48,16 +48,28 @@ func (d *decoder) kode(path string, tbl map[string]any, e *Entry) *data.Indicato
 		return nil
 	}
 	e.Kode = s
-	refs := d.agr.Indicators()
-	kodes := make([]string, len(refs))
-	for i, r := range refs {
-		if r.Indicator.Kode == s {
-			return r.Indicator
-		}
-		kodes[i] = r.Indicator.Kode
+	if d.byKode == nil {
+		d.indexKodes()
 	}
-	d.problem(path+".kode", false, "unknown indicator kode %q%s; expected a kode from %s", s, suggest(s, kodes), agreementName(d.agr))
+	if ind, ok := d.byKode[s]; ok {
+		return ind
+	}
+	d.problem(path+".kode", false, "unknown indicator kode %q%s; expected a kode from %s", s, suggest(s, d.kodes), agreementName(d.agr))
 	return nil
+}
+
+// indexKodes builds the decoder's kode index of the agreement's indicators
+// once (the first indicator wins a kode given twice).
+func (d *decoder) indexKodes() {
+	refs := d.agr.Indicators()
+	d.byKode = make(map[string]*data.Indicator, len(refs))
+	d.kodes = make([]string, len(refs))
+	for i, r := range refs {
+		if _, dup := d.byKode[r.Indicator.Kode]; !dup {
+			d.byKode[r.Indicator.Kode] = r.Indicator
+		}
+		d.kodes[i] = r.Indicator.Kode
+	}
 }
 
 // agreementName names the agreement in messages.

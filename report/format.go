@@ -3,6 +3,8 @@ package report
 import (
 	"strconv"
 	"strings"
+
+	"kinerja/data"
 )
 
 // Precision is the number of decimals every percentage and figure is
@@ -32,7 +34,7 @@ func FormatNumber(v float64) string {
 	}
 	intPart, frac, _ := strings.Cut(s, ".")
 	frac = strings.TrimRight(frac, "0")
-	out := groupThousands(intPart)
+	out := data.GroupThousands(intPart)
 	if frac != "" {
 		out += "," + frac
 	}
@@ -49,24 +51,7 @@ func FormatPercent(v float64) string {
 func FormatRupiah(n int64) string {
 	s := strconv.FormatInt(n, 10)
 	if n < 0 {
-		return "-Rp " + groupThousands(s[1:])
+		return "-Rp " + data.GroupThousands(s[1:])
 	}
-	return "Rp " + groupThousands(s)
-}
-
-// groupThousands inserts dots between groups of three digits; a leading
-// minus sign is kept.
-func groupThousands(digits string) string {
-	sign := ""
-	if strings.HasPrefix(digits, "-") {
-		sign, digits = "-", digits[1:]
-	}
-	var b strings.Builder
-	for i, r := range digits {
-		if i > 0 && (len(digits)-i)%3 == 0 {
-			b.WriteByte('.')
-		}
-		b.WriteRune(r)
-	}
-	return sign + b.String()
+	return "Rp " + data.GroupThousands(s)
 }

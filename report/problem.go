@@ -2,7 +2,6 @@ package report
 
 import (
 	"fmt"
-	"sort"
 	"strings"
 
 	"kinerja/data"
@@ -15,23 +14,6 @@ type Problem = data.Problem
 
 // Errors is every problem found in one file, sorted by position.
 type Errors = data.Errors
-
-// sortProblems orders problems by line, column, then field and message.
-func sortProblems(ps Errors) {
-	sort.SliceStable(ps, func(i, j int) bool {
-		a, b := ps[i], ps[j]
-		if a.Line != b.Line {
-			return a.Line < b.Line
-		}
-		if a.Col != b.Col {
-			return a.Col < b.Col
-		}
-		if a.Field != b.Field {
-			return a.Field < b.Field
-		}
-		return a.Msg < b.Msg
-	})
-}
 
 // suggest returns " (did you mean `x`?)" for the closest candidate within
 // edit distance 2 (or a third of the word), or "" when none is close.

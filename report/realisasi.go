@@ -98,14 +98,18 @@ func Decode(r io.Reader, name string, a *data.Agreement) (*Realisasi, error) {
 	if err != nil {
 		return nil, fmt.Errorf("realisasi %s: %w", name, err)
 	}
+	if err := data.CheckDepth(name, src); err != nil {
+		return nil, err
+	}
 	var raw map[string]any
-	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw); err != nil {
+	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw)
+	if err != nil {
 		return nil, syntaxError(name, err)
 	}
-	d := &decoder{file: name, pos: scanPositions(string(src)), agr: a, seen: map[entryKey]int{}}
+	d := &decoder{file: name, pos: data.NewPositions(string(src), md), agr: a, seen: map[entryKey]int{}}
 	out := d.top(raw)
 	if len(d.probs) > 0 {
-		sortProblems(d.probs)
+		d.probs.Sort()
 		return nil, d.probs
 	}
 	out.Source = src
@@ -126,38 +130,22 @@ func syntaxError(name string, err error) error {
 // decoder collects problems while walking the decoded TOML.
 type decoder struct {
 	file  string
-	pos   map[string]pos
+	pos   *data.Positions
 	agr   *data.Agreement
 	probs Errors
 	seen  map[entryKey]int // kode+quarter → line of first entry
+
+	byKode map[string]*data.Indicator // the agreement's indicators (indexKodes)
+	kodes  []string                   // their kodes in document order, for suggestions
 }
 
 // problem records a problem at the key path's value (or key when atKey).
 func (d *decoder) problem(path string, atKey bool, format string, args ...any) {
-	p := d.lookupPos(path)
-	if p.Line == 0 { // not in the file (a missing top-level key): its start
-		p = pos{1, 1, 1}
-	}
-	col := p.ValCol
+	p := d.pos.Value(path)
 	if atKey {
-		col = p.Col
+		p = d.pos.Key(path)
 	}
-	d.probs = append(d.probs, Problem{File: d.file, Line: p.Line, Col: col, Field: path, Msg: fmt.Sprintf(format, args...)})
-}
-
-// lookupPos finds the position of path or of its nearest enclosing key.
-func (d *decoder) lookupPos(path string) pos {
-	for p := path; p != ""; {
-		if v, ok := d.pos[p]; ok {
-			return v
-		}
-		i := strings.LastIndexAny(p, ".[")
-		if i < 0 {
-			break
-		}
-		p = p[:i]
-	}
-	return pos{}
+	d.probs = append(d.probs, Problem{File: d.file, Line: p.Line, Col: p.Col, Field: path, Msg: fmt.Sprintf(format, args...)})
 }
 
 // topKeys are the keys allowed at the top of a realisasi file.

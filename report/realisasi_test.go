@@ -199,17 +199,6 @@ func TestDecodeNeedsAgreement(t *testing.T) {
 	}
 }
 
-func TestScanPositionsSkipsMultilineStrings(t *testing.T) {
-	src := "tahun = 2021\n[[realisasi]]\nkendala = \"\"\"\nnilai = \"looks like a key\"\n\"\"\"\n  nilai = \"95%\"\n[[realisasi]]\nkode = 'x'\n"
-	p := scanPositions(src)
-	if got := p["realisasi[0].nilai"]; got != (pos{6, 3, 11}) {
-		t.Errorf("realisasi[0].nilai at %+v; want line 6 col 3", got)
-	}
-	if got := p["realisasi[1].kode"]; got.Line != 8 {
-		t.Errorf("realisasi[1].kode at %+v; want line 8", got)
-	}
-}
-
 func TestUnitFromQuartersWhenAnnualIsNA(t *testing.T) {
 	a := agreementOf(data.Indicator{Kode: "Q1", Akumulasi: data.PosisiAkhir,
 		Triwulan: quarters(t, "N/A", "4", "4", "N/A"), Tahunan: tg(t, "N/A")},

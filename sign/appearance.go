@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/skip2/go-qrcode"
+
+	"kinerja/data"
 )
 
 // appearanceDPI is the target raster resolution of the appearance image.
@@ -42,12 +44,9 @@ func (a Appearance) textRuns() []textRun {
 	return append(runs, textRun{Text: TanggalIndonesia(a.Date), Scale: smallScale})
 }
 
-var bulan = [...]string{"Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli",
-	"Agustus", "September", "Oktober", "November", "Desember"}
-
 // TanggalIndonesia formats t as an Indonesian date, e.g. "27 November 2026".
 func TanggalIndonesia(t time.Time) string {
-	return fmt.Sprintf("%d %s %d", t.Day(), bulan[t.Month()-1], t.Year())
+	return data.FormatTanggal(t)
 }
 
 // Palette indexes of the appearance image: 0 is white, 1..inkIndex a ramp
