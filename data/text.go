@@ -65,8 +65,11 @@ func isBidiControl(r rune) bool {
 }
 
 // MissingGlyphs describes the runes of s that family's embedded fonts
-// cannot draw ("" when there are none).
+// cannot draw ("" when there are none); "" is the default family, serif.
 func MissingGlyphs(family string, s string) string {
+	if family == "" {
+		family = "serif"
+	}
 	cov, err := fonts.CoverageOf(family)
 	if err != nil {
 		return err.Error()

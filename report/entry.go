@@ -110,7 +110,14 @@ func (d *decoder) text(path string, v any) string {
 		d.problem(path, false, "expected text (a string), got %s", tomlType(v))
 		return ""
 	}
-	return reflow(s)
+	s, msg := data.CleanText(reflow(s))
+	if msg == "" && d.agr != nil {
+		msg = data.MissingGlyphs(string(d.agr.Huruf), s)
+	}
+	if msg != "" {
+		d.problem(path, false, "%s", msg)
+	}
+	return s
 }
 
 // reBlankLine matches a blank line between paragraphs.
@@ -150,6 +157,10 @@ func (d *decoder) rupiah(path string, v any) (int64, bool) {
 	}
 	if n < 0 {
 		d.problem(path, false, "%d is negative; expected an amount of 0 or more rupiah", n)
+		return 0, false
+	}
+	if err := data.CheckValue(strconv.FormatInt(n, 10), float64(n)); err != nil {
+		d.problem(path, false, "%v", err)
 		return 0, false
 	}
 	return n, true

@@ -144,6 +144,18 @@ func TestDecodeErrors(t *testing.T) {
 				`r.toml:5:8: realisasi[0].pagu: -1 is negative; expected an amount of 0 or more rupiah`,
 				`r.toml:6:11: realisasi[0].kendala: expected text (a string), got an integer`,
 			}},
+		{"absurd values", "tahun = 2021\n[[realisasi]]\nkode = \"SS2.1\"\ntriwulan = 1\nnilai = 1e21\npagu = 9_000_000_000_000_000_000\n",
+			[]string{
+				`r.toml:5:9: realisasi[0].nilai: "1000000000000000000000" is beyond the largest number kinerja accepts (1.000.000.000.000.000); expected a number of at most 15 digits before the decimal comma`,
+				`r.toml:6:8: realisasi[0].pagu: 9000000000000000000 is beyond the largest number kinerja accepts (1.000.000.000.000.000); expected a number of at most 15 digits before the decimal comma`,
+			}},
+		{"infinite value", "tahun = 2021\n[[realisasi]]\nkode = \"SS2.1\"\ntriwulan = 1\nnilai = \"9999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999999\"\n",
+			[]string{`r.toml:5:9: realisasi[0].nilai: "99999999999999999999999999999999999… (402 characters) is beyond the largest number kinerja accepts (1.000.000.000.000.000); expected a number of at most 15 digits before the decimal comma`}},
+		{"unprintable kendala", "tahun = 2021\n[[realisasi]]\nkode = \"SS2.1\"\ntriwulan = 1\nkendala = \"hujan 🌧 dan \\u202Ebanjir\"\ntindak_lanjut = \"pompa 🌧\"\n",
+			[]string{
+				`r.toml:5:11: realisasi[0].kendala: an invisible bidirectional control character U+202E, which changes the order text is shown in; remove it`,
+				`r.toml:6:17: realisasi[0].tindak_lanjut: the serif font cannot print '🌧' (U+1F327); expected Latin letters, digits and common punctuation and symbols`,
+			}},
 		{"missing kode and triwulan", "tahun = 2021\n[[realisasi]]\nnilai = \"20%\"\n",
 			[]string{
 				`r.toml:2:1: realisasi[0]: missing kode; expected the indicator's kode from the agreement`,
