@@ -33,8 +33,7 @@ const (
 func (c *ctx) attachment() error {
 	c.newPage(true)
 	a, tw := c.a, c.right-c.left
-	title := orDefault(a.JudulLampiran, "PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN "+strconv.Itoa(a.Tahun))
-	if err := c.block(title, attBold, c.left, tw, alCenter, "judul.lampiran"); err != nil {
+	if err := c.block(a.JudulLampiran, attBold, c.left, tw, alCenter, "judul.lampiran"); err != nil {
 		return err
 	}
 	c.gap(gapPara)
@@ -83,11 +82,11 @@ func (c *ctx) placeWhole(t *table) error {
 // identity returns the rows of PIHAK PERTAMA's identity block.
 func (c *ctx) identity() []kv {
 	p := c.a.Pertama
-	rows := []kv{{"Nama", firstOf(p.NamaLampiran, p.Nama), "lampiran.nama"}}
+	rows := []kv{{"Nama", p.NamaLampiran, "lampiran.nama"}}
 	if !isBlank(p.NIP) {
 		rows = append(rows, kv{"NIP", p.NIP, "lampiran.nip"})
 	}
-	rows = append(rows, kv{"Jabatan", firstOf(p.JabatanSingkat, p.Jabatan), "lampiran.jabatan"})
+	rows = append(rows, kv{"Jabatan", p.JabatanSingkat, "lampiran.jabatan"})
 	if !isBlank(p.UnitKerja) {
 		rows = append(rows, kv{"Unit Kerja", p.UnitKerja, "lampiran.unit"})
 	}
@@ -146,9 +145,6 @@ func (c *ctx) sasaranBand(t *table, s *data.Sasaran, id string) band {
 // indicatorRow returns the cells of one indicator.
 func (c *ctx) indicatorRow(t *table, ind *data.Indicator, i int, id string) row {
 	no := ind.No
-	if no == 0 {
-		no = i + 1
-	}
 	cells := []cell{
 		c.newCell(t, colNoInd, 1, strconv.Itoa(no), cellStyle, alCenter, id+".no"),
 		c.newCell(t, colIndikator, 1, ind.Indikator, cellStyle, alLeft, id+".indikator"),
@@ -221,11 +217,9 @@ func rupiah(n int64) string {
 func (c *ctx) attachmentSigCols() (k, p sigCol) {
 	a := c.a
 	k = sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
-		jab:  firstOf(a.Kedua.JabatanTTDLampiran, a.Kedua.JabatanTTD, a.Kedua.Jabatan),
-		name: firstOf(a.Kedua.NamaLampiran, a.Kedua.Nama)}
+		jab: a.Kedua.JabatanTTDLampiran, name: a.Kedua.NamaLampiran}
 	p = sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
-		jab:  firstOf(a.Pertama.JabatanTTDLampiran, a.Pertama.JabatanTTD, a.Pertama.Jabatan),
-		name: firstOf(a.Pertama.NamaLampiran, a.Pertama.Nama)}
+		jab: a.Pertama.JabatanTTDLampiran, name: a.Pertama.NamaLampiran}
 	return k, p
 }
 

@@ -154,9 +154,6 @@ func (c *ctx) chartHead(rep *report.Report) error {
 // categories returns the agreement's category bands, or the default ones.
 func (c *ctx) categories() []string {
 	bands := c.a.Kategori
-	if len(bands) == 0 {
-		bands = report.DefaultKategori
-	}
 	out := make([]string, len(bands))
 	for i, b := range bands {
 		out[i] = b.Nama + " (≥ " + report.FormatNumber(b.Min) + "%)"
@@ -242,11 +239,7 @@ func (c *ctx) fitLabel(s string, width float64) string {
 // categoryIndex returns the index of category name k in the scale (0 when
 // not found).
 func (c *ctx) categoryIndex(k string) int {
-	bands := c.a.Kategori
-	if len(bands) == 0 {
-		bands = report.DefaultKategori
-	}
-	for i, b := range bands {
+	for i, b := range c.a.Kategori {
 		if b.Nama == k {
 			return i
 		}

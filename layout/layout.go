@@ -64,10 +64,9 @@ type ctx struct {
 	foot   [2][]line // footer lines for portrait [0] and landscape [1]
 
 	// Cursor on the current (last) page.
-	y                        float64
-	left, right, top         float64
-	bottom                   float64 // body content must end above this
-	labelPertama, labelKedua string
+	y                float64
+	left, right, top float64
+	bottom           float64 // body content must end above this
 }
 
 // measureKey identifies one measured string; the family is the same for
@@ -104,9 +103,6 @@ func Agreement(a *data.Agreement, m Measurer) (*Document, error) {
 // newCtx checks paper and font choice and prepares an empty document.
 func newCtx(a *data.Agreement, m Measurer) (*ctx, error) {
 	w, h := a.Kertas.Width, a.Kertas.Height
-	if w == 0 && h == 0 {
-		w, h = 210, 297
-	}
 	if !(w > 0 && h > 0) || math.IsInf(w+h, 0) {
 		return nil, fmt.Errorf("layout: bad paper size %gx%g mm", w, h)
 	}
@@ -114,17 +110,12 @@ func newCtx(a *data.Agreement, m Measurer) (*ctx, error) {
 		w, h = h, w
 	}
 	fam := string(a.Huruf)
-	if fam == "" {
-		fam = "serif"
-	}
 	if fam != "serif" && fam != "sans" {
 		return nil, fmt.Errorf("layout: unknown font family %q (want serif or sans)", fam)
 	}
 	c := &ctx{a: a, m: m, family: fam, pw: w * mm, ph: h * mm,
 		doc:    &Document{Images: map[string]ImageData{}},
 		widths: make(map[measureKey]float64, 1024)}
-	c.labelPertama = orDefault(a.LabelPertama, "PIHAK PERTAMA")
-	c.labelKedua = orDefault(a.LabelKedua, "PIHAK KEDUA")
 	return c, nil
 }
 

@@ -217,21 +217,26 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestDefaults checks the fallbacks layout applies to an agreement the
-// decoder has not filled in: title lines, labels, wording, paper.
-func TestDefaults(t *testing.T) {
+// TestNoDefaults checks that layout applies no defaults of its own: a
+// model without them is refused, and the same model after
+// data.Agreement.ApplyDefaults lays out exactly as the seed.
+func TestNoDefaults(t *testing.T) {
 	a := seedAgreement()
 	a.JudulBaris, a.Teks, a.Kertas, a.Huruf = nil, data.Paragraphs{}, data.Paper{}, ""
-	a.LabelPertama, a.LabelKedua = "", ""
-	d := layoutOK(t, a)
-	text := pageText(d.Pages[0])
-	for _, want := range []string{"PERJANJIAN KINERJA", "TAHUN 2021", "PIHAK PERTAMA berjanji", "selanjutnya disebut PIHAK KEDUA"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("page 1 lacks %q", want)
-		}
+	a.LabelPertama, a.LabelKedua, a.Pertama.JabatanTTD = "", "", ""
+	if _, err := Agreement(a, &fakeMeasurer{}); err == nil || !strings.Contains(err.Error(), "bad paper size") {
+		t.Errorf("model without defaults: error %v, want bad paper size", err)
 	}
-	if math.Abs(d.Pages[0].Width-210*mm) > 1e-9 || d.Pages[0].Boxes[0].Font.Family != "serif" {
-		t.Errorf("default paper/font: %.2f %q", d.Pages[0].Width, d.Pages[0].Boxes[0].Font.Family)
+	a.ApplyDefaults()
+	var got, want strings.Builder
+	if err := Dump(&got, layoutOK(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Dump(&want, layoutOK(t, seedAgreement())); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Error("the seed with defaults applied by data lays out differently from the seed")
 	}
 }
 

@@ -520,9 +520,8 @@ type reportSig struct {
 func (c *ctx) newReportSig(rep *report.Report) reportSig {
 	a := c.a
 	s := reportSig{colW: (c.right - c.left) / 2, col: sigCol{party: "pertama", p: a.Pertama, key: "laporan.pertama",
-		pre:  []piece{{ReportDate(rep), "laporan.tanggal", false}},
-		jab:  firstOf(a.Pertama.JabatanTTDLampiran, a.Pertama.JabatanTTD, a.Pertama.Jabatan),
-		name: firstOf(a.Pertama.NamaLampiran, a.Pertama.Nama)}}
+		pre: []piece{{ReportDate(rep), "laporan.tanggal", false}},
+		jab: a.Pertama.JabatanTTDLampiran, name: a.Pertama.NamaLampiran}}
 	s.pre, s.post = c.sigChunks(s.col, att, s.colW-2*sigInset)
 	return s
 }

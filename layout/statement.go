@@ -86,11 +86,7 @@ func (c *ctx) letterhead() error {
 
 // title sets the title lines and the optional number line.
 func (c *ctx) title() error {
-	lines := c.a.JudulBaris
-	if len(lines) == 0 {
-		lines = []string{"PERJANJIAN KINERJA", "TAHUN " + strconv.Itoa(c.a.Tahun)}
-	}
-	for i, s := range lines {
+	for i, s := range c.a.JudulBaris {
 		if err := c.block(s, bodyBold, c.left, c.right-c.left, alCenter, "judul."+strconv.Itoa(i)); err != nil {
 			return err
 		}
@@ -104,37 +100,14 @@ func (c *ctx) title() error {
 	return nil
 }
 
-// Default wording of the statement page, used when the model leaves a
-// paragraph empty (the decoder normally fills these in).
-const (
-	defPembuka = "Dalam rangka mewujudkan manajemen pemerintahan yang efektif, transparan dan akuntabel " +
-		"serta berorientasi pada hasil, kami yang bertanda tangan di bawah ini:"
-	defJanji = "%[1]s berjanji akan mewujudkan target kinerja yang seharusnya sesuai lampiran perjanjian ini, " +
-		"dalam rangka mencapai target kinerja jangka menengah seperti yang telah ditetapkan dalam dokumen " +
-		"perencanaan. Keberhasilan dan kegagalan pencapaian target kinerja tersebut menjadi tanggung jawab kami."
-	defSupervisi = "%[2]s akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap " +
-		"capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian " +
-		"penghargaan dan sanksi."
-	defSebutanPertama = "selanjutnya disebut %[1]s"
-	defSebutanKedua   = "selaku atasan %[1]s, selanjutnya disebut %[2]s"
-)
-
-// teks returns s, or the default wording filled with the party labels.
-func (c *ctx) teks(s, def string) string {
-	if !isBlank(s) {
-		return s
-	}
-	return fmt.Sprintf(def, c.labelPertama, c.labelKedua)
-}
-
 // parties sets the opening paragraph and both parties' Nama/Jabatan blocks.
 func (c *ctx) parties() error {
 	t, tw := c.a.Teks, c.right-c.left
-	emph := []string{c.labelPertama, c.labelKedua}
-	if err := c.block(c.teks(t.Pembuka, defPembuka), body, c.left, tw, alJustify, "pembuka", emph...); err != nil {
+	emph := []string{c.a.LabelPertama, c.a.LabelKedua}
+	if err := c.block(t.Pembuka, body, c.left, tw, alJustify, "pembuka", emph...); err != nil {
 		return err
 	}
-	sebutan := []string{c.teks(t.SebutanPertama, defSebutanPertama), c.teks(t.SebutanKedua, defSebutanKedua)}
+	sebutan := []string{t.SebutanPertama, t.SebutanKedua}
 	for i, p := range []data.Party{c.a.Pertama, c.a.Kedua} {
 		who := partyKey[i]
 		c.gap(gapPara)
@@ -156,13 +129,13 @@ var partyKey = [2]string{"pertama", "kedua"}
 // promises sets the two fixed paragraphs.
 func (c *ctx) promises() error {
 	t, tw := c.a.Teks, c.right-c.left
-	emph := []string{c.labelPertama, c.labelKedua}
+	emph := []string{c.a.LabelPertama, c.a.LabelKedua}
 	c.gap(gapSection)
-	if err := c.block(c.teks(t.Janji, defJanji), body, c.left, tw, alJustify, "janji", emph...); err != nil {
+	if err := c.block(t.Janji, body, c.left, tw, alJustify, "janji", emph...); err != nil {
 		return err
 	}
 	c.gap(gapPara)
-	return c.block(c.teks(t.Supervisi, defSupervisi), body, c.left, tw, alJustify, "supervisi", emph...)
+	return c.block(t.Supervisi, body, c.left, tw, alJustify, "supervisi", emph...)
 }
 
 // kv is one label : value row of an identity block.
@@ -215,20 +188,10 @@ func placeDate(a *data.Agreement) string {
 // signature blocks: PIHAK KEDUA on the left, PIHAK PERTAMA on the right.
 func (c *ctx) statementSignatures() error {
 	a := c.a
-	k := sigCol{party: "kedua", pre: []piece{{c.labelKedua + ",", "ttd.kedua.label", true}},
-		jab: firstOf(a.Kedua.JabatanTTD, a.Kedua.Jabatan), p: a.Kedua, name: a.Kedua.Nama, key: "ttd.kedua"}
-	p := sigCol{party: "pertama", pre: []piece{{c.labelPertama + ",", "ttd.pertama.label", true}},
-		jab: firstOf(a.Pertama.JabatanTTD, a.Pertama.Jabatan), p: a.Pertama, name: a.Pertama.Nama, key: "ttd.pertama"}
+	k := sigCol{party: "kedua", pre: []piece{{a.LabelKedua + ",", "ttd.kedua.label", true}},
+		jab: a.Kedua.JabatanTTD, p: a.Kedua, name: a.Kedua.Nama, key: "ttd.kedua"}
+	p := sigCol{party: "pertama", pre: []piece{{a.LabelPertama + ",", "ttd.pertama.label", true}},
+		jab: a.Pertama.JabatanTTD, p: a.Pertama, name: a.Pertama.Nama, key: "ttd.pertama"}
 	c.gap(gapSection + gapPara)
 	return c.signatures(k, p, body, piece{placeDate(a), "tanggal", false}, false)
-}
-
-// firstOf returns the first non-blank string.
-func firstOf(s ...string) string {
-	for _, v := range s {
-		if !isBlank(v) {
-			return v
-		}
-	}
-	return ""
 }
