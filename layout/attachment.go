@@ -1,17 +1,11 @@
 package layout
 
 import (
+	"kinerja/layout/engine"
 	"strconv"
 	"strings"
 
 	"kinerja/data"
-)
-
-// att and attBold are the styles of the attachment's title block and
-// signature blocks.
-var (
-	att     = style{size: attSize, lead: attLead}
-	attBold = style{size: attSize, lead: attLead, bold: true}
 )
 
 // Indicator table columns.
@@ -30,58 +24,41 @@ const (
 
 // attachment lays out the landscape pages: title, identity block, the
 // indicator table, the optional program table and the signature blocks.
-func (c *ctx) attachment() error {
-	c.newPage(true)
-	a, tw := c.a, c.right-c.left
-	if err := c.block(a.JudulLampiran, attBold, c.left, tw, alCenter, "judul.lampiran"); err != nil {
+func (d *agreementDoc) attachment() error {
+	d.NewPage(true)
+	a, tw := d.a, d.Right-d.Left
+	if err := d.Block(a.JudulLampiran, attBold, d.Left, tw, engine.AlignCenter, "judul.lampiran"); err != nil {
 		return err
 	}
-	c.gap(gapPara)
-	if err := c.kvBlock(c.identity(), att, c.left, tw); err != nil {
+	d.Gap(gapPara)
+	if err := d.kvBlock(d.identity(), att, d.Left, tw); err != nil {
 		return err
 	}
-	c.gap(gapPara)
-	k, p := c.attachmentSigCols()
-	tail := gapSection + c.sigHeight(k, p, att, c.attachmentDate(), true)
-	it := c.indicatorTable()
+	d.Gap(gapPara)
+	k, p := d.attachmentSigCols()
+	tail := gapSection + sigHeight(d.Flow, k, p, att, d.attachmentDate(), true)
+	it := d.indicatorTable()
 	if len(a.Program) == 0 {
-		it.tail = tail
+		it.Tail = tail
 	}
-	if err := c.place(it); err != nil {
+	if err := d.PlaceGrid(it); err != nil {
 		return err
 	}
 	if len(a.Program) > 0 {
-		c.gap(gapSection)
-		pt := c.programTable()
-		pt.tail = tail
-		if err := c.placeWhole(pt); err != nil {
+		d.Gap(gapSection)
+		pt := d.programTable()
+		pt.Tail = tail
+		if err := d.PlaceGridWhole(pt); err != nil {
 			return err
 		}
 	}
-	c.gap(gapSection)
-	return c.signatures(k, p, att, c.attachmentDate(), true)
-}
-
-// placeWhole places t, first moving to a new page when the whole table
-// (with its tail, when that fits too) would fit on an empty page but not in
-// the space left, so that a short table (the program table) is not cut
-// before its last rows and total.
-func (c *ctx) placeWhole(t *table) error {
-	keep := t.headH + t.height()
-	if keep+t.tail <= c.bottom-c.top {
-		keep += t.tail
-	}
-	if keep <= c.bottom-c.top {
-		if err := c.ensure(keep); err != nil {
-			return err
-		}
-	}
-	return c.place(t)
+	d.Gap(gapSection)
+	return signatures(d.Flow, k, p, att, d.attachmentDate(), true)
 }
 
 // identity returns the rows of PIHAK PERTAMA's identity block.
-func (c *ctx) identity() []kv {
-	p := c.a.Pertama
+func (d *agreementDoc) identity() []kv {
+	p := d.a.Pertama
 	rows := []kv{{"Nama", p.NamaLampiran, "lampiran.nama"}}
 	if !isBlank(p.NIP) {
 		rows = append(rows, kv{"NIP", p.NIP, "lampiran.nip"})
@@ -94,19 +71,19 @@ func (c *ctx) identity() []kv {
 }
 
 // indicatorTable builds the indicator table with its two-row header.
-func (c *ctx) indicatorTable() *table {
-	t := newTable(c.left, c.indicatorWidths(c.right-c.left), cellStyle)
-	c.setHeader(t, indicatorHeader(), 2)
-	for gi := range c.a.Kelompok {
-		g := &c.a.Kelompok[gi]
+func (d *agreementDoc) indicatorTable() *engine.Grid {
+	t := engine.NewGrid(d.Typesetter, d.Left, d.indicatorWidths(d.Right-d.Left), cellStyle)
+	t.SetHeader(indicatorHeader(), 2)
+	for gi := range d.a.Kelompok {
+		g := &d.a.Kelompok[gi]
 		gid := "k" + strconv.Itoa(gi)
 		if !isBlank(g.Nama) {
-			cl := c.newCell(t, 0, numCols, g.Nama, cellBold, alLeft, gid+".nama")
-			cl.fill = groupFill
-			t.bands = append(t.bands, band{rows: []row{{cells: []cell{cl}}}, keepNext: true})
+			cl := t.Cell(0, numCols, g.Nama, cellBold, engine.AlignLeft, gid+".nama")
+			cl.Fill = groupFill
+			t.Bands = append(t.Bands, engine.Band{Rows: []engine.Row{{Cells: []engine.Cell{cl}}}, KeepNext: true})
 		}
 		for si := range g.Sasaran {
-			t.bands = append(t.bands, c.sasaranBand(t, &g.Sasaran[si], gid+".s"+strconv.Itoa(si)))
+			t.Bands = append(t.Bands, d.sasaranBand(t, &g.Sasaran[si], gid+".s"+strconv.Itoa(si)))
 		}
 	}
 	return t
@@ -114,52 +91,52 @@ func (c *ctx) indicatorTable() *table {
 
 // indicatorHeader is the two-row header: Triwulan spans the four quarter
 // columns, every other cell spans both rows.
-func indicatorHeader() []hcell {
-	h := []hcell{{0, 2, colNo, 1, "NO"}, {0, 2, colSasaran, 1, "Sasaran"}, {0, 2, colNoInd, 1, "NO"},
-		{0, 2, colIndikator, 1, "Indikator Kinerja"}, {0, 2, colSumber, 1, "Sumber Data"},
-		{0, 2, colPengukuran, 1, "Pengukuran Kinerja"}, {0, 1, colTW1, 4, "Triwulan"},
-		{0, 2, colTahunan, 1, "Tahunan"}, {0, 2, colKet, 1, "Keterangan"}}
+func indicatorHeader() []engine.HeaderCell {
+	h := []engine.HeaderCell{hc(0, 2, colNo, 1, "NO"), hc(0, 2, colSasaran, 1, "Sasaran"), hc(0, 2, colNoInd, 1, "NO"),
+		hc(0, 2, colIndikator, 1, "Indikator Kinerja"), hc(0, 2, colSumber, 1, "Sumber Data"),
+		hc(0, 2, colPengukuran, 1, "Pengukuran Kinerja"), hc(0, 1, colTW1, 4, "Triwulan"),
+		hc(0, 2, colTahunan, 1, "Tahunan"), hc(0, 2, colKet, 1, "Keterangan")}
 	for i, q := range []string{"I", "II", "III", "IV"} {
-		h = append(h, hcell{1, 1, colTW1 + i, 1, q})
+		h = append(h, hc(1, 1, colTW1+i, 1, q))
 	}
 	return h
 }
 
 // sasaranBand returns the band of one sasaran: NO and text as span cells,
 // one row per indicator.
-func (c *ctx) sasaranBand(t *table, s *data.Sasaran, id string) band {
-	b := band{span: []cell{
-		c.newCell(t, colNo, 1, strconv.Itoa(s.No), cellStyle, alCenter, id+".no"),
-		c.newCell(t, colSasaran, 1, s.Uraian, cellStyle, alLeft, id+".uraian"),
+func (d *agreementDoc) sasaranBand(t *engine.Grid, s *data.Sasaran, id string) engine.Band {
+	b := engine.Band{Span: []engine.Cell{
+		t.Cell(colNo, 1, strconv.Itoa(s.No), cellStyle, engine.AlignCenter, id+".no"),
+		t.Cell(colSasaran, 1, s.Uraian, cellStyle, engine.AlignLeft, id+".uraian"),
 	}}
-	b.span[0].cue = strconv.Itoa(s.No) + " " + cueWord
+	b.Span[0].Cue = strconv.Itoa(s.No) + " " + engine.CueWord
 	for ii := range s.Indikator {
-		b.rows = append(b.rows, c.indicatorRow(t, &s.Indikator[ii], ii, id+".i"+strconv.Itoa(ii)))
+		b.Rows = append(b.Rows, d.indicatorRow(t, &s.Indikator[ii], ii, id+".i"+strconv.Itoa(ii)))
 	}
-	if len(b.rows) == 0 {
-		b.rows = []row{{}}
+	if len(b.Rows) == 0 {
+		b.Rows = []engine.Row{{}}
 	}
 	return b
 }
 
 // indicatorRow returns the cells of one indicator.
-func (c *ctx) indicatorRow(t *table, ind *data.Indicator, i int, id string) row {
+func (d *agreementDoc) indicatorRow(t *engine.Grid, ind *data.Indicator, i int, id string) engine.Row {
 	no := ind.No
-	cells := []cell{
-		c.newCell(t, colNoInd, 1, strconv.Itoa(no), cellStyle, alCenter, id+".no"),
-		c.newCell(t, colIndikator, 1, ind.Indikator, cellStyle, alLeft, id+".indikator"),
-		c.newCell(t, colSumber, 1, ind.SumberData, cellStyle, alLeft, id+".sumber"),
-		c.newCell(t, colPengukuran, 1, ind.Pengukuran, cellStyle, alLeft, id+".pengukuran"),
+	cells := []engine.Cell{
+		t.Cell(colNoInd, 1, strconv.Itoa(no), cellStyle, engine.AlignCenter, id+".no"),
+		t.Cell(colIndikator, 1, ind.Indikator, cellStyle, engine.AlignLeft, id+".indikator"),
+		t.Cell(colSumber, 1, ind.SumberData, cellStyle, engine.AlignLeft, id+".sumber"),
+		t.Cell(colPengukuran, 1, ind.Pengukuran, cellStyle, engine.AlignLeft, id+".pengukuran"),
 	}
 	for q := range ind.Triwulan {
-		cells = append(cells, c.newCell(t, colTW1+q, 1, ind.Triwulan[q].Text, cellStyle, alCenter,
+		cells = append(cells, t.Cell(colTW1+q, 1, ind.Triwulan[q].Text, cellStyle, engine.AlignCenter,
 			id+".tw"+strconv.Itoa(q+1)))
 	}
 	cells = append(cells,
-		c.newCell(t, colTahunan, 1, ind.Tahunan.Text, cellStyle, alCenter, id+".tahunan"),
-		c.newCell(t, colKet, 1, ind.Keterangan, cellStyle, alCenter, id+".keterangan"))
-	cells[0].cue = strconv.Itoa(no)
-	return row{cells: cells}
+		t.Cell(colTahunan, 1, ind.Tahunan.Text, cellStyle, engine.AlignCenter, id+".tahunan"),
+		t.Cell(colKet, 1, ind.Keterangan, cellStyle, engine.AlignCenter, id+".keterangan"))
+	cells[0].Cue = strconv.Itoa(no)
+	return engine.Row{Cells: cells}
 }
 
 // Program table columns.
@@ -171,24 +148,24 @@ const (
 
 // programTable builds the Program | Anggaran (Rp) | Keterangan table with
 // a JUMLAH row.
-func (c *ctx) programTable() *table {
-	t := newTable(c.left, c.programWidths(c.right-c.left), cellStyle)
-	c.setHeader(t, []hcell{{0, 1, colProgram, 1, "Program"}, {0, 1, colAnggaran, 1, "Anggaran (Rp)"},
-		{0, 1, colProgKet, 1, "Keterangan"}}, 1)
+func (d *agreementDoc) programTable() *engine.Grid {
+	t := engine.NewGrid(d.Typesetter, d.Left, d.programWidths(d.Right-d.Left), cellStyle)
+	t.SetHeader([]engine.HeaderCell{hc(0, 1, colProgram, 1, "Program"), hc(0, 1, colAnggaran, 1, "Anggaran (Rp)"),
+		hc(0, 1, colProgKet, 1, "Keterangan")}, 1)
 	var total int64
-	for i, p := range c.a.Program {
+	for i, p := range d.a.Program {
 		id := "p" + strconv.Itoa(i)
 		total += p.Anggaran
-		t.bands = append(t.bands, band{rows: []row{{cells: []cell{
-			c.newCell(t, colProgram, 1, p.Program, cellStyle, alLeft, id+".program"),
-			c.newCell(t, colAnggaran, 1, rupiah(p.Anggaran), cellStyle, alRight, id+".anggaran"),
-			c.newCell(t, colProgKet, 1, p.Keterangan, cellStyle, alLeft, id+".keterangan"),
+		t.Bands = append(t.Bands, engine.Band{Rows: []engine.Row{{Cells: []engine.Cell{
+			t.Cell(colProgram, 1, p.Program, cellStyle, engine.AlignLeft, id+".program"),
+			t.Cell(colAnggaran, 1, rupiah(p.Anggaran), cellStyle, engine.AlignRight, id+".anggaran"),
+			t.Cell(colProgKet, 1, p.Keterangan, cellStyle, engine.AlignLeft, id+".keterangan"),
 		}}}})
 	}
-	t.bands = append(t.bands, band{rows: []row{{cells: []cell{
-		c.newCell(t, colProgram, 1, "JUMLAH", cellBold, alCenter, "jumlah"),
-		c.newCell(t, colAnggaran, 1, rupiah(total), cellBold, alRight, "jumlah.anggaran"),
-		c.newCell(t, colProgKet, 1, "", cellStyle, alLeft, "jumlah.keterangan"),
+	t.Bands = append(t.Bands, engine.Band{Rows: []engine.Row{{Cells: []engine.Cell{
+		t.Cell(colProgram, 1, "JUMLAH", cellBold, engine.AlignCenter, "jumlah"),
+		t.Cell(colAnggaran, 1, rupiah(total), cellBold, engine.AlignRight, "jumlah.anggaran"),
+		t.Cell(colProgKet, 1, "", cellStyle, engine.AlignLeft, "jumlah.keterangan"),
 	}}}})
 	return t
 }
@@ -214,8 +191,8 @@ func rupiah(n int64) string {
 // attachmentSigCols returns the attachment's signature blocks: PIHAK KEDUA
 // (left) and PIHAK PERTAMA (right), with the attachment's names and
 // positions. They are kept together, and with the table's last row.
-func (c *ctx) attachmentSigCols() (k, p sigCol) {
-	a := c.a
+func (d *agreementDoc) attachmentSigCols() (k, p sigCol) {
+	a := d.a
 	k = sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
 		jab: a.Kedua.JabatanTTDLampiran, name: a.Kedua.NamaLampiran}
 	p = sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
@@ -224,6 +201,6 @@ func (c *ctx) attachmentSigCols() (k, p sigCol) {
 }
 
 // attachmentDate is the place and date line of the attachment signatures.
-func (c *ctx) attachmentDate() piece {
-	return piece{placeDate(c.a), "lampiran.tanggal", false}
+func (d *agreementDoc) attachmentDate() piece {
+	return piece{placeDate(d.a), "lampiran.tanggal", false}
 }

@@ -2,6 +2,7 @@ package layout
 
 import (
 	"errors"
+	"kinerja/layout/engine"
 	"math"
 	"regexp"
 	"strings"
@@ -129,7 +130,7 @@ func checkMerged(t *testing.T, d *Document, sid string, n int) {
 	for _, p := range d.Pages {
 		for _, b := range p.Boxes {
 			if b.Cell == sid+".uraian" && col < 0 {
-				col = b.X - cellPad
+				col = b.X - engine.CellPad
 			}
 		}
 	}
@@ -159,33 +160,6 @@ func checkMerged(t *testing.T, d *Document, sid string, n int) {
 	}
 	if len(seen) != n || pages < 2 {
 		t.Errorf("%s: %d indicators on %d pages, want %d across a break", sid, len(seen), pages, n)
-	}
-}
-
-// TestSplitCount covers the widow and orphan rules of row splitting.
-func TestSplitCount(t *testing.T) {
-	cases := []struct {
-		fit, rem int
-		atTop    bool
-		want     int
-		err      bool
-	}{
-		{10, 20, false, 10, false},
-		{1, 20, false, 0, false}, // one line alone at the bottom: move the row
-		{1, 1, false, 1, false},  // a one-line row that fits
-		{1, 20, true, 1, false},  // nothing better exists on an empty page
-		{9, 10, false, 8, false}, // would leave a single line: leave two
-		{2, 3, false, 0, false},  // a short row is not split: it moves whole
-		{5, 6, false, 0, false},  // up to keepRow lines move whole
-		{6, 7, false, 5, false},  // a longer row splits, leaving two
-		{3, 8, false, 3, false},  // and may start with three
-		{0, 5, true, 0, true},
-	}
-	for _, c := range cases {
-		got, err := splitCount(c.fit, c.rem, c.atTop)
-		if got != c.want || (err != nil) != c.err {
-			t.Errorf("splitCount(%d, %d, %v) = %d, %v; want %d, err %v", c.fit, c.rem, c.atTop, got, err, c.want, c.err)
-		}
 	}
 }
 

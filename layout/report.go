@@ -3,6 +3,7 @@ package layout
 import (
 	"errors"
 	"fmt"
+	"kinerja/layout/engine"
 	"strconv"
 	"time"
 
@@ -39,8 +40,8 @@ const (
 
 // repCell and repBold are the report tables' text styles.
 var (
-	repCell = style{size: repSize, lead: repLead}
-	repBold = style{size: repSize, lead: repLead, bold: true}
+	repCell = engine.Style{Size: repSize, Lead: repLead}
+	repBold = engine.Style{Size: repSize, Lead: repLead, Bold: true}
 )
 
 // roman holds the quarter numerals I..IV.
@@ -83,42 +84,49 @@ func Report(rep *report.Report, m Measurer) (*Document, error) {
 	if rep.Triwulan < 1 || rep.Triwulan > 4 {
 		return nil, fmt.Errorf("layout report: triwulan %d out of range 1..4", rep.Triwulan)
 	}
-	c, err := newCtx(rep.Agreement, m)
+	f, err := newFlow(rep.Agreement, m)
 	if err != nil {
 		return nil, err
 	}
-	if err := c.reportBody(rep); err != nil {
+	d := &reportDoc{Flow: f, a: rep.Agreement}
+	if err := d.reportBody(rep); err != nil {
 		return nil, fmt.Errorf("layout report: %w", err)
 	}
-	c.footers()
-	return c.doc, nil
+	return d.Finish(), nil
+}
+
+// reportDoc is the report template at work: the engine's flow (pages,
+// cursor, typesetter) and the agreement the report is about.
+type reportDoc struct {
+	*engine.Flow
+	a *data.Agreement
 }
 
 // reportBody lays out everything but the footers.
-func (c *ctx) reportBody(rep *report.Report) error {
-	c.newPage(true)
-	if err := c.reportTitle(rep); err != nil {
+func (d *reportDoc) reportBody(rep *report.Report) error {
+	d.NewPage(true)
+	if err := d.reportTitle(rep); err != nil {
 		return err
 	}
-	if err := c.capNote(rep); err != nil {
+	if err := d.capNote(rep); err != nil {
 		return err
 	}
-	if err := c.place(c.reportTable(rep)); err != nil {
+	if err := d.PlaceGrid(d.reportTable(rep)); err != nil {
 		return err
 	}
-	if err := c.headedTable("RINGKASAN CAPAIAN KINERJA", "ringkasan.judul", c.summaryTable(rep)); err != nil {
+	if err := d.headedTable("RINGKASAN CAPAIAN KINERJA", "ringkasan.judul", d.summaryTable(rep)); err != nil {
 		return err
 	}
 	if hasBudget(rep) {
-		if err := c.headedTable("PENYERAPAN ANGGARAN", "anggaran.judul", c.budgetTable(rep)); err != nil {
+		if err := d.headedTable("PENYERAPAN ANGGARAN", "anggaran.judul", d.budgetTable(rep)); err != nil {
 			return err
 		}
 	}
-	sig := c.newReportSig(rep)
-	if err := c.chart(rep, gapSection+sig.height()); err != nil {
+	sig := d.newReportSig(rep)
+	if err := d.chart(rep, gapSection+sig.height()); err != nil {
 		return err
 	}
-	return c.reportSignature(sig)
+	return d.reportSignature(sig)
 }
 
 // CapNote is the note set above the indicator table when a printed
@@ -128,19 +136,19 @@ const CapNote = "(…) = capaian sebelum batas"
 // capNote sets CapNote, small and grey, above the indicator table when
 // any printed capaian was capped. Above, not under: a note under a long
 // table can end up alone on the page after it.
-func (c *ctx) capNote(rep *report.Report) error {
+func (d *reportDoc) capNote(rep *report.Report) error {
 	if !anyCapped(rep) {
 		return nil
 	}
-	st := style{size: footSize, lead: footLead}
-	lines := c.wrap(CapNote, st, c.right-c.left)
-	if err := c.ensure(float64(len(lines)) * st.lead); err != nil {
+	st := engine.Style{Size: noteSize, Lead: noteLead}
+	lines := d.Wrap(CapNote, st, d.Right-d.Left)
+	if err := d.Ensure(float64(len(lines)) * st.Lead); err != nil {
 		return err
 	}
-	top := len(c.page().Boxes)
-	c.paragraph(lines, c.left, c.right-c.left, st, alLeft, "laporan.catatan")
-	greyed(c.page().Boxes[top:])
-	c.y += gapSmall
+	top := len(d.Page().Boxes)
+	d.Paragraph(lines, d.Left, d.Right-d.Left, st, engine.AlignLeft, "laporan.catatan")
+	engine.Greyed(d.Page().Boxes[top:])
+	d.Y += gapSmall
 	return nil
 }
 
@@ -151,71 +159,71 @@ func ReportTitle(rep *report.Report) string {
 }
 
 // reportTitle sets the title and the unit, centred.
-func (c *ctx) reportTitle(rep *report.Report) error {
-	tw := c.right - c.left
-	if err := c.block(ReportTitle(rep), attBold, c.left, tw, alCenter, "laporan.judul"); err != nil {
+func (d *reportDoc) reportTitle(rep *report.Report) error {
+	tw := d.Right - d.Left
+	if err := d.Block(ReportTitle(rep), attBold, d.Left, tw, engine.AlignCenter, "laporan.judul"); err != nil {
 		return err
 	}
-	if u := c.a.Pertama.UnitKerja; !isBlank(u) {
-		if err := c.block(u, attBold, c.left, tw, alCenter, "laporan.unit"); err != nil {
+	if u := d.a.Pertama.UnitKerja; !isBlank(u) {
+		if err := d.Block(u, attBold, d.Left, tw, engine.AlignCenter, "laporan.unit"); err != nil {
 			return err
 		}
 	}
-	c.gap(gapPara)
+	d.Gap(gapPara)
 	return nil
 }
 
 // headedTable sets a bold heading kept with the table's header and first
 // lines, then the table.
-func (c *ctx) headedTable(heading, id string, t *table) error {
-	c.gap(gapSection)
-	lines := c.wrap(heading, attBold, c.right-c.left)
-	keep := t.headH + t.height()
-	if keep > c.bottom-c.top-float64(len(lines))*attLead-gapSmall {
-		keep = t.headH + t.leadIn(0)
+func (d *reportDoc) headedTable(heading, id string, t *engine.Grid) error {
+	d.Gap(gapSection)
+	lines := d.Wrap(heading, attBold, d.Right-d.Left)
+	keep := t.HeaderHeight() + t.Height()
+	if keep > d.Bottom-d.Top-float64(len(lines))*attLead-gapSmall {
+		keep = t.HeaderHeight() + t.LeadIn(0)
 	}
-	if err := c.ensure(float64(len(lines))*attLead + gapSmall + keep); err != nil {
+	if err := d.Ensure(float64(len(lines))*attLead + gapSmall + keep); err != nil {
 		return err
 	}
-	c.paragraph(lines, c.left, c.right-c.left, attBold, alLeft, id)
-	c.y += gapSmall
-	return c.place(t)
+	d.Paragraph(lines, d.Left, d.Right-d.Left, attBold, engine.AlignLeft, id)
+	d.Y += gapSmall
+	return d.PlaceGrid(t)
 }
 
 // reportHeader is the indicator table's two-row header: the quarter's
 // and the annual figures each under a spanning heading.
-func reportHeader(tw int) []hcell {
+func reportHeader(tw int) []engine.HeaderCell {
 	q := roman[tw-1]
-	h := []hcell{{0, 2, rcNo, 1, "NO"}, {0, 2, rcSasaran, 1, "Sasaran"}, {0, 2, rcKode, 1, "Kode"},
-		{0, 2, rcIndikator, 1, "Indikator Kinerja"}, {0, 2, rcSatuan, 1, "Satuan"},
-		{0, 1, rcTargetTW, 4, "Triwulan " + q}, {0, 1, rcTargetTh, 4, "Tahunan"},
-		{0, 2, rcKendala, 1, "Kendala"}, {0, 2, rcTindak, 1, "Tindak Lanjut"}}
+	h := []engine.HeaderCell{hc(0, 2, rcNo, 1, "NO"), hc(0, 2, rcSasaran, 1, "Sasaran"), hc(0, 2, rcKode, 1, "Kode"),
+		hc(0, 2, rcIndikator, 1, "Indikator Kinerja"), hc(0, 2, rcSatuan, 1, "Satuan"),
+		hc(0, 1, rcTargetTW, 4, "Triwulan "+q), hc(0, 1, rcTargetTh, 4, "Tahunan"),
+		hc(0, 2, rcKendala, 1, "Kendala"), hc(0, 2, rcTindak, 1, "Tindak Lanjut")}
 	sub := []string{"Target", "Realisasi", "Capaian", "Kategori",
 		"Target", "Realisasi s.d. TW " + q, "Capaian", "Kategori"}
 	for i, s := range sub {
-		h = append(h, hcell{1, 1, rcTargetTW + i, 1, s})
+		h = append(h, hc(1, 1, rcTargetTW+i, 1, s))
 	}
 	return h
 }
 
 // reportTable builds the indicator table: group rows as in the agreement,
 // one band per sasaran with NO and Sasaran spanning its indicator rows.
-func (c *ctx) reportTable(rep *report.Report) *table {
-	t := newTable(c.left, c.reportWidths(rep, c.right-c.left), repCell)
-	c.setHeader(t, reportHeader(rep.Triwulan), 2)
+func (d *reportDoc) reportTable(rep *report.Report) *engine.Grid {
+	t := engine.NewGrid(d.Typesetter, d.Left, d.reportWidths(rep, d.Right-d.Left), repCell)
+	t.SetHeader(reportHeader(rep.Triwulan), 2)
 	group := -1
 	for i := 0; i < len(rep.Rows); {
 		r := &rep.Rows[i]
 		if i == 0 || r.Group != rep.Rows[i-1].Group {
 			group++
 			if !isBlank(r.Group) {
-				cl := c.newCell(t, 0, rcCols, r.Group, repBold, alLeft, "g"+strconv.Itoa(group)+".nama")
-				cl.fill = groupFill
-				t.bands = append(t.bands, band{rows: []row{{cells: []cell{cl}}}, keepNext: true})
+				cl := t.Cell(0, rcCols, r.Group, repBold, engine.AlignLeft, "g"+strconv.Itoa(group)+".nama")
+				cl.Fill = groupFill
+				t.Bands = append(t.Bands, engine.Band{Rows: []engine.Row{{Cells: []engine.Cell{cl}}}, KeepNext: true})
 			}
 		}
 		n := sasaranLen(rep.Rows, i)
-		t.bands = append(t.bands, c.reportBand(t, rep.Rows[i:i+n], i))
+		t.Bands = append(t.Bands, d.reportBand(t, rep.Rows[i:i+n], i))
 		i += n
 	}
 	return t
@@ -234,41 +242,41 @@ func sasaranLen(rows []report.Row, i int) int {
 
 // reportBand returns the band of one sasaran whose first row is rows[0],
 // the report's row first.
-func (c *ctx) reportBand(t *table, rows []report.Row, first int) band {
+func (d *reportDoc) reportBand(t *engine.Grid, rows []report.Row, first int) engine.Band {
 	id := "r" + strconv.Itoa(first)
-	b := band{span: []cell{
-		c.newCell(t, rcNo, 1, strconv.Itoa(rows[0].SasaranNo), repCell, alCenter, id+".no"),
-		c.newCell(t, rcSasaran, 1, rows[0].SasaranText, repCell, alLeft, id+".sasaran"),
+	b := engine.Band{Span: []engine.Cell{
+		t.Cell(rcNo, 1, strconv.Itoa(rows[0].SasaranNo), repCell, engine.AlignCenter, id+".no"),
+		t.Cell(rcSasaran, 1, rows[0].SasaranText, repCell, engine.AlignLeft, id+".sasaran"),
 	}}
-	b.span[0].cue = strconv.Itoa(rows[0].SasaranNo) + " " + cueWord
+	b.Span[0].Cue = strconv.Itoa(rows[0].SasaranNo) + " " + engine.CueWord
 	for i := range rows {
-		b.rows = append(b.rows, c.reportRow(t, &rows[i], "r"+strconv.Itoa(first+i)))
+		b.Rows = append(b.Rows, d.reportRow(t, &rows[i], "r"+strconv.Itoa(first+i)))
 	}
 	return b
 }
 
 // reportRow returns the cells of one indicator.
-func (c *ctx) reportRow(t *table, r *report.Row, id string) row {
+func (d *reportDoc) reportRow(t *engine.Grid, r *report.Row, id string) engine.Row {
 	texts := ReportRowTexts(r)
-	cells := make([]cell, 0, rcCols-rcKode)
+	cells := make([]engine.Cell, 0, rcCols-rcKode)
 	for col := rcKode; col < rcCols; col++ {
-		al := alCenter
+		al := engine.AlignCenter
 		if col == rcIndikator || col == rcKendala || col == rcTindak {
-			al = alLeft
+			al = engine.AlignLeft
 		}
-		cells = append(cells, c.newCell(t, col, 1, texts[col-rcKode], repCell, al, id+"."+reportCellNames[col-rcKode]))
+		cells = append(cells, t.Cell(col, 1, texts[col-rcKode], repCell, al, id+"."+reportCellNames[col-rcKode]))
 	}
-	cells[0].cue = texts[0]
+	cells[0].Cue = texts[0]
 	for _, v := range []struct {
 		col int
 		val report.Value
 	}{{rcCapTW, r.CapaianTW}, {rcCapTh, r.CapaianTahunan}} {
 		if raw, ok := rawCapaian(v.val); ok {
 			name := reportCellNames[v.col-rcKode]
-			c.addSmall(t, &cells[v.col-rcKode], raw, id+"."+name+".mentah")
+			t.AddSmall(&cells[v.col-rcKode], raw, id+"."+name+".mentah")
 		}
 	}
-	return row{cells: cells}
+	return engine.Row{Cells: cells}
 }
 
 // rawCapaian returns the capaian before the indicator's cap in parentheses,
@@ -326,26 +334,26 @@ func orDash(s string) string { return orDefault(s, "-") }
 // and Tindak Lanjut share the rest 2:3:4:4, since kendala and tindak
 // lanjut are the longest free text. No column is narrower than its longest
 // word when the width allows it.
-func (c *ctx) reportWidths(rep *report.Report, tw float64) []float64 {
-	return allot(tw, c.reportSpecs(rep, tw))
+func (d *reportDoc) reportWidths(rep *report.Report, tw float64) []float64 {
+	return engine.Allot(tw, d.reportSpecs(rep, tw))
 }
 
 // reportSpecs returns what each indicator table column asks for.
-func (c *ctx) reportSpecs(rep *report.Report, tw float64) []colSpec {
-	cs := make([]colSpec, rcCols)
-	c.headerLo(cs, reportHeader(rep.Triwulan), repBold)
+func (d *reportDoc) reportSpecs(rep *report.Report, tw float64) []engine.ColSpec {
+	cs := make([]engine.ColSpec, rcCols)
+	d.HeaderLo(cs, reportHeader(rep.Triwulan), repBold)
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
-		c.fitLo(cs, rcNo, repCell, strconv.Itoa(r.SasaranNo))
-		c.fitLo(cs, rcSasaran, repCell, r.SasaranText)
+		d.FitLo(cs, rcNo, repCell, strconv.Itoa(r.SasaranNo))
+		d.FitLo(cs, rcSasaran, repCell, r.SasaranText)
 		for j, s := range ReportRowTexts(r) {
-			c.fitLo(cs, rcKode+j, repCell, s)
+			d.FitLo(cs, rcKode+j, repCell, s)
 		}
 	}
-	cs[rcSasaran].weight, cs[rcIndikator].weight, cs[rcKendala].weight, cs[rcTindak].weight = 2, 3, 4, 4
+	cs[rcSasaran].Weight, cs[rcIndikator].Weight, cs[rcKendala].Weight, cs[rcTindak].Weight = 2, 3, 4, 4
 	for col := range rcCols {
-		if cs[col].weight == 0 {
-			cs[col].want, cs[col].hi = min(0.08*tw, cs[col].lo), 0.08*tw
+		if cs[col].Weight == 0 {
+			cs[col].Want, cs[col].Hi = min(0.08*tw, cs[col].Lo), 0.08*tw
 		}
 	}
 	return cs
@@ -355,28 +363,28 @@ func (c *ctx) reportSpecs(rep *report.Report, tw float64) []colSpec {
 // indicators, and for the quarter's capaian and the capaian against the
 // annual target each: how many were evaluated, their average and the
 // number per category.
-func (c *ctx) summaryTable(rep *report.Report) *table {
+func (d *reportDoc) summaryTable(rep *report.Report) *engine.Grid {
 	cats := rep.Overall.Triwulan.PerKategori
 	per := 2 + len(cats) // columns per half: Dievaluasi, Rata-rata, categories
-	widths := c.summaryWidths(rep, per, c.right-c.left)
-	t := newTable(c.left, widths, repCell)
-	c.setHeader(t, summaryHeader(rep.Triwulan, cats, per), 2)
+	widths := d.summaryWidths(rep, per, d.Right-d.Left)
+	t := engine.NewGrid(d.Typesetter, d.Left, widths, repCell)
+	t.SetHeader(summaryHeader(rep.Triwulan, cats, per), 2)
 	for i, g := range rep.Groups {
-		t.bands = append(t.bands, c.summaryRow(t, g, repCell, "ringkasan.k"+strconv.Itoa(i)))
+		t.Bands = append(t.Bands, d.summaryRow(t, g, repCell, "ringkasan.k"+strconv.Itoa(i)))
 	}
-	t.bands = append(t.bands, c.summaryRow(t, rep.Overall, repBold, "ringkasan.total"))
+	t.Bands = append(t.Bands, d.summaryRow(t, rep.Overall, repBold, "ringkasan.total"))
 	return t
 }
 
 // summaryHeader is the summary table's two-row header.
-func summaryHeader(tw int, cats []report.KategoriCount, per int) []hcell {
-	h := []hcell{{0, 2, 0, 1, "Kelompok"}, {0, 2, 1, 1, "Jumlah Indikator"},
-		{0, 1, 2, per, "Capaian Triwulan " + roman[tw-1]}, {0, 1, 2 + per, per, "Capaian terhadap Target Tahunan"}}
+func summaryHeader(tw int, cats []report.KategoriCount, per int) []engine.HeaderCell {
+	h := []engine.HeaderCell{hc(0, 2, 0, 1, "Kelompok"), hc(0, 2, 1, 1, "Jumlah Indikator"),
+		hc(0, 1, 2, per, "Capaian Triwulan "+roman[tw-1]), hc(0, 1, 2+per, per, "Capaian terhadap Target Tahunan")}
 	for half := range 2 {
 		col := 2 + half*per
-		h = append(h, hcell{1, 1, col, 1, "Dievaluasi"}, hcell{1, 1, col + 1, 1, "Rata-rata"})
+		h = append(h, hc(1, 1, col, 1, "Dievaluasi"), hc(1, 1, col+1, 1, "Rata-rata"))
 		for i, k := range cats {
-			h = append(h, hcell{1, 1, col + 2 + i, 1, k.Nama})
+			h = append(h, hc(1, 1, col+2+i, 1, k.Nama))
 		}
 	}
 	return h
@@ -399,34 +407,34 @@ func summaryTexts(g report.GroupSummary) []string {
 }
 
 // summaryRow returns one row of the summary table.
-func (c *ctx) summaryRow(t *table, g report.GroupSummary, st style, id string) band {
+func (d *reportDoc) summaryRow(t *engine.Grid, g report.GroupSummary, st engine.Style, id string) engine.Band {
 	name := orDefault(g.Nama, "Indikator")
-	cells := []cell{c.newCell(t, 0, 1, name, st, alLeft, id+".nama")}
+	cells := []engine.Cell{t.Cell(0, 1, name, st, engine.AlignLeft, id+".nama")}
 	for i, s := range summaryTexts(g) {
-		cells = append(cells, c.newCell(t, i+1, 1, s, st, alCenter, id+".c"+strconv.Itoa(i+1)))
+		cells = append(cells, t.Cell(i+1, 1, s, st, engine.AlignCenter, id+".c"+strconv.Itoa(i+1)))
 	}
-	return band{rows: []row{{cells: cells}}}
+	return engine.Band{Rows: []engine.Row{{Cells: cells}}}
 }
 
 // summaryWidths gives Kelompok the width of the group names set on at
 // most two lines ("SASARAN STRATEGIS") and lets the number columns share
 // the rest equally, none narrower than its widest word (headers included).
-func (c *ctx) summaryWidths(rep *report.Report, per int, tw float64) []float64 {
-	cs := make([]colSpec, 2+2*per)
-	c.headerLo(cs, summaryHeader(rep.Triwulan, rep.Overall.Triwulan.PerKategori, per), repBold)
+func (d *reportDoc) summaryWidths(rep *report.Report, per int, tw float64) []float64 {
+	cs := make([]engine.ColSpec, 2+2*per)
+	d.HeaderLo(cs, summaryHeader(rep.Triwulan, rep.Overall.Triwulan.PerKategori, per), repBold)
 	name := 0.0
 	for _, g := range append(append([]report.GroupSummary(nil), rep.Groups...), rep.Overall) {
-		name = max(name, c.linesWidth(repBold, orDefault(g.Nama, "Indikator"), 2))
-		c.fitLo(cs, 0, repBold, orDefault(g.Nama, "Indikator"))
+		name = max(name, d.LinesWidth(repBold, orDefault(g.Nama, "Indikator"), 2))
+		d.FitLo(cs, 0, repBold, orDefault(g.Nama, "Indikator"))
 		for i, s := range summaryTexts(g) {
-			c.fitLo(cs, i+1, repBold, s)
+			d.FitLo(cs, i+1, repBold, s)
 		}
 	}
-	cs[0].want = name + 2*cellPad + colAir
+	cs[0].Want = name + 2*engine.CellPad + engine.ColAir
 	for i := 1; i < len(cs); i++ {
-		cs[i].weight = 1
+		cs[i].Weight = 1
 	}
-	return allot(tw, cs)
+	return engine.Allot(tw, cs)
 }
 
 // hasBudget reports whether any indicator has a reported pagu.
@@ -443,11 +451,11 @@ func hasBudget(rep *report.Report) bool {
 // Indikator, Pagu, Realisasi Anggaran, Serapan, and a JUMLAH row. It is a
 // separate table because three more columns do not fit beside the
 // indicator table's fifteen.
-func (c *ctx) budgetTable(rep *report.Report) *table {
-	tw := c.right - c.left
-	t := newTable(c.left, []float64{0.08 * tw, 0.47 * tw, 0.17 * tw, 0.17 * tw, 0.11 * tw}, repCell)
-	c.setHeader(t, []hcell{{0, 1, 0, 1, "Kode"}, {0, 1, 1, 1, "Indikator Kinerja"}, {0, 1, 2, 1, "Pagu"},
-		{0, 1, 3, 1, "Realisasi Anggaran s.d. TW " + roman[rep.Triwulan-1]}, {0, 1, 4, 1, "Serapan"}}, 1)
+func (d *reportDoc) budgetTable(rep *report.Report) *engine.Grid {
+	tw := d.Right - d.Left
+	t := engine.NewGrid(d.Typesetter, d.Left, []float64{0.08 * tw, 0.47 * tw, 0.17 * tw, 0.17 * tw, 0.11 * tw}, repCell)
+	t.SetHeader([]engine.HeaderCell{hc(0, 1, 0, 1, "Kode"), hc(0, 1, 1, 1, "Indikator Kinerja"), hc(0, 1, 2, 1, "Pagu"),
+		hc(0, 1, 3, 1, "Realisasi Anggaran s.d. TW "+roman[rep.Triwulan-1]), hc(0, 1, 4, 1, "Serapan")}, 1)
 	var pagu, real int64
 	for i := range rep.Rows {
 		r := &rep.Rows[i]
@@ -455,10 +463,10 @@ func (c *ctx) budgetTable(rep *report.Report) *table {
 			continue
 		}
 		pagu, real = pagu+r.Anggaran.Pagu, real+r.Anggaran.Realisasi
-		t.bands = append(t.bands, c.budgetRow(t, BudgetTexts(r), repCell, "anggaran.r"+strconv.Itoa(i)))
+		t.Bands = append(t.Bands, d.budgetRow(t, BudgetTexts(r), repCell, "anggaran.r"+strconv.Itoa(i)))
 	}
 	total := [5]string{"", "JUMLAH", report.FormatRupiah(pagu), report.FormatRupiah(real), serapan(pagu, real)}
-	t.bands = append(t.bands, c.budgetRow(t, total, repBold, "anggaran.jumlah"))
+	t.Bands = append(t.Bands, d.budgetRow(t, total, repBold, "anggaran.jumlah"))
 	return t
 }
 
@@ -483,14 +491,14 @@ func serapan(pagu, real int64) string {
 }
 
 // budgetRow returns one row of the budget table.
-func (c *ctx) budgetRow(t *table, texts [5]string, st style, id string) band {
+func (d *reportDoc) budgetRow(t *engine.Grid, texts [5]string, st engine.Style, id string) engine.Band {
 	names := [5]string{".kode", ".indikator", ".pagu", ".realisasi", ".serapan"}
-	als := [5]align{alCenter, alLeft, alRight, alRight, alCenter}
-	cells := make([]cell, 0, 5)
+	als := [5]engine.Align{engine.AlignCenter, engine.AlignLeft, engine.AlignRight, engine.AlignRight, engine.AlignCenter}
+	cells := make([]engine.Cell, 0, 5)
 	for i, s := range texts {
-		cells = append(cells, c.newCell(t, i, 1, s, st, als[i], id+names[i]))
+		cells = append(cells, t.Cell(i, 1, s, st, als[i], id+names[i]))
 	}
-	return band{rows: []row{{cells: cells}}}
+	return engine.Band{Rows: []engine.Row{{Cells: cells}}}
 }
 
 // ReportDate returns the place and date line of the report's signature
@@ -517,12 +525,12 @@ type reportSig struct {
 
 // newReportSig wraps the signature block: place and date, position,
 // signature space, name, NIP, in the right half of the text width.
-func (c *ctx) newReportSig(rep *report.Report) reportSig {
-	a := c.a
-	s := reportSig{colW: (c.right - c.left) / 2, col: sigCol{party: "pertama", p: a.Pertama, key: "laporan.pertama",
+func (d *reportDoc) newReportSig(rep *report.Report) reportSig {
+	a := d.a
+	s := reportSig{colW: (d.Right - d.Left) / 2, col: sigCol{party: "pertama", p: a.Pertama, key: "laporan.pertama",
 		pre: []piece{{ReportDate(rep), "laporan.tanggal", false}},
 		jab: a.Pertama.JabatanTTDLampiran, name: a.Pertama.NamaLampiran}}
-	s.pre, s.post = c.sigChunks(s.col, att, s.colW-2*sigInset)
+	s.pre, s.post = sigChunks(d.Flow, s.col, att, s.colW-2*sigInset)
 	return s
 }
 
@@ -534,14 +542,14 @@ func (s reportSig) height() float64 {
 // reportSignature sets the signature block in the right half of the page
 // under everything else, kept together (on a new page when it does not
 // fit), and records its SigRect.
-func (c *ctx) reportSignature(s reportSig) error {
-	c.gap(gapSection)
-	if err := c.ensure(s.height()); err != nil {
+func (d *reportDoc) reportSignature(s reportSig) error {
+	d.Gap(gapSection)
+	if err := d.Ensure(s.height()); err != nil {
 		return err
 	}
-	top := c.y
+	top := d.Y
 	sigTop := top + float64(countLines(s.pre))*attLead
-	c.doc.SigRects = append(c.doc.SigRects, c.sigBlock(s.pre, s.post, s.col, c.left+s.colW, s.colW, top, sigTop, att))
-	c.y = sigTop + sigSpace + float64(countLines(s.post))*attLead
+	d.AddSigRect(sigBlock(d.Flow, s.pre, s.post, s.col, d.Left+s.colW, s.colW, top, sigTop, att))
+	d.Y = sigTop + sigSpace + float64(countLines(s.post))*attLead
 	return nil
 }

@@ -6,6 +6,7 @@ import (
 	"image"
 	_ "image/jpeg" // register JPEG for image.DecodeConfig
 	_ "image/png"  // register PNG for image.DecodeConfig
+	"kinerja/layout/engine"
 	"strconv"
 
 	"kinerja/data"
@@ -19,20 +20,14 @@ const (
 	gapSection = 16.0
 )
 
-// body is the style of the statement page's text; bodyBold its bold form.
-var (
-	body     = style{size: bodySize, lead: bodyLead}
-	bodyBold = style{size: bodySize, lead: bodyLead, bold: true}
-)
-
 // statement lays out the statement page (and, if its text is too long, the
 // portrait pages it flows onto).
-func (c *ctx) statement() error {
-	c.newPage(false)
-	if err := c.logo(); err != nil {
+func (d *agreementDoc) statement() error {
+	d.NewPage(false)
+	if err := d.logo(); err != nil {
 		return err
 	}
-	steps := []func() error{c.letterhead, c.title, c.parties, c.promises, c.statementSignatures}
+	steps := []func() error{d.letterhead, d.title, d.parties, d.promises, d.statementSignatures}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return err
@@ -43,8 +38,8 @@ func (c *ctx) statement() error {
 
 // logo places the letterhead logo centred at the top, logoHeight tall with
 // its aspect ratio kept (narrower than the text width).
-func (c *ctx) logo() error {
-	k := c.a.Kop
+func (d *agreementDoc) logo() error {
+	k := d.a.Kop
 	if len(k.LogoData) == 0 {
 		return nil
 	}
@@ -58,65 +53,65 @@ func (c *ctx) logo() error {
 	}
 	h := logoHeight
 	w := h * float64(cfg.Width) / float64(cfg.Height)
-	if tw := c.right - c.left; w > tw {
+	if tw := d.Right - d.Left; w > tw {
 		w, h = tw, tw*float64(cfg.Height)/float64(cfg.Width)
 	}
-	c.add(Box{Kind: Image, X: (c.left + c.right - w) / 2, Y: c.y, W: w, H: h, Name: "logo"})
-	c.doc.Images["logo"] = ImageData{Type: typ, Data: k.LogoData}
-	c.y += h + gapPara
+	d.Add(Box{Kind: Image, X: (d.Left + d.Right - w) / 2, Y: d.Y, W: w, H: h, Name: "logo"})
+	d.AddImage("logo", ImageData{Type: typ, Data: k.LogoData})
+	d.Y += h + gapPara
 	return nil
 }
 
 // letterhead sets the letterhead lines and a double rule under them.
-func (c *ctx) letterhead() error {
-	if len(c.a.Kop.Baris) == 0 {
+func (d *agreementDoc) letterhead() error {
+	if len(d.a.Kop.Baris) == 0 {
 		return nil
 	}
-	for i, s := range c.a.Kop.Baris {
-		if err := c.block(s, bodyBold, c.left, c.right-c.left, alCenter, "kop."+strconv.Itoa(i)); err != nil {
+	for i, s := range d.a.Kop.Baris {
+		if err := d.Block(s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "kop."+strconv.Itoa(i)); err != nil {
 			return err
 		}
 	}
-	w := c.right - c.left
-	c.add(Box{Kind: Line, X: c.left, Y: c.y + 3, W: w, Stroke: 1.5},
-		Box{Kind: Line, X: c.left, Y: c.y + 5.5, W: w, Stroke: 0.5})
-	c.y += 5.5 + gapSection
+	w := d.Right - d.Left
+	d.Add(Box{Kind: Line, X: d.Left, Y: d.Y + 3, W: w, Stroke: 1.5},
+		Box{Kind: Line, X: d.Left, Y: d.Y + 5.5, W: w, Stroke: 0.5})
+	d.Y += 5.5 + gapSection
 	return nil
 }
 
 // title sets the title lines and the optional number line.
-func (c *ctx) title() error {
-	for i, s := range c.a.JudulBaris {
-		if err := c.block(s, bodyBold, c.left, c.right-c.left, alCenter, "judul."+strconv.Itoa(i)); err != nil {
+func (d *agreementDoc) title() error {
+	for i, s := range d.a.JudulBaris {
+		if err := d.Block(s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "judul."+strconv.Itoa(i)); err != nil {
 			return err
 		}
 	}
-	if !isBlank(c.a.Nomor) {
-		if err := c.block("NOMOR : "+c.a.Nomor, body, c.left, c.right-c.left, alCenter, "nomor"); err != nil {
+	if !isBlank(d.a.Nomor) {
+		if err := d.Block("NOMOR : "+d.a.Nomor, body, d.Left, d.Right-d.Left, engine.AlignCenter, "nomor"); err != nil {
 			return err
 		}
 	}
-	c.gap(gapSection)
+	d.Gap(gapSection)
 	return nil
 }
 
 // parties sets the opening paragraph and both parties' Nama/Jabatan blocks.
-func (c *ctx) parties() error {
-	t, tw := c.a.Teks, c.right-c.left
-	emph := []string{c.a.LabelPertama, c.a.LabelKedua}
-	if err := c.block(t.Pembuka, body, c.left, tw, alJustify, "pembuka", emph...); err != nil {
+func (d *agreementDoc) parties() error {
+	t, tw := d.a.Teks, d.Right-d.Left
+	emph := []string{d.a.LabelPertama, d.a.LabelKedua}
+	if err := d.Block(t.Pembuka, body, d.Left, tw, engine.AlignJustify, "pembuka", emph...); err != nil {
 		return err
 	}
 	sebutan := []string{t.SebutanPertama, t.SebutanKedua}
-	for i, p := range []data.Party{c.a.Pertama, c.a.Kedua} {
+	for i, p := range []data.Party{d.a.Pertama, d.a.Kedua} {
 		who := partyKey[i]
-		c.gap(gapPara)
+		d.Gap(gapPara)
 		rows := []kv{{"Nama", p.Nama, who + ".nama"}, {"Jabatan", p.Jabatan, who + ".jabatan"}}
-		if err := c.kvBlock(rows, body, c.left, tw); err != nil {
+		if err := d.kvBlock(rows, body, d.Left, tw); err != nil {
 			return err
 		}
-		c.gap(gapSmall)
-		if err := c.block(sebutan[i], body, c.left, tw, alLeft, who+".sebutan", emph...); err != nil {
+		d.Gap(gapSmall)
+		if err := d.Block(sebutan[i], body, d.Left, tw, engine.AlignLeft, who+".sebutan", emph...); err != nil {
 			return err
 		}
 	}
@@ -127,15 +122,15 @@ func (c *ctx) parties() error {
 var partyKey = [2]string{"pertama", "kedua"}
 
 // promises sets the two fixed paragraphs.
-func (c *ctx) promises() error {
-	t, tw := c.a.Teks, c.right-c.left
-	emph := []string{c.a.LabelPertama, c.a.LabelKedua}
-	c.gap(gapSection)
-	if err := c.block(t.Janji, body, c.left, tw, alJustify, "janji", emph...); err != nil {
+func (d *agreementDoc) promises() error {
+	t, tw := d.a.Teks, d.Right-d.Left
+	emph := []string{d.a.LabelPertama, d.a.LabelKedua}
+	d.Gap(gapSection)
+	if err := d.Block(t.Janji, body, d.Left, tw, engine.AlignJustify, "janji", emph...); err != nil {
 		return err
 	}
-	c.gap(gapPara)
-	return c.block(t.Supervisi, body, c.left, tw, alJustify, "supervisi", emph...)
+	d.Gap(gapPara)
+	return d.Block(t.Supervisi, body, d.Left, tw, engine.AlignJustify, "supervisi", emph...)
 }
 
 // kv is one label : value row of an identity block.
@@ -143,29 +138,29 @@ type kv struct{ label, value, id string }
 
 // kvBlock sets label : value rows with the colons aligned and the values
 // wrapped with a hanging indent. It is kept on one page.
-func (c *ctx) kvBlock(rows []kv, st style, x, width float64) error {
-	reg := c.font(false)
+func (d *agreementDoc) kvBlock(rows []kv, st engine.Style, x, width float64) error {
+	reg := d.Font(false)
 	lw := 0.0
 	for _, r := range rows {
-		lw = max(lw, c.width(reg, st.size, r.label))
+		lw = max(lw, d.Width(reg, st.Size, r.label))
 	}
-	colon := x + lw + 2*c.space(st.size)
-	vx := colon + c.width(reg, st.size, ":") + c.space(st.size)
-	vals, h := make([][]line, len(rows)), 0.0
+	colon := x + lw + 2*d.Space(st.Size)
+	vx := colon + d.Width(reg, st.Size, ":") + d.Space(st.Size)
+	vals, h := make([][]engine.TextLine, len(rows)), 0.0
 	for i, r := range rows {
-		vals[i] = c.wrap(r.value, st, x+width-vx)
-		h += float64(max(1, len(vals[i]))) * st.lead
+		vals[i] = d.Wrap(r.value, st, x+width-vx)
+		h += float64(max(1, len(vals[i]))) * st.Lead
 	}
-	if err := c.ensure(h); err != nil {
+	if err := d.Ensure(h); err != nil {
 		return err
 	}
-	off := baseline(st.size, st.lead)
+	off := engine.Baseline(st.Size, st.Lead)
 	for i, r := range rows {
-		c.add(c.textBox(r.label, c.width(reg, st.size, r.label), x, c.y+off, st.size, false, "label"),
-			c.textBox(":", c.width(reg, st.size, ":"), colon, c.y+off, st.size, false, "label"))
-		c.paragraph(vals[i], vx, x+width-vx, st, alLeft, r.id)
+		d.Add(d.TextBox(r.label, d.Width(reg, st.Size, r.label), x, d.Y+off, st.Size, false, "label"),
+			d.TextBox(":", d.Width(reg, st.Size, ":"), colon, d.Y+off, st.Size, false, "label"))
+		d.Paragraph(vals[i], vx, x+width-vx, st, engine.AlignLeft, r.id)
 		if len(vals[i]) == 0 {
-			c.y += st.lead
+			d.Y += st.Lead
 		}
 	}
 	return nil
@@ -186,12 +181,12 @@ func placeDate(a *data.Agreement) string {
 
 // statementSignatures sets the date line in the right column and the two
 // signature blocks: PIHAK KEDUA on the left, PIHAK PERTAMA on the right.
-func (c *ctx) statementSignatures() error {
-	a := c.a
+func (d *agreementDoc) statementSignatures() error {
+	a := d.a
 	k := sigCol{party: "kedua", pre: []piece{{a.LabelKedua + ",", "ttd.kedua.label", true}},
 		jab: a.Kedua.JabatanTTD, p: a.Kedua, name: a.Kedua.Nama, key: "ttd.kedua"}
 	p := sigCol{party: "pertama", pre: []piece{{a.LabelPertama + ",", "ttd.pertama.label", true}},
 		jab: a.Pertama.JabatanTTD, p: a.Pertama, name: a.Pertama.Nama, key: "ttd.pertama"}
-	c.gap(gapSection + gapPara)
-	return c.signatures(k, p, body, piece{placeDate(a), "tanggal", false}, false)
+	d.Gap(gapSection + gapPara)
+	return signatures(d.Flow, k, p, body, piece{placeDate(a), "tanggal", false}, false)
 }
