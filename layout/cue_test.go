@@ -1,12 +1,12 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"strconv"
 	"strings"
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 

@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"regexp"
 	"sort"
 	"strconv"
@@ -9,6 +8,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // expectedTexts returns, for every Box.Cell that carries model text, the

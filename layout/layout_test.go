@@ -2,13 +2,13 @@ package layout
 
 import (
 	"errors"
-	"kinerja/layout/engine"
 	"math"
 	"regexp"
 	"strings"
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // layoutOK lays a out with the fake measurer and fails the test on error.

@@ -2,7 +2,6 @@ package layout
 
 import (
 	"bytes"
-	"kinerja/layout/engine"
 	"math"
 	"os"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 

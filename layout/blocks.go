@@ -1,10 +1,10 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // piece is one short text of a signature block.

@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"math"
 	"strconv"
 	"strings"
 
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 

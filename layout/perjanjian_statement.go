@@ -6,10 +6,10 @@ import (
 	"image"
 	_ "image/jpeg" // register JPEG for image.DecodeConfig
 	_ "image/png"  // register PNG for image.DecodeConfig
-	"kinerja/layout/engine"
 	"strconv"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // Spaces between the parts of the statement page, in points.

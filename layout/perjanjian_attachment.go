@@ -1,11 +1,11 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"strconv"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // Indicator table columns.

@@ -1,8 +1,9 @@
 package layout
 
 import (
-	"kinerja/layout/engine"
 	"strconv"
+
+	"kinerja/layout/engine"
 )
 
 // indicatorWidths sizes the indicator table to the text width tw: narrow
