@@ -1,9 +1,7 @@
 package layout
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
 	"strings"
 	"testing"
 	"time"
@@ -99,9 +97,6 @@ func TestDeterministic(t *testing.T) {
 // the same invariants as the seed built in code.
 func TestSeedFile(t *testing.T) {
 	a, err := data.DecodeFile("../data/pk-2021-bppbj.toml")
-	if errors.Is(err, fs.ErrNotExist) {
-		t.Skip("data/pk-2021-bppbj.toml not there yet")
-	}
 	if err != nil {
 		t.Fatal(err)
 	}
