@@ -1,7 +1,6 @@
 package data
 
 import (
-	"fmt"
 	"net/url"
 	"strings"
 	"time"
@@ -33,11 +32,13 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 	}
 	a.Pertama = c.party("pihak_pertama", raw.Pertama, nipYear, true)
 	a.Kedua = c.party("pihak_kedua", raw.Kedua, nipYear, false)
-	a.Teks = c.paragraphs(raw.Teks, a.LabelPertama, a.LabelKedua)
+	a.Teks = c.paragraphs(raw.Teks)
 	a.Skala = c.scales(raw.Skala)
 	a.Kelompok = c.groups(raw.Kelompok, a.Skala)
 	a.Program = c.programs(raw.Program)
 	a.Kategori = c.categories(raw.Kategori)
+	a.ApplyDefaults()
+	c.distinctLabels(a)
 	return a
 }
 
@@ -103,29 +104,31 @@ func (c *checker) created(v val, a *Agreement) time.Time {
 func (c *checker) paper(v val) Paper {
 	s, ok := c.text("kertas", v)
 	switch strings.ToLower(s) {
-	case "", "a4":
-		if ok && s == "" {
+	case "":
+		if ok {
 			c.addf("kertas", "is empty; expected A4 or F4 (folio)")
 		}
-		return Paper{Name: "A4", Width: 210, Height: 297}
+		return Paper{} // ApplyDefaults: A4
+	case "a4":
+		return PaperA4
 	case "f4", "folio":
-		return Paper{Name: "F4", Width: 215, Height: 330}
+		return PaperF4
 	}
 	c.addf("kertas", "%q is not a paper size; expected A4 or F4 (folio)", s)
-	return Paper{Name: "A4", Width: 210, Height: 297}
+	return Paper{}
 }
 
 // font checks huruf.
 func (c *checker) font(v val) Font {
 	s, ok := c.text("huruf", v)
 	switch {
-	case !ok || s == "serif":
-		return "serif"
-	case s == "sans":
-		return "sans"
+	case !ok:
+		return "" // ApplyDefaults: serif
+	case s == "serif" || s == "sans":
+		return Font(s)
 	}
 	c.addf("huruf", "%q is not a font; expected serif (Times New Roman metrics) or sans (Arial metrics)", s)
-	return "serif"
+	return ""
 }
 
 // verifyURL checks verifikasi_url: an absolute http(s) address.
@@ -142,20 +145,20 @@ func (c *checker) verifyURL(v val) string {
 	return s
 }
 
-// titles applies [judul] or its defaults.
+// titles checks [judul]; ApplyDefaults fills what it leaves out.
 func (c *checker) titles(a *Agreement, j judulT) {
 	a.JudulBaris = c.textList("judul.pernyataan", j.Pernyataan)
-	if len(a.JudulBaris) == 0 {
-		a.JudulBaris = []string{"PERJANJIAN KINERJA", fmt.Sprintf("TAHUN %d", a.Tahun)}
-	}
-	a.JudulLampiran = c.optText("judul.lampiran", j.Lampiran,
-		fmt.Sprintf("PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN %d", a.Tahun))
+	a.JudulLampiran = c.optText("judul.lampiran", j.Lampiran, "")
 }
 
-// labels applies [label] or the defaults PIHAK PERTAMA and PIHAK KEDUA.
+// labels checks [label]; ApplyDefaults fills what it leaves out.
 func (c *checker) labels(a *Agreement, l labelT) {
-	a.LabelPertama = c.optText("label.pertama", l.Pertama, "PIHAK PERTAMA")
-	a.LabelKedua = c.optText("label.kedua", l.Kedua, "PIHAK KEDUA")
+	a.LabelPertama = c.optText("label.pertama", l.Pertama, "")
+	a.LabelKedua = c.optText("label.kedua", l.Kedua, "")
+}
+
+// distinctLabels checks that the party labels (defaults applied) differ.
+func (c *checker) distinctLabels(a *Agreement) {
 	if a.LabelPertama == a.LabelKedua {
 		c.addf("label.kedua", "%q is also the label of the first party; expected two different labels", a.LabelKedua)
 	}
@@ -179,9 +182,9 @@ func (c *checker) party(path string, p partyT, tahun int, first bool) Party {
 	} else {
 		r.UnitKerja = c.optText(path+".unit_kerja", p.UnitKerja, "")
 	}
-	r.JabatanTTD = c.optText(path+".jabatan_ttd", p.JabatanTTD, r.Jabatan+",")
-	r.NamaLampiran = c.optText(path+".lampiran.nama", p.Lampiran.Nama, r.Nama)
-	r.JabatanSingkat = c.optText(path+".lampiran.jabatan", p.Lampiran.Jabatan, r.Jabatan)
-	r.JabatanTTDLampiran = c.optText(path+".lampiran.jabatan_ttd", p.Lampiran.JabatanTTD, r.JabatanTTD)
+	r.JabatanTTD = c.optText(path+".jabatan_ttd", p.JabatanTTD, "")
+	r.NamaLampiran = c.optText(path+".lampiran.nama", p.Lampiran.Nama, "")
+	r.JabatanSingkat = c.optText(path+".lampiran.jabatan", p.Lampiran.Jabatan, "")
+	r.JabatanTTDLampiran = c.optText(path+".lampiran.jabatan_ttd", p.Lampiran.JabatanTTD, "")
 	return r
 }

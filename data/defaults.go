@@ -25,6 +25,99 @@ const (
 	DefaultSupervisi      = "{kedua} akan melakukan supervisi yang diperlukan serta akan melakukan evaluasi terhadap capaian kinerja dari perjanjian ini dan mengambil tindakan yang diperlukan dalam rangka pemberian penghargaan dan sanksi."
 )
 
+// Paper sizes: A4 is the default, F4 (folio) the regional-government
+// convention.
+var (
+	PaperA4 = Paper{Name: "A4", Width: 210, Height: 297}
+	PaperF4 = Paper{Name: "F4", Width: 215, Height: 330}
+)
+
+// Default labels of the parties.
+const (
+	DefaultLabelPertama = "PIHAK PERTAMA"
+	DefaultLabelKedua   = "PIHAK KEDUA"
+)
+
+// ApplyDefaults fills every blank field of a that has a default: paper A4,
+// font serif, the title lines "PERJANJIAN KINERJA" and "TAHUN <tahun>",
+// the attachment title, the party labels, the statement wording (with
+// {pertama} and {kedua} replaced by the labels, in overrides too), each
+// party's derived names and positions, the indicator numbers and the
+// category scale. It is the only place defaults are applied: Decode calls
+// it while building the model, and a model built in code calls it before
+// layout, which applies none of its own. Applying it twice changes
+// nothing.
+func (a *Agreement) ApplyDefaults() {
+	if a.Kertas.Width == 0 && a.Kertas.Height == 0 {
+		a.Kertas = PaperA4
+	}
+	if a.Huruf == "" {
+		a.Huruf = "serif"
+	}
+	if len(a.JudulBaris) == 0 {
+		a.JudulBaris = []string{"PERJANJIAN KINERJA", fmt.Sprintf("TAHUN %d", a.Tahun)}
+	}
+	a.JudulLampiran = orDefault(a.JudulLampiran, fmt.Sprintf("PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN %d", a.Tahun))
+	a.LabelPertama = orDefault(a.LabelPertama, DefaultLabelPertama)
+	a.LabelKedua = orDefault(a.LabelKedua, DefaultLabelKedua)
+	a.Teks.applyDefaults(a.LabelPertama, a.LabelKedua)
+	a.Pertama.applyDefaults()
+	a.Kedua.applyDefaults()
+	a.numberIndicators()
+	if len(a.Kategori) == 0 {
+		a.Kategori = DefaultKategori()
+	}
+}
+
+// applyDefaults fills blank paragraphs with the default wording and
+// replaces {pertama} and {kedua} by the labels.
+func (t *Paragraphs) applyDefaults(pertama, kedua string) {
+	r := strings.NewReplacer("{pertama}", pertama, "{kedua}", kedua)
+	for _, f := range []struct {
+		s   *string
+		def string
+	}{{&t.Pembuka, DefaultPembuka}, {&t.SebutanPertama, DefaultSebutanPertama},
+		{&t.SebutanKedua, DefaultSebutanKedua}, {&t.Janji, DefaultJanji}, {&t.Supervisi, DefaultSupervisi}} {
+		*f.s = r.Replace(orDefault(*f.s, f.def))
+	}
+}
+
+// applyDefaults derives the blank names and positions of a party: the
+// signature position is the position with a comma, the attachment's name
+// and short position the statement page's, the attachment's signature
+// position the statement page's.
+func (p *Party) applyDefaults() {
+	if strings.TrimSpace(p.Jabatan) != "" {
+		p.JabatanTTD = orDefault(p.JabatanTTD, strings.TrimSpace(p.Jabatan)+",")
+	}
+	p.NamaLampiran = orDefault(p.NamaLampiran, p.Nama)
+	p.JabatanSingkat = orDefault(p.JabatanSingkat, p.Jabatan)
+	p.JabatanTTDLampiran = orDefault(p.JabatanTTDLampiran, p.JabatanTTD)
+}
+
+// numberIndicators gives every indicator without a number its place in
+// its sasaran (1..n).
+func (a *Agreement) numberIndicators() {
+	for gi := range a.Kelompok {
+		for si := range a.Kelompok[gi].Sasaran {
+			ind := a.Kelompok[gi].Sasaran[si].Indikator
+			for ii := range ind {
+				if ind[ii].No == 0 {
+					ind[ii].No = ii + 1
+				}
+			}
+		}
+	}
+}
+
+// orDefault returns s, or def when s is blank.
+func orDefault(s, def string) string {
+	if strings.TrimSpace(s) == "" {
+		return def
+	}
+	return s
+}
+
 // DefaultKategori is the capaian category scale used in LKjIP reports
 // (Permendagri 54/2010, 86/2017): 91-100 Sangat Tinggi, 76-90 Tinggi,
 // 66-75 Sedang, 51-65 Rendah, <=50 Sangat Rendah.
@@ -38,18 +131,15 @@ func DefaultKategori() []Category {
 	}
 }
 
-// paragraphs applies [teks] or the defaults, substituting the labels.
-func (c *checker) paragraphs(t teksT, pertama, kedua string) Paragraphs {
-	r := strings.NewReplacer("{pertama}", pertama, "{kedua}", kedua)
-	get := func(key string, v val, def string) string {
-		return r.Replace(c.optText("teks."+key, v, def))
-	}
+// paragraphs checks [teks]; ApplyDefaults fills what it leaves out and
+// replaces the label placeholders.
+func (c *checker) paragraphs(t teksT) Paragraphs {
 	return Paragraphs{
-		Pembuka:        get("pembuka", t.Pembuka, DefaultPembuka),
-		SebutanPertama: get("sebutan_pertama", t.SebutanPertama, DefaultSebutanPertama),
-		SebutanKedua:   get("sebutan_kedua", t.SebutanKedua, DefaultSebutanKedua),
-		Janji:          get("janji", t.Janji, DefaultJanji),
-		Supervisi:      get("supervisi", t.Supervisi, DefaultSupervisi),
+		Pembuka:        c.optText("teks.pembuka", t.Pembuka, ""),
+		SebutanPertama: c.optText("teks.sebutan_pertama", t.SebutanPertama, ""),
+		SebutanKedua:   c.optText("teks.sebutan_kedua", t.SebutanKedua, ""),
+		Janji:          c.optText("teks.janji", t.Janji, ""),
+		Supervisi:      c.optText("teks.supervisi", t.Supervisi, ""),
 	}
 }
 
@@ -57,7 +147,7 @@ func (c *checker) paragraphs(t teksT, pertama, kedua string) Paragraphs {
 // default scale.
 func (c *checker) categories(raw []categoryT) []Category {
 	if len(raw) == 0 {
-		return DefaultKategori()
+		return nil // ApplyDefaults: DefaultKategori
 	}
 	out := make([]Category, 0, len(raw))
 	for i, k := range raw {

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 
@@ -76,7 +77,7 @@ func checkCues(t *testing.T, d *Document, wants []cueWant) int {
 		for pi, p := range d.Pages {
 			shows, hasNo := false, false
 			for _, b := range p.Boxes {
-				shows = shows || b.Kind == Text && b.Cell != cueCell && hasPrefix(b.Cell, w.prefixes)
+				shows = shows || b.Kind == Text && b.Cell != engine.CellCue && hasPrefix(b.Cell, w.prefixes)
 				if b.Kind == Text && b.Cell == w.noID {
 					hasNo = true
 					if r, ok := cellRect(p.Boxes, b); ok && col < 0 {
@@ -103,11 +104,11 @@ func checkCues(t *testing.T, d *Document, wants []cueWant) int {
 // at x, set in the cue style.
 func hasCue(p Page, no string, x float64) bool {
 	for _, b := range p.Boxes {
-		if b.Cell != cueCell || strings.Fields(b.Text)[0] != no {
+		if b.Cell != engine.CellCue || strings.Fields(b.Text)[0] != no {
 			continue
 		}
 		r, ok := cellRect(p.Boxes, b)
-		if ok && abs(r.X-x) < 1e-6 && b.Size == cueSize && b.Fill == cueGrey && b.Font == (Font{Family: b.Font.Family}) {
+		if ok && abs(r.X-x) < 1e-6 && b.Size == engine.CueSize && b.Fill == engine.CueGrey && b.Font == (Font{Family: b.Font.Family}) {
 			return true
 		}
 	}
@@ -120,7 +121,7 @@ func countCues(d *Document) int {
 	n := 0
 	for _, p := range d.Pages {
 		for _, b := range p.Boxes {
-			if b.Cell == cueCell && b.Text != cueWord && b.Text != cueBrief {
+			if b.Cell == engine.CellCue && b.Text != engine.CueWord && b.Text != engine.CueBrief {
 				n++
 			}
 		}
@@ -138,8 +139,8 @@ func TestContinuationCues(t *testing.T) {
 		if n := checkCues(t, d, agreementCues(a)); n == 0 {
 			t.Errorf("%s: no continued row or band", a.Pertama.UnitKerja)
 		}
-		if !strings.Contains(cueText(d), cueWord) && i < 2 {
-			t.Errorf("%s: no %q cue", a.Pertama.UnitKerja, cueWord)
+		if !strings.Contains(cueText(d), engine.CueWord) && i < 2 {
+			t.Errorf("%s: no %q cue", a.Pertama.UnitKerja, engine.CueWord)
 		}
 	}
 	for i, rep := range []*report.Report{contohReport(t, 2), sampleReport(t, 2), stressReport(t, 60)} {
@@ -147,8 +148,8 @@ func TestContinuationCues(t *testing.T) {
 		if n := checkCues(t, d, reportCues(rep)); n == 0 {
 			t.Errorf("%s: no continued row or band", rep.Agreement.Pertama.UnitKerja)
 		}
-		if !strings.Contains(cueText(d), cueWord) && i < 2 {
-			t.Errorf("%s: no %q cue", rep.Agreement.Pertama.UnitKerja, cueWord)
+		if !strings.Contains(cueText(d), engine.CueWord) && i < 2 {
+			t.Errorf("%s: no %q cue", rep.Agreement.Pertama.UnitKerja, engine.CueWord)
 		}
 	}
 }
@@ -158,32 +159,12 @@ func cueText(d *Document) string {
 	var s []string
 	for _, p := range d.Pages {
 		for _, b := range p.Boxes {
-			if b.Cell == cueCell {
+			if b.Cell == engine.CellCue {
 				s = append(s, b.Text)
 			}
 		}
 	}
 	return strings.Join(s, " ")
-}
-
-// TestCueLines checks the cue's fallbacks for narrow columns.
-func TestCueLines(t *testing.T) {
-	c, err := newCtx(seedAgreement(), &fakeMeasurer{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	full := c.width(c.cueFont(), cueSize, cueWord)
-	brief := c.width(c.cueFont(), cueSize, cueBrief)
-	for _, tc := range []struct {
-		width float64
-		want  string
-	}{
-		{1000, "3 " + cueWord}, {full, "3|" + cueWord}, {brief, "3|" + cueBrief}, {brief - 1, "3"},
-	} {
-		if got := strings.Join(c.cueLines("3 "+cueWord, tc.width), "|"); got != tc.want {
-			t.Errorf("width %.1f: %q, want %q", tc.width, got, tc.want)
-		}
-	}
 }
 
 // cappedReport is smallReport with a cap of 120% on A2 and a quarter II
@@ -225,7 +206,7 @@ func TestCappedRaw(t *testing.T) {
 		t.Errorf("raw value %q, want %q", got["r1.capaian_tw.mentah"], want)
 	}
 	v, raw := cellBoxes(d, "r1.capaian_tw"), cellBoxes(d, "r1.capaian_tw.mentah")
-	if len(v) != 1 || len(raw) != 1 || raw[0].Y <= v[0].Y || raw[0].Size >= v[0].Size || raw[0].Fill != cueGrey {
+	if len(v) != 1 || len(raw) != 1 || raw[0].Y <= v[0].Y || raw[0].Size >= v[0].Size || raw[0].Fill != engine.CueGrey {
 		t.Errorf("raw value not small and grey under the capped one: %+v / %+v", v, raw)
 	}
 	if got["laporan.catatan"] != CapNote {

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // expectedTexts returns, for every Box.Cell that carries model text, the
@@ -84,7 +85,7 @@ func addTable(e map[string]string, a *data.Agreement) {
 // layoutCells are the Box.Cell values of text the layout adds itself.
 // A continuation cue ("3 (lanjutan)") is one of them: it repeats a row's
 // NO or kode and must not count as that cell's text.
-var layoutCells = map[string]bool{"label": true, "head": true, "footer": true, "halaman": true, cueCell: true}
+var layoutCells = map[string]bool{"label": true, "head": true, "footer": true, "halaman": true, engine.CellCue: true}
 
 // squash removes all white space (line breaks and broken words leave none).
 func squash(s string) string { return strings.Join(strings.Fields(s), "") }
@@ -143,6 +144,9 @@ func extent(b Box) (top, bottom float64) {
 	return b.Y, b.Y + b.H
 }
 
+// footGap is the engine's space between the body and the footer.
+const footGap = 6.0
+
 // checkBounds asserts (b): everything inside the margins, body content
 // above the bottom margin and clear of the footer, table text inside a
 // cell frame.
@@ -178,11 +182,11 @@ var tableCell = regexp.MustCompile(`^(k\d+\.|p\d+\.|jumlah|head$|label\.lanjutan
 func isTableText(b Box) bool { return b.Kind == Text && tableCell.MatchString(b.Cell) }
 
 // insideRect reports whether a rectangle among bs contains text box b
-// with cellPad to spare horizontally.
+// with engine.CellPad to spare horizontally.
 func insideRect(bs []Box, b Box) bool {
 	top, bottom := extent(b)
 	for _, r := range bs {
-		if r.Kind == Rect && b.X >= r.X+cellPad-1e-3 && b.X+b.W <= r.X+r.W-cellPad+1e-3 &&
+		if r.Kind == Rect && b.X >= r.X+engine.CellPad-1e-3 && b.X+b.W <= r.X+r.W-engine.CellPad+1e-3 &&
 			top >= r.Y && bottom <= r.Y+r.H {
 			return true
 		}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // layoutOK lays a out with the fake measurer and fails the test on error.
@@ -129,7 +130,7 @@ func checkMerged(t *testing.T, d *Document, sid string, n int) {
 	for _, p := range d.Pages {
 		for _, b := range p.Boxes {
 			if b.Cell == sid+".uraian" && col < 0 {
-				col = b.X - cellPad
+				col = b.X - engine.CellPad
 			}
 		}
 	}
@@ -162,33 +163,6 @@ func checkMerged(t *testing.T, d *Document, sid string, n int) {
 	}
 }
 
-// TestSplitCount covers the widow and orphan rules of row splitting.
-func TestSplitCount(t *testing.T) {
-	cases := []struct {
-		fit, rem int
-		atTop    bool
-		want     int
-		err      bool
-	}{
-		{10, 20, false, 10, false},
-		{1, 20, false, 0, false}, // one line alone at the bottom: move the row
-		{1, 1, false, 1, false},  // a one-line row that fits
-		{1, 20, true, 1, false},  // nothing better exists on an empty page
-		{9, 10, false, 8, false}, // would leave a single line: leave two
-		{2, 3, false, 0, false},  // a short row is not split: it moves whole
-		{5, 6, false, 0, false},  // up to keepRow lines move whole
-		{6, 7, false, 5, false},  // a longer row splits, leaving two
-		{3, 8, false, 3, false},  // and may start with three
-		{0, 5, true, 0, true},
-	}
-	for _, c := range cases {
-		got, err := splitCount(c.fit, c.rem, c.atTop)
-		if got != c.want || (err != nil) != c.err {
-			t.Errorf("splitCount(%d, %d, %v) = %d, %v; want %d, err %v", c.fit, c.rem, c.atTop, got, err, c.want, c.err)
-		}
-	}
-}
-
 // TestErrors checks that bad input gets a clear error.
 func TestErrors(t *testing.T) {
 	cases := []struct {
@@ -217,21 +191,26 @@ func TestErrors(t *testing.T) {
 	}
 }
 
-// TestDefaults checks the fallbacks layout applies to an agreement the
-// decoder has not filled in: title lines, labels, wording, paper.
-func TestDefaults(t *testing.T) {
+// TestNoDefaults checks that layout applies no defaults of its own: a
+// model without them is refused, and the same model after
+// data.Agreement.ApplyDefaults lays out exactly as the seed.
+func TestNoDefaults(t *testing.T) {
 	a := seedAgreement()
 	a.JudulBaris, a.Teks, a.Kertas, a.Huruf = nil, data.Paragraphs{}, data.Paper{}, ""
-	a.LabelPertama, a.LabelKedua = "", ""
-	d := layoutOK(t, a)
-	text := pageText(d.Pages[0])
-	for _, want := range []string{"PERJANJIAN KINERJA", "TAHUN 2021", "PIHAK PERTAMA berjanji", "selanjutnya disebut PIHAK KEDUA"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("page 1 lacks %q", want)
-		}
+	a.LabelPertama, a.LabelKedua, a.Pertama.JabatanTTD = "", "", ""
+	if _, err := Agreement(a, &fakeMeasurer{}); err == nil || !strings.Contains(err.Error(), "bad paper size") {
+		t.Errorf("model without defaults: error %v, want bad paper size", err)
 	}
-	if math.Abs(d.Pages[0].Width-210*mm) > 1e-9 || d.Pages[0].Boxes[0].Font.Family != "serif" {
-		t.Errorf("default paper/font: %.2f %q", d.Pages[0].Width, d.Pages[0].Boxes[0].Font.Family)
+	a.ApplyDefaults()
+	var got, want strings.Builder
+	if err := Dump(&got, layoutOK(t, a)); err != nil {
+		t.Fatal(err)
+	}
+	if err := Dump(&want, layoutOK(t, seedAgreement())); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != want.String() {
+		t.Error("the seed with defaults applied by data lays out differently from the seed")
 	}
 }
 

@@ -32,9 +32,10 @@ func (m *fakeMeasurer) Width(f Font, size float64, s string) float64 {
 func tg(s string) data.Target { return data.Target{Text: s} }
 
 // seedAgreement builds the seed document (perjanjian-kinerja-2021-bppbj.txt)
-// in code, with the defaults the decoder applies written out.
+// in code, with most defaults written out and the wording of the statement
+// page and the category scale from data.Agreement.ApplyDefaults.
 func seedAgreement() *data.Agreement {
-	return &data.Agreement{
+	a := &data.Agreement{
 		Tahun: 2021, Tempat: "Jakarta",
 		Kertas: data.Paper{Name: "A4", Width: 210, Height: 297}, Huruf: "serif",
 		Kop:           data.Letterhead{Baris: []string{"PEMERINTAH PROVINSI DAERAH KHUSUS", "IBUKOTA JAKARTA"}},
@@ -50,15 +51,10 @@ func seedAgreement() *data.Agreement {
 			Jabatan: "Gubernur Daerah Khusus Ibukota Jakarta", JabatanTTD: "Gubernur Daerah Khusus Ibukota Jakarta",
 			JabatanTTDLampiran: "Gubernur Daerah Khusus Ibukota Jakarta"},
 		LabelPertama: "PIHAK PERTAMA", LabelKedua: "PIHAK KEDUA",
-		Teks: data.Paragraphs{
-			Pembuka:        defPembuka,
-			SebutanPertama: "selanjutnya disebut PIHAK PERTAMA",
-			SebutanKedua:   "selaku atasan PIHAK PERTAMA, selanjutnya disebut PIHAK KEDUA",
-			Janji:          fmt.Sprintf(defJanji, "PIHAK PERTAMA"),
-			Supervisi:      fmt.Sprintf(defSupervisi, "PIHAK PERTAMA", "PIHAK KEDUA"),
-		},
 		Kelompok: seedGroups(),
 	}
+	a.ApplyDefaults()
+	return a
 }
 
 // richAgreement is the seed on F4 paper in the sans family with a logo, a

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 
@@ -271,7 +272,7 @@ func checkReportBounds(t *testing.T, d *Document) {
 			if b.Cell != "footer" && b.Cell != "halaman" && bottom > limit+1e-3 {
 				t.Errorf("p%d: body box below %.2f: %+v", pi+1, limit, b)
 			}
-			if b.Kind == Text && (reportTableCell.MatchString(b.Cell) || b.Cell == cueCell) && !insideRect(p.Boxes, b) {
+			if b.Kind == Text && (reportTableCell.MatchString(b.Cell) || b.Cell == engine.CellCue) && !insideRect(p.Boxes, b) {
 				t.Errorf("p%d: table text outside its cell: %q", pi+1, b.Text)
 			}
 			if b.Kind == Image {

@@ -1,54 +1,20 @@
 package layout
 
 import (
-	"math"
 	"strconv"
 	"strings"
 	"testing"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
-
-// TestAllot checks the column allotment: lo widths are honoured when the
-// width allows it, sharing columns keep their proportions when no lo
-// binds, and an unaffordable lo is cut down to fit without touching the
-// narrow columns.
-func TestAllot(t *testing.T) {
-	cases := []struct {
-		name string
-		tw   float64
-		cs   []colSpec
-		want []float64
-	}{
-		{"proportions", 400, []colSpec{{lo: 20, want: 40}, {lo: 30, weight: 1}, {lo: 30, weight: 3}}, []float64{40, 90, 270}},
-		{"lo pins a share", 400, []colSpec{{lo: 20, want: 40}, {lo: 120, weight: 1}, {lo: 30, weight: 3}}, []float64{40, 120, 240}},
-		{"narrow give up air", 300, []colSpec{{lo: 20, want: 220}, {lo: 90, weight: 1}, {lo: 20, weight: 3}}, []float64{190, 90, 20}},
-		{"a third at most", 300, []colSpec{{lo: 20, want: 30, hi: 30}, {lo: 900, weight: 1}, {lo: 60, weight: 2}}, []float64{30, 100, 170}},
-		{"lo too wide", 300, []colSpec{{lo: 20, want: 30, hi: 30}, {lo: 250, hi: 1000, weight: 1}, {lo: 60, weight: 2}}, []float64{20, 220, 60}},
-		{"no sharing column", 100, []colSpec{{lo: 10, want: 20}, {lo: 10, want: 30}}, []float64{40, 60}},
-	}
-	for _, tc := range cases {
-		got := allot(tc.tw, tc.cs)
-		sum := 0.0
-		for i := range got {
-			sum += got[i]
-			if math.Abs(got[i]-tc.want[i]) > 1e-6 {
-				t.Errorf("%s: widths %v, want %v", tc.name, got, tc.want)
-				break
-			}
-		}
-		if math.Abs(sum-tc.tw) > 1e-6 {
-			t.Errorf("%s: widths sum to %.3f, want %.0f", tc.name, sum, tc.tw)
-		}
-	}
-}
 
 // cellRect returns the table cell frame that holds text box b.
 func cellRect(bs []Box, b Box) (Box, bool) {
 	top, bottom := extent(b)
 	for _, r := range bs {
-		if r.Kind == Rect && b.X >= r.X+cellPad-1e-3 && b.X+b.W <= r.X+r.W-cellPad+1e-3 && top >= r.Y && bottom <= r.Y+r.H {
+		if r.Kind == Rect && b.X >= r.X+engine.CellPad-1e-3 && b.X+b.W <= r.X+r.W-engine.CellPad+1e-3 && top >= r.Y && bottom <= r.Y+r.H {
 			return r, true
 		}
 	}
@@ -78,7 +44,7 @@ func placedWords(t *testing.T, d *Document, src map[string]string) map[string][]
 				continue
 			}
 			for _, w := range strings.Fields(b.Text) {
-				out[b.Cell] = append(out[b.Cell], placedWord{w, r.W - 2*cellPad, b})
+				out[b.Cell] = append(out[b.Cell], placedWord{w, r.W - 2*engine.CellPad, b})
 			}
 		}
 	}
@@ -128,12 +94,8 @@ func TestAgreementWholeWords(t *testing.T) {
 				src[id] = s
 			}
 		}
-		c, err := newCtx(a, &fakeMeasurer{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.newPage(true)
-		tw := c.right - c.left
+		c := landscapeDoc(t, a)
+		tw := c.TextWidth()
 		if !affordable(c.indicatorSpecs(tw), tw) {
 			t.Fatalf("%s: the longest words do not fit the table: the test needs a model where they do", a.Pertama.UnitKerja)
 		}
@@ -143,13 +105,24 @@ func TestAgreementWholeWords(t *testing.T) {
 	}
 }
 
+// landscapeDoc returns the agreement template on an empty landscape page.
+func landscapeDoc(t *testing.T, a *data.Agreement) *agreementDoc {
+	t.Helper()
+	f, err := newFlow(a, &fakeMeasurer{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.NewPage(true)
+	return &agreementDoc{f, a}
+}
+
 // affordable reports whether every column's longest word fits within its
 // bound and all of them fit the width tw together.
-func affordable(cs []colSpec, tw float64) bool {
+func affordable(cs []engine.ColSpec, tw float64) bool {
 	sum := 0.0
 	for _, s := range cs {
-		sum += s.lo
-		if hi := s.hi; s.lo > hi && hi > 0 || s.lo > tw/3 {
+		sum += s.Lo
+		if hi := s.Hi; s.Lo > hi && hi > 0 || s.Lo > tw/3 {
 			return false
 		}
 	}
@@ -210,12 +183,8 @@ func reportSources(rep *report.Report) map[string]string {
 func TestReportWholeWords(t *testing.T) {
 	for i, rep := range []*report.Report{contohReport(t, 2), sampleReport(t, 2), smallReport(t), stressReport(t, 30)} {
 		d := reportOK(t, rep)
-		c, err := newCtx(rep.Agreement, &fakeMeasurer{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.newPage(true)
-		strict := affordable(c.reportSpecs(rep, c.right-c.left), c.right-c.left)
+		c := landscapeDoc(t, rep.Agreement)
+		strict := affordable((&reportDoc{c.Flow, c.a}).reportSpecs(rep, c.TextWidth()), c.TextWidth())
 		if !strict && i < 3 {
 			t.Errorf("%s: the longest words do not fit the table: the test needs reports where they do", rep.Agreement.Pertama.UnitKerja)
 		}
@@ -239,12 +208,8 @@ func TestReportWholeWords(t *testing.T) {
 // reportWidthsOf returns the indicator table's column widths for rep.
 func reportWidthsOf(t *testing.T, rep *report.Report) []float64 {
 	t.Helper()
-	c, err := newCtx(rep.Agreement, &fakeMeasurer{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	c.newPage(true)
-	return c.reportWidths(rep, c.right-c.left)
+	c := landscapeDoc(t, rep.Agreement)
+	return (&reportDoc{c.Flow, c.a}).reportWidths(rep, c.TextWidth())
 }
 
 // cellBoxes returns the text boxes of cell id in document order.

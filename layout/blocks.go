@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"kinerja/data"
+	"kinerja/layout/engine"
 )
 
 // piece is one short text of a signature block.
@@ -24,7 +25,7 @@ type sigCol struct {
 
 // chunk is a wrapped piece.
 type chunk struct {
-	lines []line
+	lines []engine.TextLine
 	id    string
 }
 
@@ -37,82 +38,82 @@ const sigInset = 6.0
 // as the first line of the right block. The whole section stays on one
 // page; the signature spaces of both blocks share one row, so the names
 // line up. The SigRects are appended right (pertama) first.
-func (c *ctx) signatures(left, right sigCol, st style, date piece, dateInCol bool) error {
-	colW := (c.right - c.left) / 2
+func signatures(f *engine.Flow, left, right sigCol, st engine.Style, date piece, dateInCol bool) error {
+	colW := (f.Right - f.Left) / 2
 	inner := colW - 2*sigInset
-	dateLines, lp, lq, rp, rq := c.sigPlan(&left, &right, st, date, dateInCol)
+	dateLines, lp, lq, rp, rq := sigPlan(f, &left, &right, st, date, dateInCol)
 	preN, postN := max(countLines(lp), countLines(rp)), max(countLines(lq), countLines(rq))
-	h := float64(len(dateLines)+preN+postN)*st.lead + sigSpace
-	if err := c.ensure(h); err != nil {
+	h := float64(len(dateLines)+preN+postN)*st.Lead + sigSpace
+	if err := f.Ensure(h); err != nil {
 		return err
 	}
-	c.paragraph(dateLines, c.left+colW+sigInset, inner, st, alCenter, date.id)
-	top := c.y
-	sigTop := top + float64(preN)*st.lead
-	rr := c.sigBlock(rp, rq, right, c.left+colW, colW, top, sigTop, st)
-	rl := c.sigBlock(lp, lq, left, c.left, colW, top, sigTop, st)
-	c.doc.SigRects = append(c.doc.SigRects, rr, rl)
-	c.y = sigTop + sigSpace + float64(postN)*st.lead
+	f.Paragraph(dateLines, f.Left+colW+sigInset, inner, st, engine.AlignCenter, date.id)
+	top := f.Y
+	sigTop := top + float64(preN)*st.Lead
+	rr := sigBlock(f, rp, rq, right, f.Left+colW, colW, top, sigTop, st)
+	rl := sigBlock(f, lp, lq, left, f.Left, colW, top, sigTop, st)
+	f.AddSigRect(rr, rl)
+	f.Y = sigTop + sigSpace + float64(postN)*st.Lead
 	return nil
 }
 
 // sigPlan wraps the date line (or puts it at the top of the right block)
 // and both blocks' parts above and under the signature space.
-func (c *ctx) sigPlan(left, right *sigCol, st style, date piece, dateInCol bool) (dateLines []line, lp, lq, rp, rq []chunk) {
-	inner := (c.right-c.left)/2 - 2*sigInset
+func sigPlan(f *engine.Flow, left, right *sigCol, st engine.Style, date piece, dateInCol bool) (dateLines []engine.TextLine, lp, lq, rp, rq []chunk) {
+	inner := (f.Right-f.Left)/2 - 2*sigInset
 	if dateInCol {
 		right.pre = append([]piece{date}, right.pre...)
 	} else {
-		dateLines = c.wrap(date.text, st, inner)
+		dateLines = f.Wrap(date.text, st, inner)
 	}
-	lp, lq = c.sigChunks(*left, st, inner)
-	rp, rq = c.sigChunks(*right, st, inner)
+	lp, lq = sigChunks(f, *left, st, inner)
+	rp, rq = sigChunks(f, *right, st, inner)
 	return dateLines, lp, lq, rp, rq
 }
 
 // sigHeight returns the height signatures would take for these blocks.
-func (c *ctx) sigHeight(left, right sigCol, st style, date piece, dateInCol bool) float64 {
-	dateLines, lp, lq, rp, rq := c.sigPlan(&left, &right, st, date, dateInCol)
+func sigHeight(f *engine.Flow, left, right sigCol, st engine.Style, date piece, dateInCol bool) float64 {
+	dateLines, lp, lq, rp, rq := sigPlan(f, &left, &right, st, date, dateInCol)
 	preN, postN := max(countLines(lp), countLines(rp)), max(countLines(lq), countLines(rq))
-	return float64(len(dateLines)+preN+postN)*st.lead + sigSpace
+	return float64(len(dateLines)+preN+postN)*st.Lead + sigSpace
 }
 
 // sigChunks wraps the parts of a block above the signature space (pre) and
 // under the name (post, which starts with the name itself).
-func (c *ctx) sigChunks(s sigCol, st style, width float64) (pre, post []chunk) {
+func sigChunks(f *engine.Flow, s sigCol, st engine.Style, width float64) (pre, post []chunk) {
 	for _, p := range s.pre {
-		pre = append(pre, chunk{c.wrap(p.text, style{st.size, st.lead, p.bold}, width), p.id})
+		pre = append(pre, chunk{f.Wrap(p.text, engine.Style{Size: st.Size, Lead: st.Lead, Bold: p.bold}, width), p.id})
 	}
 	if !isBlank(s.jab) {
-		pre = append(pre, chunk{c.wrap(withComma(s.jab), st, width), s.key + ".jabatan"})
+		pre = append(pre, chunk{f.Wrap(withComma(s.jab), st, width), s.key + ".jabatan"})
 	}
-	post = append(post, chunk{c.wrap(s.name, style{st.size, st.lead, true}, width), s.key + ".nama"})
+	post = append(post, chunk{f.Wrap(s.name, engine.Style{Size: st.Size, Lead: st.Lead, Bold: true}, width), s.key + ".nama"})
 	if !isBlank(s.p.Pangkat) {
-		post = append(post, chunk{c.wrap(s.p.Pangkat, st, width), s.key + ".pangkat"})
+		post = append(post, chunk{f.Wrap(s.p.Pangkat, st, width), s.key + ".pangkat"})
 	}
 	if !isBlank(s.p.NIP) {
-		post = append(post, chunk{c.wrap("NIP "+s.p.NIP, st, width), s.key + ".nip"})
+		post = append(post, chunk{f.Wrap("NIP "+s.p.NIP, st, width), s.key + ".nip"})
 	}
 	return pre, post
 }
 
 // sigBlock draws one block in the column [x, x+colW] and returns its SigRect.
-func (c *ctx) sigBlock(pre, post []chunk, s sigCol, x, colW, top, sigTop float64, st style) SigRect {
+func sigBlock(f *engine.Flow, pre, post []chunk, s sigCol, x, colW, top, sigTop float64, st engine.Style) SigRect {
 	inner := colW - 2*sigInset
-	c.y = top
+	f.Y = top
 	for _, ch := range pre {
-		c.paragraph(ch.lines, x+sigInset, inner, st, alCenter, ch.id)
+		f.Paragraph(ch.lines, x+sigInset, inner, st, engine.AlignCenter, ch.id)
 	}
-	c.y = sigTop + sigSpace
+	f.Y = sigTop + sigSpace
 	for i, ch := range post {
-		n := len(c.page().Boxes)
-		c.paragraph(ch.lines, x+sigInset, inner, st, alCenter, ch.id)
-		for j := n; i == 0 && j < len(c.page().Boxes); j++ {
-			c.page().Boxes[j].Underline = true
+		n := len(f.Page().Boxes)
+		f.Paragraph(ch.lines, x+sigInset, inner, st, engine.AlignCenter, ch.id)
+		for j := n; i == 0 && j < len(f.Page().Boxes); j++ {
+			f.Page().Boxes[j].Underline = true
 		}
 	}
 	w := min(sigWidth, inner)
-	return SigRect{Party: s.party, Page: c.pageNo(), X: x + (colW-w)/2, Y: sigTop, W: w, H: sigSpace}
+	return SigRect{Party: s.party, Page: f.PageNo(), X: x + (colW-w)/2, Y: sigTop, W: w, H: sigSpace}
 }
 
 // countLines returns the number of lines of all chunks.

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"kinerja/layout/engine"
 	"kinerja/report"
 )
 
@@ -69,18 +70,18 @@ func newScale(x0, w, top float64) chartScale {
 // last page keeps room for reserve points under the bars (the signature
 // block): when that room is missing, its last bars move to a new page so
 // that the signature never stands alone on a page.
-func (c *ctx) chart(rep *report.Report, reserve float64) error {
+func (d *reportDoc) chart(rep *report.Report, reserve float64) error {
 	top := 0.0
 	for i := range rep.Rows {
 		if v := rep.Rows[i].CapaianTW; v.OK() {
 			top = max(top, v.Capped)
 		}
 	}
-	labelW := min(0.3*(c.right-c.left), 210)
-	x0 := c.left + labelW + 2*chartGap
-	sc := newScale(x0, c.right-chartValue-x0, top)
+	labelW := min(0.3*(d.Right-d.Left), 210)
+	x0 := d.Left + labelW + 2*chartGap
+	sc := newScale(x0, d.Right-chartValue-x0, top)
 	for i := 0; i < len(rep.Rows); {
-		n, err := c.chartPage(rep, sc, labelW, i, reserve)
+		n, err := d.chartPage(rep, sc, labelW, i, reserve)
 		if err != nil {
 			return err
 		}
@@ -92,13 +93,13 @@ func (c *ctx) chart(rep *report.Report, reserve float64) error {
 // chartRows returns how many bars from first go on a page whose plot
 // starts at top: as many as fit, minus up to three that move on with the
 // reserve when the page would end the chart without room for it.
-func (c *ctx) chartRows(total, first int, top, reserve float64) (int, error) {
-	fit := int(math.Floor((c.bottom-top)/chartRow + eps))
+func (d *reportDoc) chartRows(total, first int, top, reserve float64) (int, error) {
+	fit := int(math.Floor((d.Bottom-top)/chartRow + eps))
 	if fit < 1 {
 		return 0, ErrNoSpace
 	}
 	n := min(total-first, fit)
-	if first+n < total || top+float64(n)*chartRow+reserve <= c.bottom+eps || n < 2 {
+	if first+n < total || top+float64(n)*chartRow+reserve <= d.Bottom+eps || n < 2 {
 		return n, nil
 	}
 	return n - min(3, n-1), nil
@@ -106,24 +107,24 @@ func (c *ctx) chartRows(total, first int, top, reserve float64) (int, error) {
 
 // chartPage starts a page with the chart's title, legend and ticks and
 // draws bars from row first on; it returns how many it drew.
-func (c *ctx) chartPage(rep *report.Report, sc chartScale, labelW float64, first int, reserve float64) (int, error) {
-	c.newPage(true)
-	if err := c.chartHead(rep); err != nil {
+func (d *reportDoc) chartPage(rep *report.Report, sc chartScale, labelW float64, first int, reserve float64) (int, error) {
+	d.NewPage(true)
+	if err := d.chartHead(rep); err != nil {
 		return 0, err
 	}
-	top := c.y + chartSize + chartGap // tick labels above the plot
-	n, err := c.chartRows(len(rep.Rows), first, top, reserve)
+	top := d.Y + chartSize + chartGap // tick labels above the plot
+	n, err := d.chartRows(len(rep.Rows), first, top, reserve)
 	if err != nil {
 		return 0, err
 	}
-	c.chartGrid(sc, c.y, top, top+float64(n)*chartRow)
+	d.chartGrid(sc, d.Y, top, top+float64(n)*chartRow)
 	var values []Box
 	for i := range n {
-		values = append(values, c.chartBar(&rep.Rows[first+i], first+i, sc, labelW, top+float64(i)*chartRow)...)
+		values = append(values, d.chartBar(&rep.Rows[first+i], first+i, sc, labelW, top+float64(i)*chartRow)...)
 	}
-	c.add(Box{Kind: Line, X: sc.x(100), Y: top, H: float64(n) * chartRow, Stroke: 1.5})
-	c.add(values...)
-	c.y = top + float64(n)*chartRow
+	d.Add(Box{Kind: Line, X: sc.x(100), Y: top, H: float64(n) * chartRow, Stroke: 1.5})
+	d.Add(values...)
+	d.Y = top + float64(n)*chartRow
 	return n, nil
 }
 
@@ -136,27 +137,24 @@ func ChartTitle(rep *report.Report) (title, note string) {
 }
 
 // chartHead sets the title, the explanation and the legend.
-func (c *ctx) chartHead(rep *report.Report) error {
+func (d *reportDoc) chartHead(rep *report.Report) error {
 	title, note := ChartTitle(rep)
-	tw := c.right - c.left
-	if err := c.block(title, attBold, c.left, tw, alCenter, "grafik.judul"); err != nil {
+	tw := d.Right - d.Left
+	if err := d.Block(title, attBold, d.Left, tw, engine.AlignCenter, "grafik.judul"); err != nil {
 		return err
 	}
-	if err := c.block(note, cellStyle, c.left, tw, alCenter, "grafik.keterangan"); err != nil {
+	if err := d.Block(note, cellStyle, d.Left, tw, engine.AlignCenter, "grafik.keterangan"); err != nil {
 		return err
 	}
-	c.y += gapSmall
-	c.legend(c.categories())
-	c.y += gapPara
+	d.Y += gapSmall
+	d.legend(d.categories())
+	d.Y += gapPara
 	return nil
 }
 
 // categories returns the agreement's category bands, or the default ones.
-func (c *ctx) categories() []string {
-	bands := c.a.Kategori
-	if len(bands) == 0 {
-		bands = report.DefaultKategori
-	}
+func (d *reportDoc) categories() []string {
+	bands := d.a.Kategori
 	out := make([]string, len(bands))
 	for i, b := range bands {
 		out[i] = b.Nama + " (≥ " + report.FormatNumber(b.Min) + "%)"
@@ -169,58 +167,58 @@ func (c *ctx) categories() []string {
 
 // legend sets one swatch and name per category, flowing onto further lines
 // when they do not fit on one.
-func (c *ctx) legend(names []string) {
-	x, lead := c.left, chartSize+chartGap
-	reg := c.font(false)
+func (d *reportDoc) legend(names []string) {
+	x, lead := d.Left, chartSize+chartGap
+	reg := d.Font(false)
 	for i, s := range names {
-		w := legendBox + chartGap + c.width(reg, chartSize, s)
-		if x > c.left && x+w > c.right {
-			x, c.y = c.left, c.y+lead
+		w := legendBox + chartGap + d.Width(reg, chartSize, s)
+		if x > d.Left && x+w > d.Right {
+			x, d.Y = d.Left, d.Y+lead
 		}
 		col := ChartColors[i%len(ChartColors)]
-		c.add(Box{Kind: Rect, X: x, Y: c.y + (lead-legendBox)/2, W: legendBox, H: legendBox,
+		d.Add(Box{Kind: Rect, X: x, Y: d.Y + (lead-legendBox)/2, W: legendBox, H: legendBox,
 			Stroke: 0.3, Fill: col.Grey, Color: col.Hex},
-			c.textBox(s, w-legendBox-chartGap, x+legendBox+chartGap, c.y+baseline(chartSize, lead), chartSize, false, "grafik.legenda"))
+			d.TextBox(s, w-legendBox-chartGap, x+legendBox+chartGap, d.Y+engine.Baseline(chartSize, lead), chartSize, false, "grafik.legenda"))
 		x += w + 3*chartGap
 	}
-	c.y += lead
+	d.Y += lead
 }
 
 // chartGrid draws the tick labels at head and the vertical grid lines and
 // the zero axis from top to bottom.
-func (c *ctx) chartGrid(sc chartScale, head, top, bottom float64) {
-	reg := c.font(false)
+func (d *reportDoc) chartGrid(sc chartScale, head, top, bottom float64) {
+	reg := d.Font(false)
 	for v := 0.0; v <= sc.max+eps; v += sc.step {
 		x, s := sc.x(v), report.FormatNumber(v)+"%"
-		w := c.width(reg, chartSize, s)
-		c.add(c.textBox(s, w, x-w/2, head+0.8*chartSize, chartSize, false, "grafik.skala"))
-		c.add(Box{Kind: Rect, X: x - 0.2, Y: top, W: 0.4, H: bottom - top, Fill: 0.75})
+		w := d.Width(reg, chartSize, s)
+		d.Add(d.TextBox(s, w, x-w/2, head+0.8*chartSize, chartSize, false, "grafik.skala"))
+		d.Add(Box{Kind: Rect, X: x - 0.2, Y: top, W: 0.4, H: bottom - top, Fill: 0.75})
 	}
-	c.add(Box{Kind: Line, X: sc.x0, Y: top, H: bottom - top, Stroke: 0.8})
+	d.Add(Box{Kind: Line, X: sc.x0, Y: top, H: bottom - top, Stroke: 0.8})
 }
 
 // chartBar draws one indicator's label and bar and returns its value
 // text, to be drawn over the 100% line on a white ground; an indicator
 // without a number gets its status in grey in place of a bar.
-func (c *ctx) chartBar(r *report.Row, i int, sc chartScale, labelW, top float64) []Box {
+func (d *reportDoc) chartBar(r *report.Row, i int, sc chartScale, labelW, top float64) []Box {
 	id := "grafik.r" + strconv.Itoa(i)
 	base := top + chartRow/2 + 0.3*chartSize
-	label := c.fitLabel(ChartLabel(r), labelW)
-	c.add(c.textBox(label, c.width(c.font(false), chartSize, label), c.left, base, chartSize, false, id+".label"))
+	label := d.fitLabel(ChartLabel(r), labelW)
+	d.Add(d.TextBox(label, d.Width(d.Font(false), chartSize, label), d.Left, base, chartSize, false, id+".label"))
 	v := r.CapaianTW
 	text := v.Text()
-	w := c.width(c.font(v.OK()), chartSize, text)
+	w := d.Width(d.Font(v.OK()), chartSize, text)
 	if !v.OK() {
-		b := c.textBox(text, w, sc.x0+chartGap, base, chartSize, false, id+".nilai")
+		b := d.TextBox(text, w, sc.x0+chartGap, base, chartSize, false, id+".nilai")
 		b.Fill = 0.3
 		return []Box{b}
 	}
-	col := ChartColors[c.categoryIndex(r.KategoriTW)%len(ChartColors)]
+	col := ChartColors[d.categoryIndex(r.KategoriTW)%len(ChartColors)]
 	bw := sc.x(v.Capped) - sc.x0
-	c.add(Box{Kind: Rect, X: sc.x0, Y: top + (chartRow-chartBar)/2, W: bw, H: chartBar, Stroke: 0.3, Fill: col.Grey, Color: col.Hex})
+	d.Add(Box{Kind: Rect, X: sc.x0, Y: top + (chartRow-chartBar)/2, W: bw, H: chartBar, Stroke: 0.3, Fill: col.Grey, Color: col.Hex})
 	x := sc.x0 + bw + chartGap
 	return []Box{{Kind: Rect, X: x - 1, Y: top + (chartRow-chartBar)/2, W: w + 2, H: chartBar, Fill: 1},
-		c.textBox(text, w, x, base, chartSize, true, id+".nilai")}
+		d.TextBox(text, w, x, base, chartSize, true, id+".nilai")}
 }
 
 // ChartLabel returns the chart label of an indicator before shortening:
@@ -230,23 +228,19 @@ func ChartLabel(r *report.Row) string {
 }
 
 // fitLabel shortens s with an ellipsis to fit width.
-func (c *ctx) fitLabel(s string, width float64) string {
-	reg := c.font(false)
-	if c.width(reg, chartSize, s) <= width+eps {
+func (d *reportDoc) fitLabel(s string, width float64) string {
+	reg := d.Font(false)
+	if d.Width(reg, chartSize, s) <= width+eps {
 		return s
 	}
-	n := fitPrefix(s, func(p string) float64 { return c.width(reg, chartSize, p+"…") }, width)
+	n := engine.FitPrefix(s, func(p string) float64 { return d.Width(reg, chartSize, p+"…") }, width)
 	return strings.TrimSpace(s[:n]) + "…"
 }
 
 // categoryIndex returns the index of category name k in the scale (0 when
 // not found).
-func (c *ctx) categoryIndex(k string) int {
-	bands := c.a.Kategori
-	if len(bands) == 0 {
-		bands = report.DefaultKategori
-	}
-	for i, b := range bands {
+func (d *reportDoc) categoryIndex(k string) int {
+	for i, b := range d.a.Kategori {
 		if b.Nama == k {
 			return i
 		}

@@ -1,4 +1,4 @@
-package layout
+package engine
 
 import (
 	"strings"
@@ -6,15 +6,16 @@ import (
 	"unicode/utf8"
 )
 
-// align is the horizontal alignment of a line of text.
-type align int
+// Align is the horizontal alignment of a line of text.
+type Align int
 
-// Alignments. alJustify justifies every line of a paragraph but its last.
+// Alignments. AlignJustify justifies every line of a paragraph but its
+// last.
 const (
-	alLeft align = iota
-	alCenter
-	alRight
-	alJustify
+	AlignLeft Align = iota
+	AlignCenter
+	AlignRight
+	AlignJustify
 )
 
 // word is one measured word.
@@ -24,63 +25,57 @@ type word struct {
 	bold bool
 }
 
-// line is one line of a broken paragraph.
-type line struct {
+// TextLine is one line of a broken paragraph.
+type TextLine struct {
 	words []word
 	w     float64 // natural width: words plus one space between each
 	last  bool    // last line of a paragraph: never justified
 }
 
-// style is the type of a run of text.
-type style struct {
-	size, lead float64
-	bold       bool
+// Style is the type of a run of text: size and leading in points, weight.
+type Style struct {
+	Size, Lead float64
+	Bold       bool
 }
 
-// baseline returns the offset of the baseline below the top of a line of
+// Baseline returns the offset of the baseline below the top of a line of
 // height lead set at size: half the extra leading plus an ascent of 0.8 em.
-func baseline(size, lead float64) float64 { return (lead-size)/2 + 0.8*size }
+func Baseline(size, lead float64) float64 { return (lead-size)/2 + 0.8*size }
 
-// isBlank reports whether s has no visible characters.
-func isBlank(s string) bool { return strings.TrimSpace(s) == "" }
-
-// space returns the width of a space in the regular weight.
-func (c *ctx) space(size float64) float64 { return c.width(c.font(false), size, " ") }
-
-// wrap breaks text into lines at most width wide. A newline in text ends a
+// Wrap breaks text into lines at most width wide. A newline in text ends a
 // paragraph (blank lines add no space). Words that overlap an occurrence of
 // one of emph are set bold. A word wider than width is broken between
 // characters.
-func (c *ctx) wrap(text string, st style, width float64, emph ...string) []line {
-	var out []line
+func (t *Typesetter) Wrap(text string, st Style, width float64, emph ...string) []TextLine {
+	var out []TextLine
 	for _, para := range strings.Split(text, "\n") {
 		toks, bold := fieldsBold(para, emph)
 		if len(toks) == 0 {
 			continue
 		}
-		out = c.breakPara(out, toks, bold, st, width)
+		out = t.breakPara(out, toks, bold, st, width)
 	}
 	return out
 }
 
 // breakPara appends the lines of one paragraph to out (greedy breaking).
 // The lines share one backing array of words.
-func (c *ctx) breakPara(out []line, toks []string, bold []bool, st style, width float64) []line {
-	sp := c.space(st.size)
+func (t *Typesetter) breakPara(out []TextLine, toks []string, bold []bool, st Style, width float64) []TextLine {
+	sp := t.Space(st.Size)
 	ws := make([]word, 0, len(toks))
 	start, lw := 0, 0.0
 	flush := func() {
-		out = append(out, line{words: ws[start:len(ws):len(ws)], w: lw})
+		out = append(out, TextLine{words: ws[start:len(ws):len(ws)], w: lw})
 		start, lw = len(ws), 0
 	}
-	for i, t := range toks {
-		b := st.bold || bold != nil && bold[i]
-		w := word{s: t, w: c.width(c.font(b), st.size, t), bold: b}
+	for i, tok := range toks {
+		b := st.Bold || bold != nil && bold[i]
+		w := word{s: tok, w: t.Width(t.Font(b), st.Size, tok), bold: b}
 		if len(ws) > start && lw+sp+w.w > width+eps {
 			flush()
 		}
 		if w.w > width+eps {
-			for _, piece := range c.breakWord(w, st.size, width) {
+			for _, piece := range t.breakWord(w, st.Size, width) {
 				if len(ws) > start {
 					flush()
 				}
@@ -99,20 +94,20 @@ func (c *ctx) breakPara(out []line, toks []string, bold []bool, st style, width 
 }
 
 // breakWord cuts a word wider than width into pieces that fit.
-func (c *ctx) breakWord(w word, size, width float64) []word {
-	f := c.font(w.bold)
+func (t *Typesetter) breakWord(w word, size, width float64) []word {
+	f := t.Font(w.bold)
 	var out []word
 	for s := w.s; s != ""; {
-		n := fitPrefix(s, func(p string) float64 { return c.width(f, size, p) }, width)
-		out = append(out, word{s: s[:n], w: c.width(f, size, s[:n]), bold: w.bold})
+		n := FitPrefix(s, func(p string) float64 { return t.Width(f, size, p) }, width)
+		out = append(out, word{s: s[:n], w: t.Width(f, size, s[:n]), bold: w.bold})
 		s = s[n:]
 	}
 	return out
 }
 
-// fitPrefix returns the byte length of the longest prefix of s (at least
+// FitPrefix returns the byte length of the longest prefix of s (at least
 // one rune) whose width is at most max.
-func fitPrefix(s string, width func(string) float64, max float64) int {
+func FitPrefix(s string, width func(string) float64, max float64) int {
 	_, n := utf8.DecodeRuneInString(s)
 	for n < len(s) {
 		_, k := utf8.DecodeRuneInString(s[n:])
@@ -179,27 +174,27 @@ func overlaps(rs [][2]int, a, b int) bool {
 	return false
 }
 
-// lineBoxes returns the Text boxes of l set in a measure width wide that
+// LineBoxes returns the Text boxes of l set in a measure width wide that
 // starts at x, with the baseline at base. Justified lines place each word
 // as its own box; other lines give one box per run of the same weight.
-func (c *ctx) lineBoxes(l line, x, base, width, size float64, al align, id string) []Box {
+func (t *Typesetter) LineBoxes(l TextLine, x, base, width, size float64, al Align, id string) []Box {
 	if len(l.words) == 0 {
 		return nil
 	}
-	if al == alJustify && !l.last && len(l.words) > 1 {
-		return c.justified(l, x, base, width, size, id)
+	if al == AlignJustify && !l.last && len(l.words) > 1 {
+		return t.justified(l, x, base, width, size, id)
 	}
 	switch al {
-	case alCenter:
+	case AlignCenter:
 		x += (width - l.w) / 2
-	case alRight:
+	case AlignRight:
 		x += width - l.w
 	}
-	return c.runs(l, x, base, size, id)
+	return t.runs(l, x, base, size, id)
 }
 
 // justified places every word of l so that the line fills width.
-func (c *ctx) justified(l line, x, base, width, size float64, id string) []Box {
+func (t *Typesetter) justified(l TextLine, x, base, width, size float64, id string) []Box {
 	sum := 0.0
 	for _, w := range l.words {
 		sum += w.w
@@ -207,15 +202,15 @@ func (c *ctx) justified(l line, x, base, width, size float64, id string) []Box {
 	gap := (width - sum) / float64(len(l.words)-1)
 	out := make([]Box, 0, len(l.words))
 	for _, w := range l.words {
-		out = append(out, c.textBox(w.s, w.w, x, base, size, w.bold, id))
+		out = append(out, t.TextBox(w.s, w.w, x, base, size, w.bold, id))
 		x += w.w + gap
 	}
 	return out
 }
 
 // runs returns one box per run of words of the same weight.
-func (c *ctx) runs(l line, x, base, size float64, id string) []Box {
-	sp := c.space(size)
+func (t *Typesetter) runs(l TextLine, x, base, size float64, id string) []Box {
+	sp := t.Space(size)
 	var out []Box
 	for i := 0; i < len(l.words); {
 		j, w := i+1, l.words[i].w
@@ -223,7 +218,7 @@ func (c *ctx) runs(l line, x, base, size float64, id string) []Box {
 			w += sp + l.words[j].w
 			j++
 		}
-		out = append(out, c.textBox(joinWords(l.words[i:j]), w, x, base, size, l.words[i].bold, id))
+		out = append(out, t.TextBox(joinWords(l.words[i:j]), w, x, base, size, l.words[i].bold, id))
 		x += w + sp
 		i = j
 	}
@@ -248,30 +243,4 @@ func joinWords(ws []word) string {
 		b.WriteString(w.s)
 	}
 	return b.String()
-}
-
-// textBox returns one Text box.
-func (c *ctx) textBox(s string, w, x, base, size float64, bold bool, id string) Box {
-	return Box{Kind: Text, X: x, Y: base, W: w, H: size, Font: c.font(bold), Size: size, Text: s, Cell: id}
-}
-
-// paragraph sets lines at the cursor across the measure [x, x+width] and
-// moves the cursor below them.
-func (c *ctx) paragraph(lines []line, x, width float64, st style, al align, id string) {
-	off := baseline(st.size, st.lead)
-	for _, l := range lines {
-		c.add(c.lineBoxes(l, x, c.y+off, width, st.size, al, id)...)
-		c.y += st.lead
-	}
-}
-
-// block wraps text and sets it at the cursor, first moving to a new page
-// when it does not fit.
-func (c *ctx) block(text string, st style, x, width float64, al align, id string, emph ...string) error {
-	lines := c.wrap(text, st, width, emph...)
-	if err := c.ensure(float64(len(lines)) * st.lead); err != nil {
-		return err
-	}
-	c.paragraph(lines, x, width, st, al, id)
-	return nil
 }

@@ -1,4 +1,4 @@
-package layout
+package engine
 
 import (
 	"strings"
@@ -11,18 +11,18 @@ func FuzzWrap(f *testing.F) {
 	for _, s := range []string{"aa bb cc", "Superpanjangkatatanpaspasi x", "≥≤–—“”‘’…\n\nb", "PIHAK PERTAMA, x", "\xff\xfe a"} {
 		f.Add(s, 30.0)
 	}
-	c := testCtx(f)
+	c := testTypesetter()
 	f.Fuzz(func(t *testing.T, s string, width float64) {
 		if !(width >= 10 && width <= 1000) {
 			return
 		}
-		lines := c.wrap(s, body, width, "PIHAK PERTAMA")
+		lines := c.Wrap(s, body, width, "PIHAK PERTAMA")
 		var b strings.Builder
 		for _, l := range lines {
 			if l.w > width+eps {
 				t.Fatalf("line %q is %g wide, measure %g", joinWords(l.words), l.w, width)
 			}
-			for _, bx := range c.lineBoxes(l, 0, 0, width, bodySize, alJustify, "x") {
+			for _, bx := range c.LineBoxes(l, 0, 0, width, 12, AlignJustify, "x") {
 				b.WriteString(bx.Text)
 			}
 		}
@@ -31,3 +31,6 @@ func FuzzWrap(f *testing.F) {
 		}
 	})
 }
+
+// squash removes all white space.
+func squash(s string) string { return strings.Join(strings.Fields(s), "") }

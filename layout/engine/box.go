@@ -1,4 +1,4 @@
-package layout
+package engine
 
 // Units: every length is in PDF points (1/72 inch). Coordinates have their
 // origin at the top-left corner of the page with y growing downwards, which
@@ -13,7 +13,7 @@ type Font struct {
 }
 
 // Measurer gives the advance width in points of s set in font f at size pt.
-// layout never draws; it only asks a Measurer.
+// The engine never draws; it only asks a Measurer.
 type Measurer interface {
 	Width(f Font, size float64, s string) float64
 }
@@ -53,10 +53,11 @@ type Box struct {
 
 	Name string // Image only: key into Document.Images
 
-	// Cell names the source of a Text box, e.g. "k0.s2.i1.pengukuran" for
-	// an indicator's Pengukuran Kinerja cell or "pembuka" for the opening
-	// paragraph (see the package doc). Render ignores it; tests and Dump use
-	// it to check that no text is lost or duplicated across page breaks.
+	// Cell names the source of a Text box: the id the template gave the
+	// text, e.g. "k0.s2.i1.pengukuran", or one of the names the engine
+	// gives the text it adds (CellHead, CellCue, CellFooter, CellPage).
+	// Render ignores it; tests and Dump use it to check that no text is
+	// lost or duplicated across page breaks.
 	Cell string
 }
 
@@ -69,7 +70,7 @@ type Page struct {
 
 // SigRect is the rectangle reserved on a page for one party's signature.
 type SigRect struct {
-	Party      string  // "pertama" or "kedua"
+	Party      string  // the signer, named by the template ("pertama" or "kedua")
 	Page       int     // 1-based page number
 	X, Y, W, H float64 // points, top-left origin
 }
@@ -79,8 +80,8 @@ type SigRect struct {
 type Document struct {
 	Pages  []Page
 	Images map[string]ImageData // referenced by Box.Name; render emits them sorted by name
-	// SigRects are the signature rectangles: the statement page's
-	// "pertama" and "kedua", then the attachment's "pertama" and "kedua".
+	// SigRects are the signature rectangles in the order the template
+	// reserved them.
 	SigRects []SigRect
 }
 
