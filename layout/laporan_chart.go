@@ -50,12 +50,20 @@ type chartScale struct {
 // x returns the x of percentage v.
 func (s chartScale) x(v float64) float64 { return s.x0 + v/s.max*s.w }
 
+// chartTop bounds the scale: larger values (a tiny target met many times
+// over) are drawn as a full bar, their value printed beside it.
+const chartTop = 1e6
+
 // newScale returns a scale from 0 to at least chartMin and the largest
-// value, in at most ten steps of 20, 25, 50, 100, 200, 250, 500, ...
+// value (at most chartTop), in at most ten steps of 20, 25, 50, 100, 200,
+// 250, 500, ...
 func newScale(x0, w, top float64) chartScale {
 	m := max(chartMin, top)
+	if !(m <= chartTop) { // NaN too
+		m = chartTop
+	}
 	step := 20.0
-	for p := 10.0; m/step > 10+eps && p < 1e15; p *= 10 {
+	for p := 10.0; m/step > 10+eps; p *= 10 {
 		for _, k := range []float64{2, 2.5, 5, 10} {
 			if step = k * p; m/step <= 10+eps {
 				break
@@ -188,7 +196,8 @@ func (d *reportDoc) legend(names []string) {
 // the zero axis from top to bottom.
 func (d *reportDoc) chartGrid(sc chartScale, head, top, bottom float64) {
 	reg := d.Font(false)
-	for v := 0.0; v <= sc.max+eps; v += sc.step {
+	for i := 0.0; i*sc.step <= sc.max+eps; i++ {
+		v := i * sc.step
 		x, s := sc.x(v), report.FormatNumber(v)+"%"
 		w := d.Width(reg, chartSize, s)
 		d.Add(d.TextBox(s, w, x-w/2, head+0.8*chartSize, chartSize, false, "grafik.skala"))
@@ -214,7 +223,7 @@ func (d *reportDoc) chartBar(r *report.Row, i int, sc chartScale, labelW, top fl
 		return []Box{b}
 	}
 	col := ChartColors[d.categoryIndex(r.KategoriTW)%len(ChartColors)]
-	bw := sc.x(v.Capped) - sc.x0
+	bw := sc.x(min(v.Capped, sc.max)) - sc.x0
 	d.Add(Box{Kind: Rect, X: sc.x0, Y: top + (chartRow-chartBar)/2, W: bw, H: chartBar, Stroke: 0.3, Fill: col.Grey, Color: col.Hex})
 	x := sc.x0 + bw + chartGap
 	return []Box{{Kind: Rect, X: x - 1, Y: top + (chartRow-chartBar)/2, W: w + 2, H: chartBar, Fill: 1},

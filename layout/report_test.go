@@ -446,6 +446,7 @@ func TestChartPaginates(t *testing.T) {
 func TestNewScale(t *testing.T) {
 	for _, tc := range []struct{ top, max, step float64 }{
 		{0, 120, 20}, {91.5, 120, 20}, {120, 120, 20}, {135, 140, 20}, {200, 200, 20}, {215, 225, 25}, {480, 500, 50}, {3000, 3000, 500},
+		{1e21, 1e6, 1e5}, {math.Inf(1), 1e6, 1e5}, {math.NaN(), 1e6, 1e5},
 	} {
 		s := newScale(0, 100, tc.top)
 		if s.max != tc.max || s.step != tc.step || s.max/s.step > 10 {
