@@ -1,13 +1,17 @@
 package archive
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"syscall"
 	"testing"
+
+	"kinerja/internal/testtool"
 )
 
 func TestAddStoresByYearAndUnit(t *testing.T) {
@@ -254,7 +258,10 @@ func TestMissingArchiveDir(t *testing.T) {
 	}
 }
 
-func TestAddRefusesTornIndex(t *testing.T) {
+// TestAddRollsBackTornIndex: a record an Add began and never finished
+// (killed, disk full) is cut by the next Add, which then appends its own;
+// the archive verifies afterwards.
+func TestAddRollsBackTornIndex(t *testing.T) {
 	f := getFixtures(t)
 	dir := t.TempDir()
 	a := openArchive(t, dir, false)
@@ -264,11 +271,51 @@ func TestAddRefusesTornIndex(t *testing.T) {
 	idx := filepath.Join(dir, IndexName)
 	b, _ := os.ReadFile(idx)
 	writeFile(t, dir, IndexName, append(b, `{"seq":2,"pa`...))
-	if _, _, err := a.Add(writeFile(t, t.TempDir(), "b.pdf", f.signed[1])); !errors.Is(err, ErrTornIndex) {
-		t.Errorf("Add on a torn index = %v, want ErrTornIndex", err)
+	if _, _, err := a.Add(writeFile(t, t.TempDir(), "b.pdf", f.signed[1])); err != nil {
+		t.Fatalf("Add after a torn append = %v, want the torn record rolled back", err)
 	}
-	if got, _ := os.ReadFile(idx); string(got) != string(b)+`{"seq":2,"pa` {
-		t.Error("torn index changed")
+	got, _ := os.ReadFile(idx)
+	if !bytes.HasPrefix(got, b) || bytes.Count(got, []byte("\n")) != 2 || !json.Valid(got[len(b):]) {
+		t.Errorf("index after the roll-back:\n%s", got)
+	}
+	rep, err := a.Verify()
+	if err != nil || len(rep.Problems) != 0 {
+		t.Errorf("Verify after the roll-back = %+v, %v", rep, err)
+	}
+}
+
+// TestAppendRecordDiskFull: an append that runs out of space half-way
+// through its record leaves the index as it was, not torn.
+func TestAppendRecordDiskFull(t *testing.T) {
+	dir := testtool.SmallDisk(t, 64<<10)
+	idx := filepath.Join(dir, IndexName)
+	old := append(bytes.Repeat([]byte("x"), 4000), '\n')
+	if err := os.WriteFile(idx, old, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fillDisk(t, filepath.Join(dir, "filler"))
+	err := appendRecord(idx, bytes.Repeat([]byte("r"), 300))
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("append on a full disk = %v, want ENOSPC", err)
+	}
+	if got, _ := os.ReadFile(idx); !bytes.Equal(got, old) {
+		t.Fatalf("index after the failed append has %d bytes, want the %d it had", len(got), len(old))
+	}
+}
+
+// fillDisk writes path until the file system is full.
+func fillDisk(t *testing.T, path string) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	chunk := make([]byte, 512)
+	for {
+		if _, err := f.Write(chunk); err != nil {
+			return
+		}
 	}
 }
 

@@ -120,8 +120,8 @@ func (c *chain) takeTail(size int64) error {
 	if err != nil {
 		return err
 	}
-	if !bytes.HasSuffix(raw, []byte("\n")) {
-		return fmt.Errorf("%s line %d: %w", IndexName, c.h.Seq+1, ErrTornIndex)
+	if raw, err = c.cutTorn(raw); err != nil || len(raw) == 0 {
+		return err
 	}
 	raw = raw[:len(raw)-1]
 	if bytes.IndexByte(raw, '\n') >= 0 {
@@ -132,6 +132,23 @@ func (c *chain) takeTail(size int64) error {
 		return headMismatch("record %d does not continue the chain", c.h.Seq+1)
 	}
 	return c.advance(c.h.next(raw), e.SHA256, true)
+}
+
+// cutTorn rolls back a torn append: the bytes after the last newline of
+// raw (what follows the head's last record) are a record an Add began to
+// write and never finished (a crash or a full disk), and nothing refers
+// to them, so they are cut from the index. The PDF that record was for
+// is already stored; archive verify lists it as not indexed until it is
+// added again. It returns the complete part of raw.
+func (c *chain) cutTorn(raw []byte) ([]byte, error) {
+	if bytes.HasSuffix(raw, []byte("\n")) {
+		return raw, nil
+	}
+	keep := bytes.LastIndexByte(raw, '\n') + 1
+	if err := os.Truncate(filepath.Join(c.dir, IndexName), c.h.Size+int64(keep)); err != nil {
+		return nil, fmt.Errorf("%s line %d: %w; cutting it failed: %v", IndexName, c.h.Seq+1, ErrTornIndex, err)
+	}
+	return raw[:keep], nil
 }
 
 // advance records that the record ending at n.Size has content hash sum:

@@ -100,18 +100,18 @@ func encodeRecord(e *Entry) ([]byte, error) {
 // appendRecord appends one line to the index with a single O_APPEND write
 // and fsyncs it; it fsyncs the directory when it created the file.
 func appendRecord(path string, raw []byte) error {
-	_, statErr := os.Stat(path)
+	before, statErr := os.Stat(path)
 	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o644)
 	if err != nil {
 		return fmt.Errorf("append index: %w", err)
 	}
 	buf := append(append(make([]byte, 0, len(raw)+1), raw...), '\n')
 	if _, err := f.Write(buf); err != nil {
-		f.Close()
+		rollBack(f, before)
 		return fmt.Errorf("append index: %w", err)
 	}
 	if err := f.Sync(); err != nil {
-		f.Close()
+		rollBack(f, before)
 		return fmt.Errorf("append index: sync: %w", err)
 	}
 	if err := f.Close(); err != nil {
@@ -121,4 +121,18 @@ func appendRecord(path string, raw []byte) error {
 		return syncDir(dirOf(path))
 	}
 	return nil
+}
+
+// rollBack cuts a failed append (disk full half-way through the record)
+// back to the index's size before it and closes f. Should that fail too,
+// the next Add finds the torn tail and cuts it (see takeTail).
+func rollBack(f *os.File, before os.FileInfo) {
+	size := int64(0)
+	if before != nil {
+		size = before.Size()
+	}
+	if f.Truncate(size) == nil {
+		f.Sync()
+	}
+	f.Close()
 }

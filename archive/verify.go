@@ -169,7 +169,7 @@ func checkChain(ix *index) []Problem {
 		prev = lineHash(l.raw)
 	}
 	if ix.torn {
-		out = append(out, Problem{Kind: Chain, Line: len(ix.lines), Detail: "incomplete last record (no newline)"})
+		out = append(out, Problem{Kind: Chain, Line: len(ix.lines), Detail: "incomplete last record (no newline): an add was interrupted; the next archive add cuts it, then add the file listed as not indexed again"})
 	}
 	return out
 }
