@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"kinerja/data"
+	"kinerja/internal/outfile"
 	"kinerja/layout"
 )
 
@@ -82,48 +82,31 @@ func nonEmpty(ss ...string) []string {
 }
 
 // AgreementFile decodes the agreement in, renders it and writes the PDF to
-// out through a temporary file in the same directory that is synced and
-// renamed: out is either the complete new PDF or left as it was.
+// out (internal/outfile: out is either the complete new PDF or left as it
+// was). out may be neither the agreement nor its logo.
 func AgreementFile(in, out string) error {
+	var plan outfile.Plan
+	if err := plan.Input(in); err != nil {
+		return err
+	}
+	if err := plan.Output(out); err != nil {
+		return fmt.Errorf("render %s: %w", in, err)
+	}
 	a, err := data.DecodeFile(in)
 	if err != nil {
 		return err
+	}
+	if logo := a.Kop.Logo; logo != "" {
+		if !filepath.IsAbs(logo) {
+			logo = filepath.Join(filepath.Dir(in), logo)
+		}
+		if err := plan.Input(logo); err != nil {
+			return fmt.Errorf("render %s: %w", in, err)
+		}
 	}
 	var buf bytes.Buffer
 	if err := Agreement(&buf, a); err != nil {
 		return err
 	}
-	return WriteFileAtomic(out, buf.Bytes())
-}
-
-// WriteFileAtomic writes b to path via a synced temporary file in the same
-// directory and a rename, so that path never holds a partial file and an
-// existing file survives any failure.
-func WriteFileAtomic(path string, b []byte) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = tmp.Write(b); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
+	return outfile.WriteFile(out, buf.Bytes(), 0o644)
 }

@@ -71,11 +71,6 @@ func renderOne(in, out string) (string, error) {
 		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 		out = filepath.Join("out", base+".pdf")
 	}
-	if dir := filepath.Dir(out); dir != "." {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return "", fmt.Errorf("kinerja render: %w", err)
-		}
-	}
 	if err := render.AgreementFile(in, out); err != nil {
 		return "", err
 	}

@@ -33,6 +33,19 @@ import (
 // a regular file.
 var ErrNotRegular = errors.New("not a regular file")
 
+// Error is a refusal of this package: its message reads on its own, and
+// errors.Is finds the sentinel (ErrNotRegular, ErrClash) behind it.
+type Error struct {
+	Msg  string
+	Kind error
+}
+
+// Error returns the message.
+func (e *Error) Error() string { return e.Msg }
+
+// Unwrap returns the sentinel.
+func (e *Error) Unwrap() error { return e.Kind }
+
 // WriteFile writes data to path with permissions perm (see the package
 // doc for what it guarantees and refuses).
 func WriteFile(path string, data []byte, perm fs.FileMode) error {
@@ -130,10 +143,10 @@ func resolve(path string) (string, error) {
 	case err != nil:
 		return "", fmt.Errorf("write %s: %w", path, err)
 	case fi.IsDir():
-		return "", fmt.Errorf("write %s: it is a directory; give a file name: %w", path, ErrNotRegular)
+		return "", &Error{fmt.Sprintf("write %s: it is a directory; give a file name", path), ErrNotRegular}
 	case !fi.Mode().IsRegular():
-		return "", fmt.Errorf("write %s: it is a %s, not a regular file; kinerja writes regular files only: %w",
-			path, kindOf(fi.Mode()), ErrNotRegular)
+		return "", &Error{fmt.Sprintf("write %s: it is a %s, not a regular file; kinerja writes regular files only",
+			path, kindOf(fi.Mode())), ErrNotRegular}
 	}
 	return target, nil
 }

@@ -8,9 +8,9 @@ import (
 	"path/filepath"
 )
 
-// ErrClash is wrapped by Plan's errors for an output that is an input or
+// ErrClash is behind Plan's errors for an output that is an input or
 // another output of the same run.
-var ErrClash = errors.New("output would overwrite")
+var ErrClash = errors.New("output is an input or another output")
 
 // Plan collects the files of one run, so that no output replaces an input
 // or another output. Inputs and outputs that exist are compared by file
@@ -59,14 +59,13 @@ func clash(f, q planned) error {
 	if f.role == "input" {
 		f, q = q, f
 	}
-	what := "the input " + q.path
-	if q.role == "output" {
-		what = "the output " + q.path
+	switch {
+	case q.role == "output":
+		return &Error{fmt.Sprintf("output %s is also the output %s of the same run; choose another output name", f.path, q.path), ErrClash}
+	case f.path == q.path:
+		return &Error{fmt.Sprintf("output %s is the input itself; choose another output name", f.path), ErrClash}
 	}
-	if f.path == q.path {
-		return fmt.Errorf("%s: %w %s of the same run; choose another output name", f.path, ErrClash, what)
-	}
-	return fmt.Errorf("%s is the same file as %s: %w it; choose another output name", f.path, what, ErrClash)
+	return &Error{fmt.Sprintf("output %s is the same file as the input %s; choose another output name", f.path, q.path), ErrClash}
 }
 
 // same reports whether two planned entries are one file.
