@@ -10,10 +10,11 @@ import (
 // the simple TrueType fonts of its font-definition route, so viewers would
 // have to guess the text from glyph names. Each prepared face therefore
 // carries a /ToUnicode CMap of its 8-bit encoding (every code the face has
-// a glyph for, the /Differences extras ≥ ≤ − ≠ included), built and
-// compressed once per process (internal/pdffont builds it); rewrite appends it as a new object after
-// fpdf's last one and adds "/ToUnicode n 0 R" to the font dictionary. The
-// maps are numbered in face order, so the bytes stay deterministic.
+// a glyph for, the /Differences extras ≥ ≤ − ≠ included), built by
+// pdffont.ToUnicode and compressed once per process; rewrite appends it as
+// a new object after fpdf's last one and adds "/ToUnicode n 0 R" to the
+// font dictionary. The maps are numbered in face order, so the bytes stay
+// deterministic.
 
 // fontMap is a /ToUnicode CMap to attach to one simple font of a document.
 type fontMap struct {

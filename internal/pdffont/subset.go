@@ -1,10 +1,14 @@
 package pdffont
 
 import (
+	"bytes"
+	"compress/flate"
 	"encoding/binary"
 	"fmt"
+	"hash/adler32"
 	"math/bits"
 	"slices"
+	"sync"
 
 	"codeberg.org/go-pdf/fpdf"
 
@@ -21,7 +25,14 @@ type Face struct {
 	numHM     int      // numberOfHMetrics
 	advances  []uint16 // advance of every glyph, from hmtx
 	sideBears []uint16 // left side bearing of every glyph, from hmtx
+	fixed     []byte   // the data of the fixedTables, each padded, as every subset ends
+	fixedZ    []byte   // fixed as raw deflate blocks, the last one final
 }
+
+// fixedTables are copied whole into every subset. Their data ends the file
+// (a table's data may be anywhere, only the directory is sorted), so that
+// it is compressed once per face (see Compressed).
+var fixedTables = []string{"OS/2", "cvt ", "fpgm", "name", "prep"}
 
 // NewFace parses the TrueType file b.
 func NewFace(b []byte) (*Face, error) {
@@ -43,8 +54,26 @@ func NewFace(b []byte) (*Face, error) {
 	if err := f.readLoca(); err != nil {
 		return nil, err
 	}
-	return f, f.readHmtx()
+	if err := f.readHmtx(); err != nil {
+		return nil, err
+	}
+	for _, tag := range fixedTables {
+		if t[tag] == nil {
+			return nil, fmt.Errorf("%w: no %q table", fonts.ErrTTF, tag)
+		}
+		f.fixed = append(f.fixed, t[tag]...)
+		f.fixed = append(f.fixed, make([]byte, pad4(len(t[tag])))...)
+	}
+	var z bytes.Buffer
+	fw, _ := flate.NewWriter(&z, flate.BestCompression)
+	fw.Write(f.fixed)
+	fw.Close()
+	f.fixedZ = z.Bytes()
+	return f, nil
 }
+
+// pad4 is the number of zero bytes that pad n bytes to a multiple of four.
+func pad4(n int) int { return -n & 3 }
 
 // readLoca reads the glyph offsets of the loca table.
 func (f *Face) readLoca() error {
@@ -151,21 +180,44 @@ func (f *Face) Subset(runes []rune) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := map[string][]byte{
+	return writeSFNT(f.tables, map[string][]byte{
 		"glyf": glyf, "loca": loca, "hmtx": f.subsetHmtx(ids),
 		"cmap": cmap4(runes, f.glyphs, newID),
 		"head": patched(f.tables["head"], 50, 1, 8, 0, 10, 0), // long loca, checksum later
 		"hhea": patched(f.tables["hhea"], 34, uint16(len(ids))),
 		"maxp": patched(f.tables["maxp"], 4, uint16(len(ids))),
 		"post": post3(f.tables["post"]),
-	}
-	for _, tag := range []string{"OS/2", "cvt ", "fpgm", "prep", "name"} {
-		if b := f.tables[tag]; b != nil {
-			t[tag] = b
-		}
-	}
-	return writeSFNT(t), nil
+	}), nil
 }
+
+// Compressed returns the subset of runes (see Subset) and the same as a
+// zlib stream. The part of the file that depends on runes (mostly glyph
+// outlines, which deflate shrinks by only a quarter) is written as stored
+// deflate blocks, costing no time; the compressed blocks of the fixed
+// tables, made once per face, follow it (a deflate stream is a sequence of
+// independent blocks).
+func (f *Face) Compressed(runes []rune) (file, z []byte, err error) {
+	if file, err = f.Subset(runes); err != nil {
+		return nil, nil, err
+	}
+	head := len(file) - len(f.fixed)
+	var b bytes.Buffer
+	b.Grow(head/2 + len(f.fixedZ) + 16)
+	b.Write([]byte{0x78, 0x9C}) // zlib header: deflate, 32 KB window
+	fw := deflaters.Get().(*flate.Writer)
+	fw.Reset(&b)
+	fw.Write(file[:head])
+	fw.Flush() // not final
+	deflaters.Put(fw)
+	b.Write(f.fixedZ)
+	return file, binary.BigEndian.AppendUint32(b.Bytes(), adler32.Checksum(file)), nil
+}
+
+// deflaters pools deflate writers of stored blocks.
+var deflaters = sync.Pool{New: func() any {
+	fw, _ := flate.NewWriter(nil, flate.NoCompression)
+	return fw
+}}
 
 // closure lists the glyphs of the subset: 0, those of runes, then the
 // components of composites; newID maps an old glyph index to its new one.
@@ -283,17 +335,25 @@ func cmap4(runes []rune, glyphs map[rune]uint16, newID map[uint16]uint16) []byte
 	return b
 }
 
-// writeSFNT writes the tables as a TrueType file, tags sorted, each
-// padded to four bytes, with its checksums and head's checkSumAdjustment.
-func writeSFNT(t map[string][]byte) []byte {
-	tags := make([]string, 0, len(t))
-	size := 12 + 16*len(t)
+// writeSFNT writes a TrueType file of the tables made for the subset and
+// the fixedTables of the face, the directory sorted by tag, the data of
+// the fixed tables last, each table padded to four bytes, with its
+// checksums and head's checkSumAdjustment.
+func writeSFNT(face, t map[string][]byte) []byte {
+	tags := make([]string, 0, len(t)+len(fixedTables))
+	size := 12 + 16*(len(t)+len(fixedTables))
 	for tag, d := range t {
 		tags = append(tags, tag)
-		size += (len(d) + 3) &^ 3
+		size += len(d) + pad4(len(d))
 	}
 	slices.Sort(tags)
+	for _, tag := range fixedTables { // sorted
+		t[tag] = face[tag]
+		tags = append(tags, tag)
+		size += len(face[tag]) + pad4(len(face[tag]))
+	}
 	n := len(tags)
+	sorted := slices.Sorted(slices.Values(tags))
 	sr := 16 << (bits.Len(uint(n)) - 1)
 	b := make([]byte, 12+16*n, size)
 	binary.BigEndian.PutUint32(b, 0x00010000)
@@ -301,7 +361,8 @@ func writeSFNT(t map[string][]byte) []byte {
 		binary.BigEndian.PutUint16(b[4+2*i:], uint16(v))
 	}
 	headAt := 0
-	for i, tag := range tags {
+	for _, tag := range tags {
+		i, _ := slices.BinarySearch(sorted, tag)
 		rec := b[12+16*i:]
 		copy(rec, tag)
 		binary.BigEndian.PutUint32(rec[4:], checksum(t[tag]))

@@ -1,7 +1,10 @@
 package pdffont
 
 import (
+	"bytes"
+	"compress/zlib"
 	"encoding/binary"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -85,6 +88,28 @@ func checkComposites(t *testing.T, b []byte) {
 	}
 }
 
+func TestCompressedInflatesToSubset(t *testing.T) {
+	f := face(t, "serif", false)
+	for _, text := range []string{"a", "Dra. Ñoño Sú, M.Si. 27 November 2026"} {
+		file, z, err := f.Compressed([]rune(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := f.Subset([]rune(text))
+		if !bytes.Equal(file, want) || !bytes.HasSuffix(file, f.fixed) {
+			t.Errorf("%q: the file is not the subset ending with the fixed tables", text)
+		}
+		zr, err := zlib.NewReader(bytes.NewReader(z))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(zr) // checks the Adler-32 too
+		if err != nil || !bytes.Equal(got, file) {
+			t.Errorf("%q: inflates to %d bytes (%v), want the %d of the subset", text, len(got), err, len(file))
+		}
+	}
+}
+
 func TestSubsetRefusesUnmappedRune(t *testing.T) {
 	f := face(t, "sans", false)
 	if _, err := f.Subset([]rune("a\u4e00")); err == nil || !strings.Contains(err.Error(), "U+4E00") {
@@ -111,11 +136,11 @@ func TestSubsetReadByFreeType(t *testing.T) {
 	}
 }
 
-func BenchmarkSubset(b *testing.B) {
+func BenchmarkCompressed(b *testing.B) {
 	f := face(b, "sans", true)
 	runes := []rune("Dra. Ñoño Sú, M.Si.")
 	for b.Loop() {
-		if _, err := f.Subset(runes); err != nil {
+		if _, _, err := f.Compressed(runes); err != nil {
 			b.Fatal(err)
 		}
 	}

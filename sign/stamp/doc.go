@@ -19,8 +19,15 @@
 // Liberation Sans regular and bold, each embedded as a simple TrueType
 // font subset to exactly the characters drawn (internal/pdffont), in
 // WinAnsiEncoding plus /Differences (uniXXXX names) for other characters,
-// with a /ToUnicode CMap so the text can be extracted and searched. All
-// streams are compressed. The same input gives the same bytes.
+// with a /ToUnicode CMap so the text can be extracted and searched. The
+// same input gives the same bytes.
+//
+// Speed: about 0.6 ms a stamp, half of it go-qrcode choosing the QR mask.
+// For that, what varies by stamp is compressed fast or not at all: the
+// content stream at zlib.BestSpeed, the glyphs of a font subset stored
+// (deflate saves a quarter of them) behind the hinting and name tables
+// compressed once per process (pdffont.Face.Compressed), the /ToUnicode
+// CMaps (a few hundred bytes) plain. A stamp adds about 23 KB.
 //
 // Limits:
 //   - A character Liberation Sans lacks (e.g. CJK) is an error naming it;

@@ -2,13 +2,12 @@ package stamp
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"strconv"
-	"sync"
 
 	"kinerja/internal/pdffont"
 	"kinerja/internal/pdfupdate"
+	"kinerja/internal/zpool"
 )
 
 // objects are the bodies of the objects of one stamp, made before any is
@@ -46,7 +45,7 @@ func newObjects(fs *faces, g geometry, bm [][]bool, lines []line) (*objects, err
 		}
 		encs[i] = e
 	}
-	o.w, o.h, o.content = g.W, g.H, compress(content(g, bm, lines, encs))
+	o.w, o.h, o.content = g.W, g.H, zpool.Compress(content(g, bm, lines, encs))
 	return o, nil
 }
 
@@ -60,7 +59,7 @@ func bi(b bool) int {
 
 // newFontObjects makes the objects of face f subset to the runes of e.
 func newFontObjects(f face, e *encoding) (fontObjects, error) {
-	sub, err := f.Subset(e.runes)
+	sub, z, err := f.Compressed(e.runes)
 	if err != nil {
 		return fontObjects{}, fmt.Errorf("stamp: %w", err)
 	}
@@ -81,8 +80,8 @@ func newFontObjects(f face, e *encoding) (fontObjects, error) {
 	}
 	font = append(font, " >>"...)
 	return fontObjects{
-		file:      stream(fmt.Sprintf("/Length1 %d", len(sub)), compress(sub)),
-		toUnicode: stream("", compress(pdffont.ToUnicode(&e.codes))),
+		file:      stream(fmt.Sprintf("/Length1 %d", len(sub)), z),
+		toUnicode: plainStream(pdffont.ToUnicode(&e.codes)),
 		desc:      desc, font: font,
 	}, nil
 }
@@ -101,23 +100,6 @@ func (o *objects) add(w *pdfupdate.Writer) pdfupdate.Ref {
 	return w.Add(stream(dict, o.content))
 }
 
-// zwriters pools zlib writers: a new one allocates about 1 MB of tables.
-var zwriters = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.DefaultCompression)
-	return zw
-}}
-
-// compress returns data zlib-compressed.
-func compress(data []byte) []byte {
-	var z bytes.Buffer
-	zw := zwriters.Get().(*zlib.Writer)
-	zw.Reset(&z)
-	zw.Write(data)
-	zw.Close()
-	zwriters.Put(zw)
-	return z.Bytes()
-}
-
 // stream returns the body of a stream object of data compressed with
 // /FlateDecode, with the extra dictionary entries dict.
 func stream(dict string, z []byte) []byte {
@@ -129,6 +111,13 @@ func stream(dict string, z []byte) []byte {
 	b = fmt.Appendf(b, "/Filter /FlateDecode /Length %d >>\nstream\n", len(z))
 	b = append(b, z...)
 	return append(b, "\nendstream"...)
+}
+
+// plainStream returns the body of an uncompressed stream object of data:
+// for a few hundred bytes, compressing costs more time than it saves room.
+func plainStream(data []byte) []byte {
+	b := fmt.Appendf(make([]byte, 0, len(data)+48), "<< /Length %d >>\nstream\n", len(data))
+	return append(append(b, data...), "\nendstream"...)
 }
 
 // num formats v with at most three decimals.

@@ -254,3 +254,14 @@ func BenchmarkStamp(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkQR is the part of BenchmarkStamp spent in go-qrcode.
+func BenchmarkQR(b *testing.B) {
+	for b.Loop() {
+		q, err := qrcode.New(sample.QR, qrcode.Medium)
+		if err != nil {
+			b.Fatal(err)
+		}
+		q.Bitmap()
+	}
+}
