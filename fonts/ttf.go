@@ -80,6 +80,12 @@ func Parse(b []byte) (*Metrics, error) {
 	return m, nil
 }
 
+// Glyphs returns the rune → glyph index map of a face's Unicode cmap, given
+// its tables (see Tables); glyph 0 (.notdef) means unmapped.
+func Glyphs(t map[string][]byte) (map[rune]uint16, error) {
+	return parseCmap(t["cmap"])
+}
+
 // parseCmap returns the rune → glyph map of the Unicode BMP subtable
 // (platform 3 encoding 1, or platform 0), format 4 — the subtable fpdf uses.
 func parseCmap(c []byte) (map[rune]uint16, error) {

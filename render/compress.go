@@ -2,11 +2,11 @@ package render
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"sort"
 	"strconv"
-	"sync"
+
+	"kinerja/internal/zpool"
 )
 
 // fpdf compresses each stream with a new zlib writer, and creating one
@@ -16,23 +16,8 @@ import (
 // output keeps fpdf's shape: one classic xref table, objects in the same
 // order.
 
-// zwPool holds zlib writers for reuse.
-var zwPool = sync.Pool{New: func() any {
-	zw, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
-	return zw
-}}
-
 // deflate returns b zlib-compressed.
-func deflate(b []byte) []byte {
-	var buf bytes.Buffer
-	buf.Grow(len(b)/3 + 64)
-	zw := zwPool.Get().(*zlib.Writer)
-	zw.Reset(&buf)
-	zw.Write(b)
-	zw.Close()
-	zwPool.Put(zw)
-	return buf.Bytes()
-}
+func deflate(b []byte) []byte { return zpool.Compress(b) }
 
 // object is one indirect object of the file: its number and byte span.
 type object struct {

@@ -13,12 +13,13 @@ import (
 	"testing"
 	"unicode/utf16"
 
+	"kinerja/internal/pdffont"
 	"kinerja/layout"
 )
 
 // parseCMap reads the bfrange and bfchar blocks of a one-byte ToUnicode
 // CMap into a code → rune table. It fails the test on a block whose count
-// is wrong or above maxCMapBlock, a code given twice, or a malformed line.
+// is wrong or above pdffont.MaxCMapBlock, a code given twice, or a malformed line.
 func parseCMap(t *testing.T, cmap []byte) map[byte]rune {
 	t.Helper()
 	got := map[byte]rune{}
@@ -34,7 +35,7 @@ func parseCMap(t *testing.T, cmap []byte) map[byte]rune {
 		if !ok {
 			continue
 		}
-		if n < 1 || n > maxCMapBlock || i+n+1 >= len(lines) || lines[i+n+1] != "end"+kind {
+		if n < 1 || n > pdffont.MaxCMapBlock || i+n+1 >= len(lines) || lines[i+n+1] != "end"+kind {
 			t.Fatalf("block %q: wrong count or end", lines[i])
 		}
 		for _, l := range lines[i+1 : i+n+1] {
@@ -152,7 +153,7 @@ func TestToUnicodeCMapBlocks(t *testing.T) {
 		codes[c] = rune(0x4E00 + 3*c)
 	}
 	codes[0x21], codes[0x23] = '😀', 'x' // a surrogate pair; 0x20..0x23 no run
-	cmap := toUnicodeCMap(&codes)
+	cmap := pdffont.ToUnicode(&codes)
 	if !bytes.Contains(cmap, []byte("<21> <D83DDE00>")) {
 		t.Errorf("non-BMP rune not written as a UTF-16 surrogate pair:\n%s", cmap)
 	}
@@ -170,7 +171,7 @@ func TestToUnicodeCMapBlocks(t *testing.T) {
 		runs[c] = rune('0' + c - 0x30)
 	}
 	runs[0x3A] = 'Z'
-	if cm := toUnicodeCMap(&runs); !bytes.Contains(cm, []byte("1 beginbfrange\n<30> <39> <0030>\nendbfrange\n1 beginbfchar\n<3A> <005A>\n")) {
+	if cm := pdffont.ToUnicode(&runs); !bytes.Contains(cm, []byte("1 beginbfrange\n<30> <39> <0030>\nendbfrange\n1 beginbfchar\n<3A> <005A>\n")) {
 		t.Errorf("run not written as one bfrange and a bfchar:\n%s", cm)
 	}
 }
