@@ -1,16 +1,13 @@
 package render
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
 
 	"kinerja/data"
-	"kinerja/internal/outfile"
 	"kinerja/layout"
 )
 
@@ -79,34 +76,4 @@ func nonEmpty(ss ...string) []string {
 		}
 	}
 	return out
-}
-
-// AgreementFile decodes the agreement in, renders it and writes the PDF to
-// out (internal/outfile: out is either the complete new PDF or left as it
-// was). out may be neither the agreement nor its logo.
-func AgreementFile(in, out string) error {
-	var plan outfile.Plan
-	if err := plan.Input(in); err != nil {
-		return err
-	}
-	if err := plan.Output(out); err != nil {
-		return fmt.Errorf("render %s: %w", in, err)
-	}
-	a, err := data.DecodeFile(in)
-	if err != nil {
-		return err
-	}
-	if logo := a.Kop.Logo; logo != "" {
-		if !filepath.IsAbs(logo) {
-			logo = filepath.Join(filepath.Dir(in), logo)
-		}
-		if err := plan.Input(logo); err != nil {
-			return fmt.Errorf("render %s: %w", in, err)
-		}
-	}
-	var buf bytes.Buffer
-	if err := Agreement(&buf, a); err != nil {
-		return err
-	}
-	return outfile.WriteFile(out, buf.Bytes(), 0o644)
 }

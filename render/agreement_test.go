@@ -203,28 +203,3 @@ func TestAgreementDeterministic(t *testing.T) {
 	}
 }
 
-func TestAgreementFileKeepsOutput(t *testing.T) {
-	dir := t.TempDir()
-	out := filepath.Join(dir, "pk.pdf")
-	if err := AgreementFile(samplePath, out); err != nil {
-		t.Fatal(err)
-	}
-	good, _ := os.ReadFile(out)
-	bad := filepath.Join(dir, "bad.toml")
-	if err := os.WriteFile(bad, []byte("tahun = \"x\"\n"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if err := AgreementFile(bad, out); err == nil || !strings.Contains(err.Error(), "bad.toml:") {
-		t.Errorf("err = %v, want a positioned error for bad.toml", err)
-	}
-	if now, _ := os.ReadFile(out); !bytes.Equal(now, good) {
-		t.Error("a failed render changed the existing output")
-	}
-	if err := AgreementFile(samplePath, filepath.Join(dir, "missing", "pk.pdf")); err == nil {
-		t.Error("writing into a missing directory succeeded")
-	}
-	entries, _ := os.ReadDir(dir)
-	if len(entries) != 2 {
-		t.Errorf("%d entries in the directory, want 2 (no temporary files left)", len(entries))
-	}
-}

@@ -9,8 +9,9 @@
 // rectangles converted to PDF points, origin bottom-left), /Lang id-ID and
 // a document /ID hashed from the content. Output is deterministic: the
 // same input gives the same bytes (fixed dates, sorted catalogs, no map
-// order reaches the file). Agreement and AgreementFile run the whole
-// TOML → PDF path; AgreementFile never leaves a partial output file.
+// order reaches the file). Agreement turns a decoded agreement
+// into PDF bytes on an io.Writer; reading TOML and writing files is the
+// facade's (package api).
 //
 // Sources. A rendered document carries what it was made from: Meta.Files
 // are embedded as document-level attachments (the catalog's EmbeddedFiles

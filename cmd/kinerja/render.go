@@ -10,8 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"kinerja/api"
 	"kinerja/batch"
-	"kinerja/render"
 )
 
 // renderUsage is the synopsis of 'kinerja render'.
@@ -71,7 +71,7 @@ func renderOne(in, out string) (string, error) {
 		base := strings.TrimSuffix(filepath.Base(in), filepath.Ext(in))
 		out = filepath.Join("out", base+".pdf")
 	}
-	if err := render.AgreementFile(in, out); err != nil {
+	if err := api.RenderFile(in, out); err != nil {
 		return "", err
 	}
 	return out, nil
@@ -98,7 +98,7 @@ func renderBatch(args []string, out string, bf batchFlags, stdout, stderr io.Wri
 
 // renderJob renders one agreement of a batch; a realisasi file is skipped.
 func renderJob(_ context.Context, j batch.Job) error {
-	err := render.AgreementFile(j.Name, j.Out)
+	err := api.RenderFile(j.Name, j.Out)
 	if err != nil {
 		if why := notAgreement(j.Name); why != "" {
 			return batch.Skip(why)
