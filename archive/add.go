@@ -111,14 +111,14 @@ func newEntry(name, sum string, size int64, now time.Time, c checked) Entry {
 	e := Entry{SHA256: sum, Size: size, Unit: "", Kind: "", Parties: []string{},
 		Signers: []Signer{}, Draft: !c.signed, Added: now}
 	if c.info != nil {
-		e.Year, e.Unit, e.Kind, e.Title = c.info.Year, c.info.Unit, c.info.Kind, c.info.Title
+		e.Year, e.Unit, e.Kind, e.Title = c.info.Year, c.info.Unit, c.info.Kind.String(), c.info.Title
 		for _, s := range c.info.Signers {
-			e.Parties = append(e.Parties, s.Party)
+			e.Parties = append(e.Parties, s.Party.String())
 		}
 	}
 	for i, s := range c.signers {
 		if s.Party == "" && c.info != nil && i < len(c.info.Signers) {
-			s.Party = c.info.Signers[i].Party
+			s.Party = c.info.Signers[i].Party.String()
 		}
 		e.Signers = append(e.Signers, s)
 	}

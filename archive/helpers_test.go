@@ -15,8 +15,8 @@ import (
 	"time"
 
 	"kinerja/archive/archivetest"
+	"kinerja/docinfo"
 	"kinerja/internal/testtool"
-	"kinerja/render"
 )
 
 // testNow is the fixed clock of the tests: after the test signatures (made
@@ -219,8 +219,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// infoOf is the render.Info of fixture i.
-func infoOf(i int) render.Info { return archivetest.Info(2021+i%2, fixtureUnits[i]) }
+// infoOf is the docinfo.Info of fixture i.
+func infoOf(i int) docinfo.Info { return archivetest.Info(2021+i%2, fixtureUnits[i]) }
 
 // rootsFromFile reads a PEM CA file into a pool (nil on error).
 func rootsFromFile(path string) *x509.CertPool {

@@ -6,14 +6,14 @@ import (
 	"io"
 	"time"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 	"kinerja/sign/verify"
 )
 
 // checked is what the signature check found out about one PDF.
 type checked struct {
 	signed   bool
-	info     *render.Info // nil when the PDF carries no kinerja info
+	info     *docinfo.Info // nil when the PDF carries no kinerja info
 	signers  []Signer
 	problems []string // why the signatures are not valid; empty when valid
 }
@@ -29,7 +29,7 @@ func check(r io.ReaderAt, size int64, roots *x509.CertPool, at time.Time) (check
 	c := checked{signed: len(rep.Signatures) > 0, info: rep.Info}
 	for _, s := range rep.Signatures {
 		c.signers = append(c.signers, Signer{
-			Party: s.Party, Name: s.Name, Subject: s.SignerSubject,
+			Party: s.Party.String(), Name: s.Name, Subject: s.SignerSubject,
 			SigningTime: s.SigningTime.UTC(),
 		})
 	}

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/layout"
 )
 
@@ -60,7 +61,7 @@ func TestAgreementEmbedsSource(t *testing.T) {
 	if got, _ := os.ReadFile(saved); !bytes.Equal(got, src) {
 		t.Error("pdfdetach -save gives other bytes than the TOML")
 	}
-	info, err := ReadInfo(bytes.NewReader(pdf), int64(len(pdf)))
+	info, err := readInfo(pdf)
 	if err != nil || len(info.Sources) != 1 || info.Sources[0] != "pk-2021-bppbj.toml" {
 		t.Fatalf("Info sources = %v, %v", info, err)
 	}
@@ -188,7 +189,7 @@ func TestLocalName(t *testing.T) {
 func TestReproduceAgreement(t *testing.T) {
 	pdf, _ := renderAgreement(t, samplePath)
 	r := reproduce(t, pdf)
-	if !r.Match || r.Kind != "perjanjian" || r.Size != int64(len(pdf)) || r.FirstDiff != -1 || r.Reason != "" {
+	if !r.Match || r.Kind != docinfo.Agreement || r.Size != int64(len(pdf)) || r.FirstDiff != -1 || r.Reason != "" {
 		t.Fatalf("Reproduce = %+v", r)
 	}
 	t.Setenv("SOURCE_DATE_EPOCH", "1700000000")
@@ -329,12 +330,12 @@ func TestReproduceReport(t *testing.T) {
 	if strings.Join(got, ",") != "pk-2021-bppbj.toml,realisasi-2021-bppbj.toml" {
 		t.Fatalf("report embeds %v", got)
 	}
-	info, err := ReadInfo(bytes.NewReader(pdf), int64(len(pdf)))
+	info, err := readInfo(pdf)
 	if err != nil || info.Triwulan != 2 || strings.Join(info.Sources, ",") != strings.Join(got, ",") {
 		t.Fatalf("report Info = %+v, %v", info, err)
 	}
 	checkPDFTools(t, path)
-	if r := reproduce(t, pdf); !r.Match || r.Kind != "laporan" {
+	if r := reproduce(t, pdf); !r.Match || r.Kind != docinfo.Report {
 		t.Fatalf("Reproduce report = %+v", r)
 	}
 	realisasi := rep.Realisasi.Source

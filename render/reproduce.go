@@ -11,6 +11,7 @@ import (
 	"github.com/digitorus/pdf"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/layout"
 	"kinerja/report"
 )
@@ -26,7 +27,7 @@ type Reproduction struct {
 	// Match reports whether the document as rendered (the bytes before
 	// the first signature) is exactly what the embedded sources render to.
 	Match   bool
-	Kind    string   // Info.Kind: "perjanjian" or "laporan"
+	Kind    docinfo.Kind
 	Sources []string // the embedded sources used, agreement first
 	Size    int64    // length of the document as rendered, in bytes
 	// FirstDiff is the offset of the first byte that differs (the shorter
@@ -90,7 +91,7 @@ func firstDiff(a, b []byte) int64 {
 
 // sources is what a document says about how it was made.
 type sources struct {
-	info    *Info
+	info    *docinfo.Info
 	created time.Time
 	files   map[string][]byte
 }
@@ -132,9 +133,9 @@ func readSources(doc []byte) (s *sources, err error) {
 }
 
 // infoOf reads the kinerja Info and makes sure it names embedded sources.
-func infoOf(rd *pdf.Reader) (*Info, error) {
-	info, err := InfoFrom(rd)
-	if errors.Is(err, ErrNoInfo) {
+func infoOf(rd *pdf.Reader) (*docinfo.Info, error) {
+	info, err := docinfo.InfoFrom(rd)
+	if errors.Is(err, docinfo.ErrNoInfo) {
 		return nil, fmt.Errorf("reproduce: %w (no kinerja metadata)", ErrNoSource)
 	}
 	if err != nil {
@@ -179,7 +180,7 @@ func (s *sources) render() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta.Created, meta.exactDate = s.created, true
+	meta.Created, meta.ExactDate = s.created, true
 	var buf bytes.Buffer
 	if err := Write(&buf, doc, meta); err != nil {
 		return nil, fmt.Errorf("rendering the embedded sources: %w", err)
@@ -194,13 +195,13 @@ func (s *sources) lay() (*layout.Document, Meta, error) {
 		return nil, Meta{}, err
 	}
 	switch s.info.Kind {
-	case "perjanjian":
+	case docinfo.Agreement:
 		doc, err := layout.Agreement(a, Measurer{})
 		if err != nil {
 			return nil, Meta{}, fmt.Errorf("laying out embedded %s: %w", s.info.Sources[0], err)
 		}
 		return doc, AgreementMeta(a), nil
-	case "laporan":
+	case docinfo.Report:
 		return s.report(a)
 	}
 	return nil, Meta{}, fmt.Errorf("unknown document kind %q", s.info.Kind)

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/layout"
 	"kinerja/render"
 	"kinerja/sign"
@@ -23,7 +24,7 @@ func signBoth(t *testing.T, pdf []byte) []byte {
 	}
 	var steps []sign.Options
 	for _, party := range sign.Parties {
-		c, err := ca.Issue(now, sign.Identity{Name: "Penandatangan " + party, Party: party, KeyType: "p256"})
+		c, err := ca.Issue(now, sign.Identity{Name: "Penandatangan " + party.String(), Party: party, KeyType: "p256"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -72,7 +73,7 @@ func TestReproduceSignedTwice(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !r.Match || r.Size != int64(len(unsigned)) || r.Kind != "perjanjian" || len(r.Sources) != 1 || r.Sources[0] != "pk-2021-bppbj.toml" {
+	if !r.Match || r.Size != int64(len(unsigned)) || r.Kind != docinfo.Agreement || len(r.Sources) != 1 || r.Sources[0] != "pk-2021-bppbj.toml" {
 		t.Fatalf("Reproduce(signed) = %+v", r)
 	}
 	files, err := render.Extract(bytes.NewReader(signed), int64(len(signed)))

@@ -18,18 +18,15 @@ import (
 	"github.com/digitorus/pdf"
 	pdfsign "github.com/digitorus/pdfsign/sign"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // Parties are the parties that may sign, in signing order.
-var Parties = []string{"pertama", "kedua"}
-
-// partyLabel returns the printed form of a party: "PERTAMA" or "KEDUA".
-func partyLabel(p string) string { return strings.ToUpper(p) }
+var Parties = docinfo.Parties
 
 // Options are the settings of one signature.
 type Options struct {
-	Party      string      // "pertama" or "kedua"
+	Party      docinfo.Party
 	Credential *Credential // key and certificate
 	TSA        string      // RFC 3161 timestamp authority URL; "" = no timestamp
 	TSATimeout time.Duration
@@ -48,7 +45,7 @@ func (o Options) now() time.Time {
 // Sign appends one approval signature of opts.Party to the kinerja PDF in
 // and returns the signed document, checked. Nothing is returned on error.
 func Sign(in []byte, opts Options) ([]byte, error) {
-	prefix := fmt.Sprintf("sign as PIHAK %s", partyLabel(opts.Party))
+	prefix := "sign as " + opts.Party.Title()
 	out, err := signOne(in, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", prefix, err)
@@ -83,23 +80,19 @@ func signOne(in []byte, opts Options) ([]byte, error) {
 	return signChecked(in, doc.reader, sd, opts, len(doc.Sigs)+1)
 }
 
-// validParty accepts "pertama" and "kedua".
-func validParty(p string) error {
-	for _, q := range Parties {
-		if p == q {
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown party %q (want pertama or kedua)", p)
+// validParty accepts the parties of docinfo.Parties.
+func validParty(p docinfo.Party) error {
+	_, err := docinfo.ParseParty(string(p))
+	return err
 }
 
 // preflight runs every check that does not need the key and returns the
 // party's signature box.
-func preflight(in []byte, doc *document, opts Options) (render.Signer, error) {
+func preflight(in []byte, doc *document, opts Options) (docinfo.Signer, error) {
 	if err := checkOrder(doc, opts.Party); err != nil {
-		return render.Signer{}, err
+		return docinfo.Signer{}, err
 	}
-	var box render.Signer
+	var box docinfo.Signer
 	for _, s := range doc.Info.Signers {
 		if s.Party == opts.Party {
 			box = s
@@ -122,7 +115,7 @@ func preflight(in []byte, doc *document, opts Options) (render.Signer, error) {
 
 // signData prepares pdfsign's input: approval signature (guard a), ASCII
 // dictionary strings (guard b), the appearance image in the party's box.
-func signData(in []byte, doc *document, box render.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
+func signData(in []byte, doc *document, box docinfo.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
 	hash, err := documentHash(in, doc)
 	if err != nil {
 		return pdfsign.SignData{}, err
@@ -139,7 +132,7 @@ func signData(in []byte, doc *document, box render.Signer, opts Options, now tim
 			CertType: pdfsign.ApprovalSignature,
 			Info: pdfsign.SignDataSignatureInfo{
 				Name:     ASCII(box.Name),
-				Reason:   ASCII("Menyetujui " + docTitle(doc.Info) + " sebagai PIHAK " + partyLabel(opts.Party)),
+				Reason:   ASCII("Menyetujui " + docTitle(doc.Info) + " sebagai " + opts.Party.Title()),
 				Location: ASCII(opts.Location),
 				Date:     now,
 			},
@@ -155,7 +148,7 @@ func signData(in []byte, doc *document, box render.Signer, opts Options, now tim
 }
 
 // docTitle is the document title for the signature reason.
-func docTitle(info *render.Info) string {
+func docTitle(info *docinfo.Info) string {
 	if info.Title != "" {
 		return info.Title
 	}

@@ -116,17 +116,6 @@ func verifyFile(path string, opts verify.Options) (*verify.Report, error) {
 	return verify.Verify(f, st.Size(), opts)
 }
 
-// partyTitle names a party as printed on the form.
-func partyTitle(p string) string {
-	switch p {
-	case "pertama":
-		return "PIHAK PERTAMA"
-	case "kedua":
-		return "PIHAK KEDUA"
-	}
-	return "party unknown"
-}
-
 // fmtTime formats a time for people and JSON ("" for the zero time).
 func fmtTime(t time.Time) string {
 	if t.IsZero() {
@@ -166,7 +155,7 @@ func writeVerifyText(w io.Writer, name string, rep *verify.Report, src sourceChe
 
 // writeSignatureText prints one signature block.
 func writeSignatureText(b *strings.Builder, s *verify.Signature, revisions int) {
-	fmt.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, partyTitle(s.Party), okText(s.Valid(), "valid", "INVALID"))
+	fmt.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, s.Party.Title(), okText(s.Valid(), "valid", "INVALID"))
 	line := func(k, v string) { fmt.Fprintf(b, "  %-14s %s\n", k+":", v) }
 	line("Name", s.Name)
 	line("Signer", s.SignerSubject)
@@ -285,7 +274,7 @@ func writeVerifyJSON(w io.Writer, name string, rep *verify.Report, src sourceChe
 		if s.Timestamp != nil {
 			ts = fmtTime(*s.Timestamp)
 		}
-		out.Signatures = append(out.Signatures, signatureJSON{Index: s.Index, Party: s.Party, Valid: s.Valid(),
+		out.Signatures = append(out.Signatures, signatureJSON{Index: s.Index, Party: s.Party.String(), Valid: s.Valid(),
 			Name: s.Name, Reason: s.Reason, Location: s.Location, SignerSubject: s.SignerSubject,
 			SignerIssuer: s.SignerIssuer, SigningTime: fmtTime(s.SigningTime), Timestamp: ts,
 			DigestAlgorithm: s.DigestAlgorithm, ByteRange: s.ByteRange, Revision: s.Revision,
@@ -363,7 +352,7 @@ func reasons(rep *verify.Report, src sourceCheck) []string {
 func (c sourceCheck) json() sourceJSON {
 	out := sourceJSON{Status: c.status, Message: c.text, Sources: []string{}, FirstDiff: -1}
 	if r := c.repro; r != nil {
-		out.Kind, out.Sources, out.Size, out.FirstDiff = r.Kind, nonNil(r.Sources), r.Size, r.FirstDiff
+		out.Kind, out.Sources, out.Size, out.FirstDiff = r.Kind.String(), nonNil(r.Sources), r.Size, r.FirstDiff
 	}
 	return out
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/digitorus/pdf"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // maxRevisions bounds the work on files with very many %%EOF markers.
@@ -180,8 +180,8 @@ func (d *document) coversWholeFile(end int64) bool {
 
 // info reads the kinerja info from the XMP metadata of the latest
 // revision's catalog, or nil.
-func (d *document) info() *render.Info {
-	info, err := render.InfoFrom(d.last)
+func (d *document) info() *docinfo.Info {
+	info, err := docinfo.InfoFrom(d.last)
 	if err != nil {
 		return nil
 	}

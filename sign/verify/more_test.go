@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 	"kinerja/sign/verify/verifytest"
 )
 
@@ -56,7 +56,7 @@ func TestVerifyHiddenChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	xmp, err := render.EncodeXMP(render.Info{Kind: "perjanjian", Title: "DIUBAH"}, "DIUBAH", "", "", "", "", "id")
+	xmp, err := docinfo.EncodeXMP(docinfo.Info{Kind: docinfo.Agreement, Title: "DIUBAH"}, "DIUBAH", "", "", "", "", "id")
 	if err != nil {
 		t.Fatal(err)
 	}

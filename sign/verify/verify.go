@@ -8,7 +8,7 @@ import (
 	"sort"
 	"time"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // MaxSize is the largest PDF Verify reads (it keeps the file in memory).
@@ -26,17 +26,17 @@ type Options struct {
 // Report is the result of verifying one PDF.
 type Report struct {
 	Signatures []Signature
-	Revisions  int          // number of revisions (%%EOF sections) found
-	Info       *render.Info // kinerja info from the XMP metadata; nil if none
-	Problems   []string     // document-level problems
+	Revisions  int           // number of revisions (%%EOF sections) found
+	Info       *docinfo.Info // kinerja info from the XMP metadata; nil if none
+	Problems   []string      // document-level problems
 }
 
 // Signature is what was found and checked for one signature, in the order
 // of the revisions they cover (Index is 1-based).
 type Signature struct {
 	Index           int
-	Party           string // "pertama", "kedua" or "" (matched by name against Info.Signers)
-	Name            string // /Name of the signature, else the certificate CN
+	Party           docinfo.Party // matched by name against Info.Signers; NoParty if none
+	Name            string        // /Name of the signature, else the certificate CN
 	Reason          string
 	Location        string
 	SignerSubject   string
@@ -67,7 +67,7 @@ func (s *Signature) Valid() bool {
 
 // label is "signature N" or "signature N (party)".
 func (s *Signature) label() string {
-	if s.Party != "" {
+	if s.Party != docinfo.NoParty {
 		return fmt.Sprintf("signature %d (%s)", s.Index, s.Party)
 	}
 	return fmt.Sprintf("signature %d", s.Index)
