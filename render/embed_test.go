@@ -10,7 +10,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -362,38 +361,6 @@ func TestReproduceReport(t *testing.T) {
 	if r := reproduce(t, b.Bytes()); r.Match {
 		t.Error("a triwulan II report claiming triwulan I was reproduced")
 	}
-}
-
-// TestOriginal checks the prefix Original finds on unsigned files and on
-// files with appended updates whose data contains "%%EOF", and on a file
-// with "%%EOF" inside a stream of its first revision.
-func TestOriginal(t *testing.T) {
-	pdf, _ := renderAgreement(t, samplePath)
-	if got := Original(pdf); len(got) != len(pdf) {
-		t.Fatalf("unsigned: Original has %d of %d bytes", len(got), len(pdf))
-	}
-	twice := appendUpdate(t, appendUpdate(t, pdf))
-	if got := Original(twice); len(got) != len(pdf) {
-		t.Errorf("updated: Original has %d bytes, want %d", len(got), len(pdf))
-	}
-	sneaky := bytes.Replace(pdf, []byte("endstream"), []byte("%%EOF\nendstream"), 1)
-	if got := Original(sneaky); len(got) != len(sneaky) {
-		t.Errorf("%%%%EOF in a stream cut the document at %d of %d bytes", len(got), len(sneaky))
-	}
-}
-
-// appendUpdate appends an incremental update (an object holding "%%EOF",
-// an xref section whose trailer points back with /Prev) to b.
-func appendUpdate(t *testing.T, b []byte) []byte {
-	t.Helper()
-	prev, ok := lastStartxref(b)
-	if !ok {
-		t.Fatal("no startxref")
-	}
-	obj := "9999 0 obj\n(%%EOF)\nendobj\n"
-	at := len(b) + len(obj)
-	return append(bytes.Clone(b), obj+"xref\n0 1\n0000000000 65535 f \ntrailer\n<</Size 1/Prev "+
-		strconv.Itoa(prev)+">>\nstartxref\n"+strconv.Itoa(at)+"\n%%EOF\n"...)
 }
 
 // BenchmarkReproduce measures the re-render proof of the sample (what

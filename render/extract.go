@@ -11,7 +11,7 @@ import (
 
 	"github.com/digitorus/pdf"
 
-	"kinerja/internal/pdfguard"
+	"kinerja/internal/pdfread"
 )
 
 // MaxExtractSize is the most Extract reads, decompressed, of all the files
@@ -35,20 +35,16 @@ var ErrBadName = errors.New("unsafe embedded file name")
 // tree; a stored /Size or MD5 /CheckSum that does not match the data is an
 // error. A PDF without embedded files gives none and no error.
 func Extract(r io.ReaderAt, size int64) (files []EmbeddedFile, err error) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			files, err = nil, fmt.Errorf("extract: malformed PDF: %v", p)
-		}
-	}()
-	b, err := readAll(r, size)
+	defer pdfread.Catch(&err, "extract")
+	b, err := pdfread.Read(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	rd, err := pdf.NewReader(bytes.NewReader(b), size)
+	d, err := pdfread.Open(b)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return extractFrom(rd)
+	return extractFrom(d.Reader)
 }
 
 // extractFrom reads the embedded files of an open PDF (may panic).
@@ -166,30 +162,4 @@ func LocalName(name string) error {
 		return fmt.Errorf("%w %q: %v", ErrBadName, name, err)
 	}
 	return nil
-}
-
-// MaxPDFSize is the largest PDF Extract and Reproduce read.
-const MaxPDFSize = 256 << 20
-
-// readAll reads the whole PDF from r and checks it with checkBounds.
-func readAll(r io.ReaderAt, size int64) ([]byte, error) {
-	if size < 0 || size > MaxPDFSize {
-		return nil, fmt.Errorf("%d bytes: not a PDF of at most %d bytes", size, MaxPDFSize)
-	}
-	b := make([]byte, size)
-	if n, err := r.ReadAt(b, 0); int64(n) != size {
-		return nil, fmt.Errorf("read pdf: %w", err)
-	}
-	return b, checkBounds(b)
-}
-
-// checkBounds rejects input the PDF reader (github.com/digitorus/pdf)
-// would take long over: without %%EOF in its last KB (it searches for it
-// in time quadratic in the file size), or with cross-reference numbers
-// beyond the file size (package pdfguard).
-func checkBounds(b []byte) error {
-	if !bytes.Contains(b[max(0, len(b)-1024):], []byte("%%EOF")) {
-		return errors.New("not a PDF file: no %%EOF at its end")
-	}
-	return pdfguard.CheckXref(b)
 }

@@ -12,6 +12,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 	"kinerja/layout"
 	"kinerja/report"
 )
@@ -52,7 +53,10 @@ type Reproduction struct {
 // errors for an unreadable PDF; sources that do not decode or render are
 // a Reproduction without Match, with the Reason.
 func Reproduce(pdfBytes []byte) (*Reproduction, error) {
-	orig := Original(pdfBytes)
+	orig, err := pdfread.Rendered(pdfBytes)
+	if err != nil {
+		return nil, fmt.Errorf("reproduce: %w", err)
+	}
 	src, err := readSources(orig)
 	if err != nil {
 		return nil, err
@@ -99,21 +103,12 @@ type sources struct {
 // readSources reads the kinerja Info, creation date and embedded files of
 // an unsigned document.
 func readSources(doc []byte) (s *sources, err error) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			s, err = nil, fmt.Errorf("reproduce: malformed PDF: %v", p)
-		}
-	}()
-	if len(doc) > MaxPDFSize {
-		return nil, fmt.Errorf("reproduce: %d bytes: not a PDF of at most %d bytes", len(doc), MaxPDFSize)
-	}
-	if err := checkBounds(doc); err != nil {
-		return nil, fmt.Errorf("reproduce: %w", err)
-	}
-	rd, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	defer pdfread.Catch(&err, "reproduce")
+	d, err := pdfread.Open(doc)
 	if err != nil {
 		return nil, fmt.Errorf("reproduce: %w", err)
 	}
+	rd := d.Reader
 	info, err := infoOf(rd)
 	if err != nil {
 		return nil, err
@@ -293,84 +288,3 @@ func (i memInfo) Mode() fs.FileMode  { return 0o444 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
-
-// Original returns the document as it was rendered: the prefix of pdfBytes
-// that ends with its first revision. Signing (pdfsign) appends incremental
-// updates after the original bytes, so for a signed PDF this is the part
-// before the first signature, and for an unsigned one the whole file.
-//
-// The first revision is found by following the /Prev chain of the
-// cross-reference sections back from the last startxref; it ends at the
-// first %%EOF line after the oldest section, so that a "%%EOF" inside
-// binary stream data cannot cut it short. Without a usable chain, the
-// first %%EOF line of the file ends it.
-func Original(pdfBytes []byte) []byte {
-	off, ok := lastStartxref(pdfBytes)
-	for i := 0; ok && i < 1000; i++ {
-		prev, has := prevSection(pdfBytes, off)
-		if !has || prev >= off {
-			break
-		}
-		off = prev
-	}
-	if !ok {
-		off = 0
-	}
-	return pdfBytes[:eofLineEnd(pdfBytes, off)]
-}
-
-// lastStartxref returns the offset the file's last startxref names.
-func lastStartxref(b []byte) (int, bool) {
-	i := bytes.LastIndex(b, []byte("startxref"))
-	if i < 0 {
-		return 0, false
-	}
-	fields := bytes.Fields(b[i+len("startxref") : min(len(b), i+len("startxref")+32)])
-	if len(fields) == 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(fields[0]))
-	if err != nil || n < 0 || n >= i {
-		return 0, false
-	}
-	return n, true
-}
-
-// prevSection returns the /Prev offset of the cross-reference section at
-// off: looked for in its trailer (classic table) or stream dictionary,
-// which end before the next "startxref" or "stream".
-func prevSection(b []byte, off int) (int, bool) {
-	sec := b[off:]
-	for _, stop := range []string{"startxref", "stream"} {
-		if j := bytes.Index(sec, []byte(stop)); j >= 0 {
-			sec = sec[:j]
-		}
-	}
-	j := bytes.Index(sec, []byte("/Prev"))
-	if j < 0 {
-		return 0, false
-	}
-	fields := bytes.Fields(sec[j+len("/Prev") : min(len(sec), j+len("/Prev")+24)])
-	if len(fields) == 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(bytes.TrimRight(fields[0], "/>")))
-	return n, err == nil && n >= 0
-}
-
-// eofLineEnd returns the end of the first %%EOF line at or after off,
-// its end-of-line marker included; len(b) when there is none.
-func eofLineEnd(b []byte, off int) int {
-	i := bytes.Index(b[off:], []byte("%%EOF"))
-	if i < 0 {
-		return len(b)
-	}
-	end := off + i + len("%%EOF")
-	if end < len(b) && b[end] == '\r' {
-		end++
-	}
-	if end < len(b) && b[end] == '\n' {
-		end++
-	}
-	return end
-}

@@ -10,6 +10,7 @@ import (
 	"github.com/digitorus/pkcs7"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // oidTimeStampToken is id-aa-timeStampToken (RFC 3161), the unsigned CMS
@@ -44,12 +45,13 @@ type annot struct {
 // annotations of the signature pages, parsing the file once. Panics of the
 // PDF reader become errors.
 func inspect(in []byte) (doc *document, err error) {
-	defer recoverInto(&err, "read pdf")
-	rd, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	defer pdfread.Catch(&err, "read pdf")
+	d, err := pdfread.Open(in)
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w", err)
 	}
-	info, err := docinfo.InfoFrom(rd)
+	rd := d.Reader
+	info, err := d.Info()
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w (sign only PDFs rendered by kinerja)", err)
 	}
@@ -60,13 +62,6 @@ func inspect(in []byte) (doc *document, err error) {
 	}
 	doc.PageAnnots, err = signerPageAnnots(rd, info)
 	return doc, err
-}
-
-// recoverInto turns a panic into an error in *err, prefixed with what.
-func recoverInto(err *error, what string) {
-	if p := recover(); p != nil {
-		*err = fmt.Errorf("%s: malformed PDF or internal failure: %v", what, p)
-	}
 }
 
 // existingSigs lists the signature fields of the AcroForm.

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -19,6 +18,7 @@ import (
 	pdfsign "github.com/digitorus/pdfsign/sign"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // Parties are the parties that may sign, in signing order.
@@ -116,7 +116,7 @@ func preflight(in []byte, doc *document, opts Options) (docinfo.Signer, error) {
 // signData prepares pdfsign's input: approval signature (guard a), ASCII
 // dictionary strings (guard b), the appearance image in the party's box.
 func signData(in []byte, doc *document, box docinfo.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
-	hash, err := documentHash(in, doc)
+	hash, err := DocumentHash(in)
 	if err != nil {
 		return pdfsign.SignData{}, err
 	}
@@ -205,11 +205,13 @@ func (w *onceWriter) Write(p []byte) (int, error) {
 // runPdfsign calls pdfsign with rd, the reader inspect parsed in with (nil:
 // parse in here), turning its panics into errors (guard f).
 func runPdfsign(in []byte, rd *pdf.Reader, sd pdfsign.SignData) (out []byte, err error) {
-	defer recoverInto(&err, "pdfsign")
+	defer pdfread.Catch(&err, "pdfsign")
 	if rd == nil {
-		if rd, err = pdf.NewReader(bytes.NewReader(in), int64(len(in))); err != nil {
+		d, err := pdfread.Open(in)
+		if err != nil {
 			return nil, fmt.Errorf("pdfsign: %w", err)
 		}
+		rd = d.Reader
 	}
 	rd.PDFVersion = effectiveVersion(rd)
 	w := &onceWriter{}
@@ -238,39 +240,15 @@ func versionLess(a, b string) bool {
 	return errA == nil && errB == nil && fa < fb
 }
 
-// firstObject matches the start of pdfsign's first appended object: its
-// "\n" after the old %%EOF line, then writeObject's "\n<id> 0 obj".
-var firstObject = regexp.MustCompile(`\n\n[0-9]+ 0 obj`)
-
 // DocumentHash returns the SHA-256 (hex) of the document as rendered,
-// before its first signature: the same value for every signer, printed in
-// each signature's QR code.
+// before its first signature (pdfread.Rendered): the same value for every
+// signer, printed in each signature's QR code.
 func DocumentHash(pdfBytes []byte) (string, error) {
-	doc, err := inspect(pdfBytes)
+	rendered, err := pdfread.Rendered(pdfBytes)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("document hash: %w", err)
 	}
-	return documentHash(pdfBytes, doc)
-}
-
-// documentHash is DocumentHash of pdfBytes, already inspected as doc.
-func documentHash(pdfBytes []byte, doc *document) (string, error) {
-	n := int64(len(pdfBytes))
-	for _, s := range doc.Sigs {
-		n = min(n, s.ByteRange[1])
-	}
-	if n < int64(len(pdfBytes)) {
-		eof := bytes.LastIndex(pdfBytes[:n], []byte("%%EOF"))
-		if eof < 0 {
-			return "", errors.New("document hash: no %%EOF before the first signature")
-		}
-		loc := firstObject.FindIndex(pdfBytes[eof+5 : n])
-		if loc == nil {
-			return "", errors.New("document hash: cannot find where the first signature's update begins")
-		}
-		n = int64(eof + 5 + loc[0])
-	}
-	sum := sha256.Sum256(pdfBytes[:n])
+	sum := sha256.Sum256(rendered)
 	return hex.EncodeToString(sum[:]), nil
 }
 

@@ -15,6 +15,7 @@ import (
 	"slices"
 	"strings"
 
+	"kinerja/internal/pdfread"
 	"kinerja/render"
 )
 
@@ -74,7 +75,10 @@ func extractFile(in, dir string, force bool, stderr io.Writer) ([]string, error)
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no embedded files", in)
 	}
-	orig := render.Original(b)
+	orig, err := pdfread.Rendered(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in, err)
+	}
 	if first, err := render.Extract(bytes.NewReader(orig), int64(len(orig))); err == nil && !sameFiles(first, files) {
 		fmt.Fprintf(stderr, "kinerja extract: warning: %s: the embedded files were changed after the document was first written; writing the latest ones\n", in)
 	}

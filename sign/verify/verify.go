@@ -2,20 +2,20 @@ package verify
 
 import (
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // MaxSize is the largest PDF Verify reads (it keeps the file in memory).
-const MaxSize = 1 << 30
+const MaxSize = pdfread.MaxSize
 
 // ErrNotPDF is returned for input that is not a PDF at all.
-var ErrNotPDF = errors.New("not a PDF file")
+var ErrNotPDF = pdfread.ErrNotPDF
 
 // Options controls a verification.
 type Options struct {
@@ -121,32 +121,25 @@ func (s *Signature) reasons() []string {
 // Verify checks every signature of the PDF read from r (size bytes). An
 // error means the input could not be examined at all (not a PDF, too
 // large, unreadable); everything else is in the report.
-func Verify(r io.ReaderAt, size int64, opts Options) (rep *Report, err error) {
-	defer func() { // last resort: the parsers' panics are recovered closer to them
-		if p := recover(); p != nil {
-			rep, err = nil, fmt.Errorf("verify: internal error on malformed input: %v", p)
-		}
-	}()
-	if size < 0 || size > MaxSize {
-		return nil, fmt.Errorf("verify: file size %d outside 0..%d", size, int64(MaxSize))
+func Verify(r io.ReaderAt, size int64, opts Options) (*Report, error) {
+	data, err := pdfread.Read(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
 	}
-	data := make([]byte, size)
-	if n, err := r.ReadAt(data, 0); int64(n) != size {
-		return nil, fmt.Errorf("verify: read %d of %d bytes: %w", n, size, err)
-	}
-	return verifyBytes(data, opts)
+	return VerifyBytes(data, opts)
 }
 
-// verifyBytes is Verify on a file in memory.
-func verifyBytes(data []byte, opts Options) (*Report, error) {
+// VerifyBytes is Verify of a file in memory (data is not modified).
+func VerifyBytes(data []byte, opts Options) (rep *Report, err error) {
+	defer pdfread.Catch(&err, "verify") // last resort: the parsers' panics are recovered closer to them
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
 	doc, err := openDocument(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("verify: %w", err)
 	}
-	rep := &Report{Revisions: len(doc.revs), Problems: doc.problems}
+	rep = &Report{Revisions: len(doc.revs), Problems: doc.problems}
 	rep.Info = doc.info()
 	sigs := doc.findSignatures()
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })
