@@ -17,6 +17,7 @@ import (
 	"kinerja/archive/archivetest"
 	"kinerja/docinfo"
 	"kinerja/internal/testtool"
+	"kinerja/proof"
 )
 
 // testNow is the fixed clock of the tests: after the test signatures (made
@@ -231,4 +232,15 @@ func rootsFromFile(path string) *x509.CertPool {
 	pool := x509.NewCertPool()
 	pool.AppendCertsFromPEM(b)
 	return pool
+}
+
+// verdictOf is proof's verdict on pdf, checked at testNow with the
+// fixtures' roots.
+func verdictOf(t *testing.T, pdf []byte) *proof.Verdict {
+	t.Helper()
+	v, err := proof.Check(pdf, proof.Options{Roots: getFixtures(t).pki.Roots, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -1,7 +1,7 @@
 // Package docinfo is the typed contract between the renderer, which writes
 // it into every PDF, and every reader (sign, sign/verify, proof, archive):
 // what kind of document it is, who signs it in which order, the rectangle
-// reserved for each signature, the embedded sources and the render.Format
+// reserved for each signature, the embedded sources and the Format
 // that wrote the bytes. It travels in the document's XMP metadata as JSON
 // inside <kinerja:info> (namespace urn:kinerja:info:1).
 //

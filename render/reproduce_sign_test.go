@@ -10,6 +10,7 @@ import (
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/layout"
+	"kinerja/proof"
 	"kinerja/render"
 	"kinerja/sign"
 )
@@ -70,14 +71,14 @@ func TestReproduceSignedTwice(t *testing.T) {
 	if got, err := pdfread.Rendered(signed); err != nil || !bytes.Equal(got, unsigned) {
 		t.Fatalf("Rendered of the signed file has %d bytes (%v), want the %d unsigned ones", len(got), err, len(unsigned))
 	}
-	r, err := render.Reproduce(signed)
+	r, err := proof.Reproduce(signed)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if !r.Match || r.Size != int64(len(unsigned)) || r.Kind != docinfo.Agreement || len(r.Sources) != 1 || r.Sources[0] != "pk-2021-bppbj.toml" {
 		t.Fatalf("Reproduce(signed) = %+v", r)
 	}
-	files, err := render.Extract(bytes.NewReader(signed), int64(len(signed)))
+	files, err := proof.Extract(bytes.NewReader(signed), int64(len(signed)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +98,7 @@ func TestReproduceSignedSwapped(t *testing.T) {
 		m.Files[0].Data = bytes.Replace(m.Files[0].Data, []byte("BLESSMIYANDA"), []byte("BLESSMIYANDO"), 1)
 	})
 	signed := signBoth(t, unsigned)
-	r, err := render.Reproduce(signed)
+	r, err := proof.Reproduce(signed)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -22,7 +22,7 @@ import (
 
 // Sentinel errors of the signing order.
 var (
-	ErrOrder         = errors.New("PIHAK PERTAMA must sign first")
+	ErrOrder         = errors.New("out of signing order")
 	ErrAlreadySigned = errors.New("already signed by this party")
 )
 
@@ -34,14 +34,14 @@ func checkOrder(doc *document, party docinfo.Party) error {
 		signed[s.Party] = true
 	}
 	if signed[party] {
-		return fmt.Errorf("%s: %w", party.Title(), ErrAlreadySigned)
+		return ErrAlreadySigned
 	}
 	for _, s := range doc.Info.Signers {
 		if s.Party == party {
 			return nil
 		}
 		if !signed[s.Party] {
-			return fmt.Errorf("%s has not signed yet: %w", s.Party.Title(), ErrOrder)
+			return fmt.Errorf("%w: %s signs first and has not signed yet", ErrOrder, s.Party.Title())
 		}
 	}
 	return fmt.Errorf("the document has no signature box for %s", party.Title())

@@ -15,6 +15,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/layout"
+	"kinerja/proof"
 	"kinerja/render"
 )
 
@@ -171,7 +172,7 @@ func TestVerifyCLISource(t *testing.T) {
 func checkSourceJSON(t *testing.T, path, ca string) {
 	t.Helper()
 	code, stdout, _ := runCLI("verify", "--json", path, "--trust", ca)
-	var got verifyJSON
+	var got proof.Verdict
 	if err := json.Unmarshal([]byte(stdout), &got); err != nil {
 		t.Fatalf("not JSON: %v\n%s", err, stdout)
 	}

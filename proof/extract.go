@@ -1,17 +1,15 @@
-package render
+package proof
 
 import (
 	"bytes"
 	"crypto/md5"
-	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/digitorus/pdf"
 
 	"kinerja/internal/pdfread"
+	"kinerja/render"
 )
 
 // MaxExtractSize is the most Extract reads, decompressed, of all the files
@@ -25,16 +23,12 @@ const (
 	maxTreeNodes = 10000
 )
 
-// ErrBadName is wrapped by LocalName for an embedded file name that must
-// not be written to disk.
-var ErrBadName = errors.New("unsafe embedded file name")
-
 // Extract returns the files embedded in the latest revision of the PDF
 // read from r (the catalog's EmbeddedFiles name tree, /Kids followed), in
 // name tree order. A file's name is its /UF, else /F, else its key in the
 // tree; a stored /Size or MD5 /CheckSum that does not match the data is an
 // error. A PDF without embedded files gives none and no error.
-func Extract(r io.ReaderAt, size int64) (files []EmbeddedFile, err error) {
+func Extract(r io.ReaderAt, size int64) (files []render.EmbeddedFile, err error) {
 	defer pdfread.Catch(&err, "extract")
 	b, err := pdfread.Read(r, size)
 	if err != nil {
@@ -48,9 +42,9 @@ func Extract(r io.ReaderAt, size int64) (files []EmbeddedFile, err error) {
 }
 
 // extractFrom reads the embedded files of an open PDF (may panic).
-func extractFrom(rd *pdf.Reader) ([]EmbeddedFile, error) {
+func extractFrom(rd *pdf.Reader) ([]render.EmbeddedFile, error) {
 	tree := rd.Trailer().Key("Root").Key("Names").Key("EmbeddedFiles")
-	var files []EmbeddedFile
+	var files []render.EmbeddedFile
 	budget := MaxExtractSize
 	nodes := 0
 	err := walkNames(tree, 0, &nodes, func(key string, spec pdf.Value) error {
@@ -97,12 +91,12 @@ func walkNames(node pdf.Value, depth int, nodes *int, fn func(key string, v pdf.
 }
 
 // embeddedFile reads one file specification, of at most budget bytes.
-func embeddedFile(key string, spec pdf.Value, budget int) (EmbeddedFile, error) {
+func embeddedFile(key string, spec pdf.Value, budget int) (render.EmbeddedFile, error) {
 	name := firstText(spec.Key("UF"), spec.Key("F"))
 	if name == "" {
 		name = key
 	}
-	f := EmbeddedFile{Name: name, Description: spec.Key("Desc").Text()}
+	f := render.EmbeddedFile{Name: name, Description: spec.Key("Desc").Text()}
 	ef := spec.Key("EF").Key("F")
 	if ef.IsNull() {
 		ef = spec.Key("EF").Key("UF")
@@ -134,32 +128,13 @@ func firstText(vs ...pdf.Value) string {
 }
 
 // checkParams compares the data with the /Size and /CheckSum stored for it.
-func checkParams(f EmbeddedFile, params pdf.Value) error {
+func checkParams(f render.EmbeddedFile, params pdf.Value) error {
 	if s := params.Key("Size"); s.Kind() == pdf.Integer && s.Int64() != int64(len(f.Data)) {
 		return fmt.Errorf("embedded file %q: %d bytes, but its /Size says %d (damaged)", f.Name, len(f.Data), s.Int64())
 	}
 	sum := md5.Sum(f.Data)
 	if c := params.Key("CheckSum"); c.Kind() == pdf.String && !bytes.Equal([]byte(c.RawString()), sum[:]) {
 		return fmt.Errorf("embedded file %q: MD5 checksum does not match (damaged)", f.Name)
-	}
-	return nil
-}
-
-// LocalName checks that an embedded file name is safe to write below a
-// directory: a clean relative slash-separated path that does not leave the
-// directory ("..", absolute paths, volume names), without control
-// characters or backslashes. The error wraps ErrBadName.
-func LocalName(name string) error {
-	err := checkName(name)
-	switch {
-	case err != nil:
-	case strings.Contains(name, `\`):
-		err = errors.New("contains a backslash")
-	case !filepath.IsLocal(filepath.FromSlash(name)):
-		err = errors.New("absolute or leaves the directory")
-	}
-	if err != nil {
-		return fmt.Errorf("%w %q: %v", ErrBadName, name, err)
 	}
 	return nil
 }

@@ -1,4 +1,4 @@
-package render
+package proof
 
 import (
 	"bytes"
@@ -14,6 +14,7 @@ import (
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/layout"
+	"kinerja/render"
 	"kinerja/report"
 )
 
@@ -38,7 +39,7 @@ type Reproduction struct {
 	// Reason says why Match is false, "" when it is true.
 	Reason string
 	// OtherFormat is set when the bytes differ and the document was written
-	// by another render.Format (Format holds the document's): the
+	// by another docinfo.Format (Format holds the document's): the
 	// difference may come from the renderer, not from the sources, so an
 	// exact comparison proves nothing either way.
 	OtherFormat bool
@@ -47,7 +48,7 @@ type Reproduction struct {
 
 // Reproduce renders the document in pdfBytes again from its embedded
 // sources and compares the result with the bytes before the first
-// signature (Original). The date is the one the document carries, so a
+// signature (pdfread.Rendered). The date is the one the document carries, so a
 // render made with SOURCE_DATE_EPOCH reproduces too. It returns an error
 // wrapping ErrNoSource when there is nothing to render from, and other
 // errors for an unreadable PDF; sources that do not decode or render are
@@ -74,10 +75,10 @@ func Reproduce(pdfBytes []byte) (*Reproduction, error) {
 	rep.FirstDiff = firstDiff(orig, again)
 	rep.Reason = fmt.Sprintf("the embedded sources render to %d bytes that differ from the document's %d from byte %d on",
 		len(again), len(orig), rep.FirstDiff)
-	if src.info.Format != Format {
+	if src.info.Format != docinfo.Format {
 		rep.OtherFormat = true
 		rep.Reason = fmt.Sprintf("the document was written by render format %d and this kinerja writes format %d, so the bytes cannot be compared exactly (%s)",
-			src.info.Format, Format, rep.Reason)
+			src.info.Format, docinfo.Format, rep.Reason)
 	}
 	return rep, nil
 }
@@ -177,29 +178,29 @@ func (s *sources) render() ([]byte, error) {
 	}
 	meta.Created, meta.ExactDate = s.created, true
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, meta); err != nil {
+	if err := render.Write(&buf, doc, meta); err != nil {
 		return nil, fmt.Errorf("rendering the embedded sources: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
 // lay decodes the sources and lays out the document of the Info's kind.
-func (s *sources) lay() (*layout.Document, Meta, error) {
+func (s *sources) lay() (*layout.Document, render.Meta, error) {
 	a, err := s.agreement()
 	if err != nil {
-		return nil, Meta{}, err
+		return nil, render.Meta{}, err
 	}
 	switch s.info.Kind {
 	case docinfo.Agreement:
-		doc, err := layout.Agreement(a, Measurer{})
+		doc, err := layout.Agreement(a, render.Measurer{})
 		if err != nil {
-			return nil, Meta{}, fmt.Errorf("laying out embedded %s: %w", s.info.Sources[0], err)
+			return nil, render.Meta{}, fmt.Errorf("laying out embedded %s: %w", s.info.Sources[0], err)
 		}
-		return doc, AgreementMeta(a), nil
+		return doc, render.AgreementMeta(a), nil
 	case docinfo.Report:
 		return s.report(a)
 	}
-	return nil, Meta{}, fmt.Errorf("unknown document kind %q", s.info.Kind)
+	return nil, render.Meta{}, fmt.Errorf("unknown document kind %q", s.info.Kind)
 }
 
 // agreement decodes the embedded agreement TOML (Sources[0]), the logo
@@ -219,28 +220,28 @@ func (s *sources) agreement() (*data.Agreement, error) {
 
 // report computes and lays out the quarterly report of a from the embedded
 // realisasi (Sources[1], if any) and Info.Triwulan.
-func (s *sources) report(a *data.Agreement) (*layout.Document, Meta, error) {
+func (s *sources) report(a *data.Agreement) (*layout.Document, render.Meta, error) {
 	var r *report.Realisasi
 	if len(s.info.Sources) > 1 {
 		name := s.info.Sources[1]
 		src, ok := s.files[name]
 		if !ok {
-			return nil, Meta{}, fmt.Errorf("the metadata names source %s, but no such file is embedded", name)
+			return nil, render.Meta{}, fmt.Errorf("the metadata names source %s, but no such file is embedded", name)
 		}
 		var err error
 		if r, err = report.Decode(bytes.NewReader(src), name, a); err != nil {
-			return nil, Meta{}, fmt.Errorf("embedded %s does not decode: %w", name, err)
+			return nil, render.Meta{}, fmt.Errorf("embedded %s does not decode: %w", name, err)
 		}
 	}
 	rep, err := report.Compute(a, r, s.info.Triwulan)
 	if err != nil {
-		return nil, Meta{}, fmt.Errorf("computing the report from the embedded sources: %w", err)
+		return nil, render.Meta{}, fmt.Errorf("computing the report from the embedded sources: %w", err)
 	}
-	doc, err := layout.Report(rep, Measurer{})
+	doc, err := layout.Report(rep, render.Measurer{})
 	if err != nil {
-		return nil, Meta{}, fmt.Errorf("laying out the report from the embedded sources: %w", err)
+		return nil, render.Meta{}, fmt.Errorf("laying out the report from the embedded sources: %w", err)
 	}
-	return doc, ReportMeta(rep), nil
+	return doc, render.ReportMeta(rep), nil
 }
 
 // memFS serves files from memory by their exact names, "../" and absolute
