@@ -11,6 +11,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kinerja/docinfo"
+	"kinerja/proof"
 )
 
 // staleTemp is the age after which Add removes a leftover temporary file.
@@ -66,17 +69,14 @@ func (a *Archive) AddReader(name string, r io.ReaderAt, size int64) (Entry, bool
 		return deref(old), false, err
 	}
 	now := a.now()
-	c, err := check(r, size, a.opts.Roots, now)
+	v, err := check(r, size, a.opts.Roots, now)
 	if err != nil {
 		return Entry{}, false, err
 	}
-	if !c.signed && !a.opts.AllowUnsigned {
-		return Entry{}, false, ErrUnsigned
+	if err := a.addRefusal(v); err != nil {
+		return Entry{}, false, err
 	}
-	if len(c.problems) > 0 {
-		return Entry{}, false, &InvalidError{Problems: c.problems}
-	}
-	return a.store(newEntry(name, sum, size, now, c), r)
+	return a.store(newEntry(name, sum, size, now, v), r)
 }
 
 // deref returns *e or the zero Entry.
@@ -103,20 +103,23 @@ func hashReader(r io.ReaderAt, size int64) (string, error) {
 }
 
 // newEntry builds the record of a checked PDF (without seq, prev and hash).
-func newEntry(name, sum string, size int64, now time.Time, c checked) Entry {
+func newEntry(name, sum string, size int64, now time.Time, v *proof.Verdict) Entry {
 	e := Entry{SHA256: sum, Size: size, Unit: "", Kind: "", Parties: []string{},
-		Signers: []Signer{}, Draft: !c.signed, Added: now}
-	if c.info != nil {
-		e.Year, e.Unit, e.Kind, e.Title = c.info.Year, c.info.Unit, c.info.Kind, c.info.Title
-		for _, s := range c.info.Signers {
-			e.Parties = append(e.Parties, s.Party)
+		Signers: []Signer{}, Draft: !v.Signed(), Added: now}
+	info := v.Info
+	if info != nil {
+		e.Year, e.Unit, e.Kind, e.Title = info.Year, info.Unit, info.Kind.String(), info.Title
+		for _, s := range info.Signers {
+			e.Parties = append(e.Parties, s.Party.String())
 		}
 	}
-	for i, s := range c.signers {
-		if s.Party == "" && c.info != nil && i < len(c.info.Signers) {
-			s.Party = c.info.Signers[i].Party
+	for i, s := range v.Report.Signatures {
+		party := s.Party
+		if party == docinfo.NoParty && info != nil && i < len(info.Signers) {
+			party = info.Signers[i].Party
 		}
-		e.Signers = append(e.Signers, s)
+		e.Signers = append(e.Signers, Signer{Party: party.String(), Name: s.Name,
+			Subject: s.SignerSubject, SigningTime: s.SigningTime.UTC()})
 	}
 	e.Path = entryPath(name, sum, e.Year, e.Unit)
 	return e

@@ -26,6 +26,9 @@ var (
 	// ErrUnsigned is returned by Add for an unsigned PDF when
 	// Options.AllowUnsigned is not set.
 	ErrUnsigned = errors.New("the PDF is not signed (use --allow-unsigned to archive a draft)")
+	// ErrIncomplete is returned by Add for a document that a party it
+	// needs has not signed, when Options.AllowIncomplete is not set.
+	ErrIncomplete = errors.New("not signed by every party (use --allow-incomplete to archive it)")
 	// ErrConflict is returned by Add when the target path holds a different file.
 	ErrConflict = errors.New("a different file already exists at the target path")
 	// ErrTornIndex is returned by Add when the index does not end with a
@@ -43,6 +46,9 @@ type Options struct {
 	Now func() time.Time
 	// AllowUnsigned lets Add store unsigned PDFs, recorded as drafts.
 	AllowUnsigned bool
+	// AllowIncomplete lets Add store a document not yet signed by every
+	// party it needs (proof.Incomplete).
+	AllowIncomplete bool
 }
 
 // Archive is an archive directory. Its methods are safe for concurrent use

@@ -177,7 +177,7 @@ func TestAddConflictNeverOverwrites(t *testing.T) {
 	f := getFixtures(t)
 	dir := t.TempDir()
 	a := openArchive(t, dir, false)
-	e := newEntry("x.pdf", sum(f.signed[3]), int64(len(f.signed[3])), testNow, checked{info: ptr(infoOf(3)), signed: true})
+	e := newEntry("x.pdf", sum(f.signed[3]), int64(len(f.signed[3])), testNow, verdictOf(t, f.signed[3]))
 	target := filepath.Join(dir, filepath.FromSlash(e.Path))
 	if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
 		t.Fatal(err)
@@ -241,8 +241,6 @@ func TestSlug(t *testing.T) {
 		}
 	}
 }
-
-func ptr[T any](v T) *T { return &v }
 
 func TestMissingArchiveDir(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "none")

@@ -12,7 +12,7 @@
 //	DIR/<year>/<unit-slug>/.tmp-*                 temporary files of an add in progress
 //
 // Year and unit come from the kinerja info in the PDF's XMP metadata
-// (render.Info); a PDF without it is stored under "unknown". <sha12> is the
+// (docinfo.Info); a PDF without it is stored under "unknown". <sha12> is the
 // first 12 hex digits of the file's SHA-256, so two different files with the
 // same name never collide.
 //
@@ -67,11 +67,14 @@
 // that certificates which expired after archiving do not turn old entries
 // invalid; the SHA-256 then proves that the copy has not changed since.
 // It also renders every document again from the sources embedded in it
-// (render.Reproduce) and reports a "source" problem when they do not render
-// to the document's bytes before its first signature: the data the copy
-// claims to be made from is then not the data it was made from. Documents
-// without embedded sources, or written by another render.Format, are not
-// compared.
+// and reports a "source" problem when they do not render to the
+// document's bytes before its first signature: the data the copy claims
+// to be made from is then not the data it was made from. Documents
+// without embedded sources, or written by another docinfo.Format, are not
+// compared. Add and Verify decide with proof.Check, the same verdict
+// `kinerja verify` prints: Add refuses what verify calls invalid, and a
+// document not yet signed by every party it needs (incomplete) unless
+// Options.AllowIncomplete is set.
 //
 // # Known limits
 //

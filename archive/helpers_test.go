@@ -15,8 +15,9 @@ import (
 	"time"
 
 	"kinerja/archive/archivetest"
+	"kinerja/docinfo"
 	"kinerja/internal/testtool"
-	"kinerja/render"
+	"kinerja/proof"
 )
 
 // testNow is the fixed clock of the tests: after the test signatures (made
@@ -219,8 +220,8 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// infoOf is the render.Info of fixture i.
-func infoOf(i int) render.Info { return archivetest.Info(2021+i%2, fixtureUnits[i]) }
+// infoOf is the docinfo.Info of fixture i.
+func infoOf(i int) docinfo.Info { return archivetest.Info(2021+i%2, fixtureUnits[i]) }
 
 // rootsFromFile reads a PEM CA file into a pool (nil on error).
 func rootsFromFile(path string) *x509.CertPool {
@@ -231,4 +232,15 @@ func rootsFromFile(path string) *x509.CertPool {
 	pool := x509.NewCertPool()
 	pool.AppendCertsFromPEM(b)
 	return pool
+}
+
+// verdictOf is proof's verdict on pdf, checked at testNow with the
+// fixtures' roots.
+func verdictOf(t *testing.T, pdf []byte) *proof.Verdict {
+	t.Helper()
+	v, err := proof.Check(pdf, proof.Options{Roots: getFixtures(t).pki.Roots, Now: testNow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
 }

@@ -2,42 +2,54 @@ package archive
 
 import (
 	"crypto/x509"
-	"fmt"
 	"io"
+	"strings"
 	"time"
 
-	"kinerja/render"
-	"kinerja/sign/verify"
+	"kinerja/internal/pdfread"
+	"kinerja/proof"
 )
 
-// checked is what the signature check found out about one PDF.
-type checked struct {
-	signed   bool
-	info     *render.Info // nil when the PDF carries no kinerja info
-	signers  []Signer
-	problems []string // why the signatures are not valid; empty when valid
+// check decides about a PDF with proof.Check (signatures, re-render proof,
+// completeness) at time at.
+func check(r io.ReaderAt, size int64, roots *x509.CertPool, at time.Time) (*proof.Verdict, error) {
+	data, err := pdfread.Read(r, size)
+	if err != nil {
+		return nil, err
+	}
+	return proof.Check(data, proof.Options{Roots: roots, Now: at})
 }
 
-// check verifies the signatures of a PDF with kinerja's verifier at time
-// at. A PDF without signatures is reported with signed=false; its
-// document-level findings are ignored (a draft is only hashed).
-func check(r io.ReaderAt, size int64, roots *x509.CertPool, at time.Time) (checked, error) {
-	rep, err := verify.Verify(r, size, verify.Options{Roots: roots, Now: at})
-	if err != nil {
-		return checked{}, fmt.Errorf("verify signatures: %w", err)
+// addRefusal is why Add refuses a PDF with verdict v, nil when it may be
+// stored. A draft (no signature) needs AllowUnsigned and a source that
+// reproduces; a signed document must be valid, or incomplete with
+// AllowIncomplete.
+func (a *Archive) addRefusal(v *proof.Verdict) error {
+	switch {
+	case !v.Signed() && !a.opts.AllowUnsigned:
+		return ErrUnsigned
+	case !v.Signed() && v.Source.Failed():
+		return &InvalidError{Problems: []string{v.Source.Reason()}}
+	case !v.Signed():
+		return nil
+	case v.Status == proof.Invalid:
+		return &InvalidError{Problems: v.Reasons}
+	case v.Status == proof.Incomplete && !a.opts.AllowIncomplete:
+		return &IncompleteError{Problems: v.Reasons}
 	}
-	c := checked{signed: len(rep.Signatures) > 0, info: rep.Info}
-	for _, s := range rep.Signatures {
-		c.signers = append(c.signers, Signer{
-			Party: s.Party, Name: s.Name, Subject: s.SignerSubject,
-			SigningTime: s.SigningTime.UTC(),
-		})
-	}
-	if c.signed && !rep.OK() {
-		c.problems = rep.Reasons()
-		if len(c.problems) == 0 {
-			c.problems = []string{"verification failed"}
-		}
-	}
-	return c, nil
+	return nil
 }
+
+// IncompleteError is returned by Add for a document that a party it needs
+// has not signed; it matches ErrIncomplete with errors.Is.
+type IncompleteError struct {
+	Problems []string // which party has not signed
+}
+
+// Error lists the reasons.
+func (e *IncompleteError) Error() string {
+	return "incomplete: " + strings.Join(e.Problems, "; ") + " (use --allow-incomplete to archive it)"
+}
+
+// Unwrap returns ErrIncomplete.
+func (e *IncompleteError) Unwrap() error { return ErrIncomplete }

@@ -1,16 +1,12 @@
 package archive
 
 import (
-	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
-
-	"kinerja/render"
 )
 
 // ProblemKind classifies what Verify found.
@@ -27,7 +23,7 @@ const (
 	Temp       ProblemKind = "temp"       // leftover temporary file of an interrupted add
 	Unexpected ProblemKind = "unexpected" // a file that is neither a PDF nor archive metadata
 	// Source: the embedded sources do not render to the document's bytes
-	// before its first signature (see render.Reproduce).
+	// before its first signature (see proof.Reproduce).
 	Source ProblemKind = "source"
 )
 
@@ -230,40 +226,14 @@ func (a *Archive) checkFile(l line, rep *VerifyReport) {
 		add(Altered, detail)
 		return
 	}
-	if !e.Draft {
-		if detail := a.signatureProblem(f, e); detail != "" {
-			add(Invalid, detail)
-			return
-		}
-	} else {
-		rep.Drafts++
-	}
-	if detail := sourceProblem(f); detail != "" {
-		add(Source, detail)
+	if k, detail := a.verdictProblem(f, e); detail != "" {
+		add(k, detail)
 		return
 	}
+	if e.Draft {
+		rep.Drafts++
+	}
 	rep.Verified++
-}
-
-// sourceProblem renders the document again from the sources embedded in it
-// and says how it differs from the bytes before its first signature; ""
-// when it reproduces, carries no sources, or was written by another
-// render.Format (whose bytes cannot be compared exactly).
-func sourceProblem(f *os.File) string {
-	b, err := io.ReadAll(io.NewSectionReader(f, 0, 1<<62))
-	if err != nil {
-		return err.Error()
-	}
-	r, err := render.Reproduce(b)
-	switch {
-	case errors.Is(err, render.ErrNoSource):
-		return ""
-	case err != nil:
-		return "cannot render the embedded sources: " + err.Error()
-	case r.Match || r.OtherFormat:
-		return ""
-	}
-	return "the document is not what its embedded sources render to: " + r.Reason
 }
 
 // fileProblem compares a file's size and SHA-256 with its record.
@@ -290,18 +260,25 @@ func short(s string) string {
 	return s
 }
 
-// signatureProblem re-verifies the signatures of f at the time e was added.
-func (a *Archive) signatureProblem(f *os.File, e *Entry) string {
-	c, err := check(f, e.Size, a.opts.Roots, e.Added)
+// verdictProblem checks f again with proof.Check at the time e was added
+// (so that certificates which expired since do not turn it invalid) and
+// returns the kind and detail of what fails, "" when nothing does. A
+// document that a party has not signed yet was accepted as such by Add
+// (--allow-incomplete) and is no problem here; a draft only needs its
+// sources to reproduce it.
+func (a *Archive) verdictProblem(f *os.File, e *Entry) (ProblemKind, string) {
+	v, err := check(f, e.Size, a.opts.Roots, e.Added)
 	switch {
 	case err != nil:
-		return err.Error()
-	case !c.signed:
-		return "no signatures, but not recorded as a draft"
-	case len(c.problems) > 0:
-		return strings.Join(c.problems, "; ")
+		return Invalid, err.Error()
+	case !e.Draft && !v.Signed():
+		return Invalid, "no signatures, but not recorded as a draft"
+	case !e.Draft && !v.Report.OK():
+		return Invalid, strings.Join(v.Report.Reasons(), "; ")
+	case v.Source.Failed():
+		return Source, v.Source.Reason()
 	}
-	return ""
+	return "", ""
 }
 
 // checkStrays reports files that no record names.

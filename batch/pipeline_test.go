@@ -13,6 +13,7 @@ import (
 
 	"kinerja/archive"
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/render"
 	"kinerja/sign"
 	"kinerja/sign/verify"
@@ -53,7 +54,10 @@ func newPipelinePKI() (*pipelinePKI, error) {
 	}
 	p := &pipelinePKI{roots: x509.NewCertPool()}
 	p.roots.AddCert(ca.Cert)
-	for _, s := range []struct{ party, name, key string }{
+	for _, s := range []struct {
+		party     docinfo.Party
+		name, key string
+	}{
 		{"pertama", "Kepala Perangkat Daerah", "p256"},
 		{"kedua", "Gubernur", "rsa2048"},
 	} {

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/layout"
 )
 
@@ -42,9 +43,9 @@ func AgreementMeta(a *data.Agreement) Meta {
 		Subject:  "Perjanjian Kinerja " + a.Pertama.Jabatan + " Tahun " + year,
 		Keywords: strings.Join(nonEmpty("Perjanjian Kinerja", "SAKIP", year, unit, a.Nomor), ", "),
 		Created:  agreementDate(a),
-		Info: Info{
-			Kind: "perjanjian", Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
-			Signers: []Signer{signer("pertama", a.Pertama), signer("kedua", a.Kedua)},
+		Info: docinfo.Info{
+			Kind: docinfo.Agreement, Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
+			Signers: []docinfo.Signer{signer(docinfo.Pertama, a.Pertama), signer(docinfo.Kedua, a.Kedua)},
 			Sources: files.sources,
 		},
 		Files: files.files,
@@ -63,8 +64,8 @@ func agreementDate(a *data.Agreement) time.Time {
 }
 
 // signer describes one party; Write adds the page and rectangle.
-func signer(party string, p data.Party) Signer {
-	return Signer{Party: party, Name: p.Nama, NIP: p.NIP, Jabatan: p.Jabatan}
+func signer(party docinfo.Party, p data.Party) docinfo.Signer {
+	return docinfo.Signer{Party: party, Name: p.Nama, NIP: p.NIP, Jabatan: p.Jabatan}
 }
 
 // nonEmpty returns the non-empty strings of ss.

@@ -19,12 +19,12 @@
 // order, without dates. AgreementMeta embeds the agreement TOML under its
 // base name and the logo under the path the TOML gives; ReportMeta also
 // the realisasi TOML; Info.Sources names the TOML sources in role order and
-// Info.Triwulan a report's quarter. Extract reads the files back (any PDF's
-// EmbeddedFiles); Reproduce renders the document again from them, with the
-// date the document carries, and compares the result byte for byte with
-// the document before its first signature (Original): deterministic
-// rendering makes this an exact check that the visible content is what the
-// embedded data says.
+// Info.Triwulan a report's quarter. render only writes: reading the files
+// back (proof.Extract) and rendering the document again from them to
+// compare the bytes (proof.Reproduce, with Meta.ExactDate) live in
+// package proof; the Info contract in package docinfo. Deterministic
+// rendering makes that comparison an exact check that the visible content
+// is what the embedded data says.
 //
 // Speed. Used plainly, fpdf costs about 5 ms per font face and document
 // (it re-parses the TrueType file, JSON-encodes a 65 536-entry width table
@@ -60,15 +60,8 @@
 //     on the shape of fpdf v0.12.0's output and fails loudly if it changes.
 //   - No hyperlinks or annotations are ever written (pdfsign corrupts
 //     fpdf's link annotations when it rewrites a page).
-//   - Reproduce is exact only with the same renderer: another kinerja
-//     version, Go release (compress/flate output), font or layout rule
-//     renders other bytes and is reported as a difference, which cannot be
-//     told from tampering by the bytes alone.
 //   - A logo outside the TOML's directory ("../logo.png") or given as an
 //     absolute path is embedded under that name (revealing the path);
-//     Reproduce still finds it, but `kinerja extract` refuses to write it.
-//   - Extract and Reproduce read the whole PDF into memory (MaxPDFSize), at
-//     most MaxExtractSize of embedded data, and refuse files the PDF reader
-//     would take long over (no %%EOF at the end, cross-reference numbers
-//     beyond the file size).
+//     proof.Reproduce still finds it, but `kinerja extract` refuses to
+//     write it (LocalName).
 package render

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"crypto/md5"
+	"errors"
 	"fmt"
 	"path"
 	"path/filepath"
@@ -293,4 +294,27 @@ func mimeSubtype(name string) string {
 		return " /Subtype /image#2Fjpeg"
 	}
 	return ""
+}
+
+// ErrBadName is wrapped by LocalName for an embedded file name that must
+// not be written to disk.
+var ErrBadName = errors.New("unsafe embedded file name")
+
+// LocalName checks that an embedded file name is safe to write below a
+// directory: a clean relative slash-separated path that does not leave the
+// directory ("..", absolute paths, volume names), without control
+// characters or backslashes. The error wraps ErrBadName.
+func LocalName(name string) error {
+	err := checkName(name)
+	switch {
+	case err != nil:
+	case strings.Contains(name, `\`):
+		err = errors.New("contains a backslash")
+	case !filepath.IsLocal(filepath.FromSlash(name)):
+		err = errors.New("absolute or leaves the directory")
+	}
+	if err != nil {
+		return fmt.Errorf("%w %q: %v", ErrBadName, name, err)
+	}
+	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"kinerja/docinfo"
 	"kinerja/layout"
 )
 
@@ -26,7 +27,7 @@ func TestGoldenTiny(t *testing.T) {
 		}},
 	}}
 	meta := Meta{Title: "Tiny", Author: "kinerja", Created: time.Date(2021, 1, 4, 0, 0, 0, 0, time.UTC),
-		Info: Info{Kind: "perjanjian", Year: 2021}}
+		Info: docinfo.Info{Kind: docinfo.Agreement, Year: 2021}}
 	var b bytes.Buffer
 	if err := write(&b, doc, meta, false); err != nil {
 		t.Fatal(err)

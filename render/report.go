@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kinerja/docinfo"
 	"kinerja/layout"
 	"kinerja/report"
 )
@@ -26,7 +27,7 @@ func Report(w io.Writer, rep *report.Report) error {
 	if err != nil {
 		return fmt.Errorf("render report %s: %w", name, err)
 	}
-	if !hasSigRect(doc, "pertama") {
+	if !hasSigRect(doc, docinfo.Pertama) {
 		return fmt.Errorf("render report %s: layout reserved no signature space for pertama", name)
 	}
 	var buf bytes.Buffer
@@ -40,9 +41,9 @@ func Report(w io.Writer, rep *report.Report) error {
 }
 
 // hasSigRect reports whether doc reserves a signature rectangle for party.
-func hasSigRect(doc *layout.Document, party string) bool {
+func hasSigRect(doc *layout.Document, party docinfo.Party) bool {
 	for _, r := range doc.SigRects {
-		if r.Party == party {
+		if r.Party == party.String() {
 			return true
 		}
 	}
@@ -70,9 +71,9 @@ func ReportMeta(rep *report.Report) Meta {
 		Subject:  layout.ReportTitle(rep),
 		Keywords: strings.Join(nonEmpty("Laporan Capaian Kinerja", "SAKIP", "Triwulan "+roman(rep.Triwulan), year, unit), ", "),
 		Created:  time.Date(max(a.Tahun, 1970), time.Month(rep.Triwulan*3+1), 1, 0, 0, 0, 0, time.UTC),
-		Info: Info{
-			Kind: "laporan", Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
-			Signers:  []Signer{signer("pertama", a.Pertama)},
+		Info: docinfo.Info{
+			Kind: docinfo.Report, Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
+			Signers:  []docinfo.Signer{signer(docinfo.Pertama, a.Pertama)},
 			Triwulan: rep.Triwulan, Sources: files.sources,
 		},
 		Files: files.files,

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/layout"
 	"kinerja/report"
 )
@@ -169,11 +170,11 @@ func rgbOperator(hex string) string {
 // pertama, placed on the page and rectangle of the layout's SigRect.
 func checkReportInfo(t *testing.T, pdf []byte, doc *layout.Document) {
 	t.Helper()
-	info, err := ReadInfo(bytes.NewReader(pdf), int64(len(pdf)))
+	info, err := readInfo(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Kind != "laporan" || len(info.Signers) != 1 || info.Signers[0].Party != "pertama" {
+	if info.Kind != docinfo.Report || len(info.Signers) != 1 || info.Signers[0].Party != docinfo.Pertama {
 		t.Fatalf("info %+v", info)
 	}
 	s, r := info.Signers[0], doc.SigRects[0]

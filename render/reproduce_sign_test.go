@@ -7,7 +7,10 @@ import (
 	"time"
 
 	"kinerja/data"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 	"kinerja/layout"
+	"kinerja/proof"
 	"kinerja/render"
 	"kinerja/sign"
 )
@@ -23,7 +26,7 @@ func signBoth(t *testing.T, pdf []byte) []byte {
 	}
 	var steps []sign.Options
 	for _, party := range sign.Parties {
-		c, err := ca.Issue(now, sign.Identity{Name: "Penandatangan " + party, Party: party, KeyType: "p256"})
+		c, err := ca.Issue(now, sign.Identity{Name: "Penandatangan " + party.String(), Party: party, KeyType: "p256"})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -65,17 +68,17 @@ func TestReproduceSignedTwice(t *testing.T) {
 	if !bytes.HasPrefix(signed, unsigned) || len(signed) <= len(unsigned) {
 		t.Fatal("the signed file does not start with the unsigned one")
 	}
-	if got := render.Original(signed); !bytes.Equal(got, unsigned) {
-		t.Fatalf("Original of the signed file has %d bytes, want the %d unsigned ones", len(got), len(unsigned))
+	if got, err := pdfread.Rendered(signed); err != nil || !bytes.Equal(got, unsigned) {
+		t.Fatalf("Rendered of the signed file has %d bytes (%v), want the %d unsigned ones", len(got), err, len(unsigned))
 	}
-	r, err := render.Reproduce(signed)
+	r, err := proof.Reproduce(signed)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !r.Match || r.Size != int64(len(unsigned)) || r.Kind != "perjanjian" || len(r.Sources) != 1 || r.Sources[0] != "pk-2021-bppbj.toml" {
+	if !r.Match || r.Size != int64(len(unsigned)) || r.Kind != docinfo.Agreement || len(r.Sources) != 1 || r.Sources[0] != "pk-2021-bppbj.toml" {
 		t.Fatalf("Reproduce(signed) = %+v", r)
 	}
-	files, err := render.Extract(bytes.NewReader(signed), int64(len(signed)))
+	files, err := proof.Extract(bytes.NewReader(signed), int64(len(signed)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +98,7 @@ func TestReproduceSignedSwapped(t *testing.T) {
 		m.Files[0].Data = bytes.Replace(m.Files[0].Data, []byte("BLESSMIYANDA"), []byte("BLESSMIYANDO"), 1)
 	})
 	signed := signBoth(t, unsigned)
-	r, err := render.Reproduce(signed)
+	r, err := proof.Reproduce(signed)
 	if err != nil {
 		t.Fatal(err)
 	}

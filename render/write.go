@@ -14,6 +14,7 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
+	"kinerja/docinfo"
 	"kinerja/layout"
 )
 
@@ -26,25 +27,23 @@ type Meta struct {
 	Created time.Time
 	// Info travels in the XMP packet. Write fills in Page and Rect of every
 	// signer whose Party has a signature rectangle in the layout.
-	Info Info
+	Info docinfo.Info
 	// Files are embedded as document-level attachments (catalog
 	// EmbeddedFiles name tree keyed by name, compressed, no dates); at
 	// most MaxEmbeddedFiles, with clean, printable, unique names.
 	Files []EmbeddedFile
-	// exactDate makes Write take Created as it is, ignoring
-	// SOURCE_DATE_EPOCH (Reproduce renders with the date a PDF carries).
-	exactDate bool
+	// ExactDate makes Write take Created as it is, ignoring
+	// SOURCE_DATE_EPOCH (the re-render proof renders with the date a PDF
+	// carries).
+	ExactDate bool
 }
 
 // Producer is the PDF creator and producer name.
 const Producer = "kinerja"
 
-// Format is the version of the bytes Write produces. It is recorded in
-// Info.Format so that the re-render proof (Reproduce) can tell a document
-// made by a renderer whose output differs from this one's from a document
-// whose embedded sources were changed. Bump it whenever the same input
-// renders to different bytes (TestFormatGuard fails until you do).
-const Format = 5
+// Format is the version of the bytes Write produces (docinfo.Format, where
+// it is bumped), recorded in every document's Info.Format.
+const Format = docinfo.Format
 
 // Lang is the document language written to the catalog and the XMP packet.
 const Lang = "id-ID"
@@ -106,7 +105,7 @@ func fpdfOutput(doc *layout.Document, meta Meta) ([]byte, []*fontUse, time.Time,
 		return nil, nil, time.Time{}, err
 	}
 	created := meta.Created
-	if !meta.exactDate {
+	if !meta.ExactDate {
 		var err error
 		if created, err = creationDate(meta.Created); err != nil {
 			return nil, nil, time.Time{}, err
@@ -118,7 +117,7 @@ func fpdfOutput(doc *layout.Document, meta Meta) ([]byte, []*fontUse, time.Time,
 	}
 	meta.Info = placeSigners(meta.Info, doc)
 	meta.Info.Format = Format
-	xmp, err := EncodeXMP(meta.Info, meta.Title, meta.Author, meta.Subject, meta.Keywords, Producer, Lang)
+	xmp, err := docinfo.EncodeXMP(meta.Info, meta.Title, meta.Author, meta.Subject, meta.Keywords, Producer, Lang)
 	if err != nil {
 		return nil, nil, time.Time{}, fmt.Errorf("render: %w", err)
 	}
@@ -221,11 +220,11 @@ func portrait(p layout.Page) fpdf.SizeType {
 // placeSigners fills in the page and the PDF rectangle (origin bottom-left)
 // of every signer from the signer's first signature rectangle in doc (the
 // statement page's: layout lists those first).
-func placeSigners(info Info, doc *layout.Document) Info {
-	signers := append([]Signer(nil), info.Signers...)
+func placeSigners(info docinfo.Info, doc *layout.Document) docinfo.Info {
+	signers := append([]docinfo.Signer(nil), info.Signers...)
 	for i := range signers {
 		for _, r := range doc.SigRects {
-			if r.Party != signers[i].Party || r.Page < 1 || r.Page > len(doc.Pages) {
+			if r.Party != signers[i].Party.String() || r.Page < 1 || r.Page > len(doc.Pages) {
 				continue
 			}
 			h := doc.Pages[r.Page-1].Height

@@ -10,6 +10,9 @@ import (
 	"testing"
 	"time"
 
+	pdfreader "github.com/digitorus/pdf"
+
+	"kinerja/docinfo"
 	"kinerja/layout"
 )
 
@@ -76,9 +79,9 @@ func handMeta() Meta {
 	return Meta{
 		Title: "Perjanjian Kinerja Tahun 2021 — Uji", Author: "Badan Uji", Subject: "Uji", Keywords: "Perjanjian Kinerja, uji",
 		Created: time.Date(2021, 1, 4, 9, 30, 0, 0, time.UTC),
-		Info: Info{Kind: "perjanjian", Title: "Perjanjian Kinerja", Year: 2021, Unit: "Badan Uji", Signers: []Signer{
-			{Party: "pertama", Name: "BLESSMIYANDA", NIP: "196910131997031004", Jabatan: "Kepala Badan"},
-			{Party: "kedua", Name: "ANIES RASYID BASWEDAN, Ph.D", Jabatan: "Gubernur"},
+		Info: docinfo.Info{Kind: docinfo.Agreement, Title: "Perjanjian Kinerja", Year: 2021, Unit: "Badan Uji", Signers: []docinfo.Signer{
+			{Party: docinfo.Pertama, Name: "BLESSMIYANDA", NIP: "196910131997031004", Jabatan: "Kepala Badan"},
+			{Party: docinfo.Kedua, Name: "ANIES RASYID BASWEDAN, Ph.D", Jabatan: "Gubernur"},
 		}},
 	}
 }
@@ -148,13 +151,13 @@ func checkPages(t *testing.T, path string, n int) {
 
 // checkInfo reads the XMP info back and checks the signature rectangles lie
 // inside page 1 of size w x h.
-func checkInfo(t *testing.T, pdf []byte, w, h float64) *Info {
+func checkInfo(t *testing.T, pdf []byte, w, h float64) *docinfo.Info {
 	t.Helper()
-	info, err := ReadInfo(bytes.NewReader(pdf), int64(len(pdf)))
+	info, err := readInfo(pdf)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Kind != "perjanjian" || len(info.Signers) != 2 || info.Signers[0].Party != "pertama" {
+	if info.Kind != docinfo.Agreement || len(info.Signers) != 2 || info.Signers[0].Party != docinfo.Pertama {
 		t.Fatalf("info = %+v", info)
 	}
 	for _, s := range info.Signers {
@@ -315,4 +318,14 @@ func TestDateZone(t *testing.T) {
 	if !strings.Contains(info, "Mon Jan  4 02:30:00 2021 UTC") {
 		t.Errorf("pdfinfo reads another date:\n%s", info)
 	}
+}
+
+// readInfo reads the kinerja Info of a rendered PDF (tests only: render
+// itself never reads PDFs).
+func readInfo(b []byte) (*docinfo.Info, error) {
+	rd, err := pdfreader.NewReader(bytes.NewReader(b), int64(len(b)))
+	if err != nil {
+		return nil, err
+	}
+	return docinfo.InfoFrom(rd)
 }

@@ -5,8 +5,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/digitorus/pdf"
-
+	"kinerja/internal/pdfread"
 	"kinerja/sign/verify"
 )
 
@@ -16,7 +15,7 @@ import (
 // exactly its /Contents, the last one ends at the end of the file, and
 // every signature is cryptographically valid.
 func checkSigned(in, out []byte, want int) (err error) {
-	defer recoverInto(&err, "check signed pdf")
+	defer pdfread.Catch(&err, "check signed pdf")
 	if !bytes.HasPrefix(out, in) {
 		return fmt.Errorf("check signed pdf: the original bytes were changed (not an incremental update)")
 	}
@@ -41,11 +40,11 @@ func checkSigned(in, out []byte, want int) (err error) {
 // byteRanges reopens the PDF and returns the /ByteRange of each signature
 // field, in field order.
 func byteRanges(out []byte) ([][]int64, error) {
-	rd, err := pdf.NewReader(bytes.NewReader(out), int64(len(out)))
+	d, err := pdfread.Open(out)
 	if err != nil {
 		return nil, fmt.Errorf("check signed pdf: does not reopen: %w", err)
 	}
-	fields := rd.Trailer().Key("Root").Key("AcroForm").Key("Fields")
+	fields := d.Reader.Trailer().Key("Root").Key("AcroForm").Key("Fields")
 	var out2 [][]int64
 	for i := 0; i < fields.Len(); i++ {
 		f := fields.Index(i)
@@ -89,7 +88,7 @@ func checkByteRange(out []byte, br []int64, last bool) error {
 func verifySignatures(out []byte, want int) error {
 	rep, err := verify.Verify(bytes.NewReader(out), int64(len(out)), verify.Options{})
 	if err != nil {
-		return fmt.Errorf("check signed pdf: verify: %w", err)
+		return fmt.Errorf("check signed pdf: %w", err)
 	}
 	if len(rep.Problems) > 0 {
 		return fmt.Errorf("check signed pdf: %s", strings.Join(rep.Problems, "; "))

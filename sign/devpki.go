@@ -18,6 +18,8 @@ import (
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
+
+	"kinerja/docinfo"
 )
 
 // DevCAName is the common name of the development CA: nobody should mistake
@@ -91,10 +93,10 @@ func createCert(tmpl, parent *x509.Certificate, pub crypto.PublicKey, issuerKey 
 
 // Identity describes a signer certificate to issue.
 type Identity struct {
-	Name      string // common name, the full name (Unicode allowed)
-	NIP       string // put in the subject serialNumber as "NIP <digits>" when set
-	Party     string // "pertama" or "kedua" (organizational unit)
-	KeyType   string // see KeyTypes
+	Name      string        // common name, the full name (Unicode allowed)
+	NIP       string        // put in the subject serialNumber as "NIP <digits>" when set
+	Party     docinfo.Party // put in the organizational unit as "PIHAK PERTAMA"/"PIHAK KEDUA" when set
+	KeyType   string        // see KeyTypes
 	NotBefore time.Time
 	NotAfter  time.Time
 	KeyUsage  x509.KeyUsage // 0 = digitalSignature | nonRepudiation
@@ -142,8 +144,8 @@ func leafTemplate(now time.Time, id Identity) *x509.Certificate {
 		UnknownExtKeyUsage:    []asn1.ObjectIdentifier{oidDocumentSigning},
 		BasicConstraintsValid: true,
 	}
-	if id.Party != "" {
-		t.Subject.OrganizationalUnit = []string{"PIHAK " + partyLabel(id.Party)}
+	if id.Party != docinfo.NoParty {
+		t.Subject.OrganizationalUnit = []string{id.Party.Title()}
 	}
 	if id.NIP != "" {
 		t.Subject.SerialNumber = "NIP " + id.NIP
@@ -178,7 +180,7 @@ func EncodePKCS12(c *Credential, password string) ([]byte, error) {
 // WriteDevFiles writes ca.pem and, for each credential, <party>.p12 with a
 // random password in <party>.p12.pass (mode 0600) into dir. It returns the
 // paths written, ca.pem first.
-func WriteDevFiles(dir string, ca *DevCA, creds map[string]*Credential, parties []string) ([]string, error) {
+func WriteDevFiles(dir string, ca *DevCA, creds map[docinfo.Party]*Credential, parties []docinfo.Party) ([]string, error) {
 	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Cert.Raw})
 	paths := []string{filepath.Join(dir, "ca.pem")}
 	if err := WriteFileAtomic(paths[0], caPEM, 0o644); err != nil {
@@ -193,7 +195,7 @@ func WriteDevFiles(dir string, ca *DevCA, creds map[string]*Credential, parties 
 		if err != nil {
 			return nil, fmt.Errorf("encode %s.p12: %w", party, err)
 		}
-		p := filepath.Join(dir, party+".p12")
+		p := filepath.Join(dir, party.String()+".p12")
 		if err := WriteFileAtomic(p+".pass", []byte(pass+"\n"), 0o600); err != nil {
 			return nil, err
 		}

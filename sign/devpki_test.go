@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"kinerja/docinfo"
 )
 
 func TestDevFilesRoundTrip(t *testing.T) {
@@ -15,9 +17,9 @@ func TestDevFilesRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	creds := map[string]*Credential{}
+	creds := map[docinfo.Party]*Credential{}
 	for _, party := range Parties {
-		if creds[party], err = ca.Issue(testNow, Identity{Name: "Nama " + party, NIP: "196910131997031004", Party: party, KeyType: "p256"}); err != nil {
+		if creds[party], err = ca.Issue(testNow, Identity{Name: "Nama " + party.String(), NIP: "196910131997031004", Party: party, KeyType: "p256"}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -29,7 +31,7 @@ func TestDevFilesRoundTrip(t *testing.T) {
 		t.Fatalf("wrote %v, want ca.pem and two .p12 with .pass", paths)
 	}
 	for _, party := range Parties {
-		p12 := filepath.Join(dir, party+".p12")
+		p12 := filepath.Join(dir, party.String()+".p12")
 		fi, err := os.Stat(p12 + ".pass")
 		if err != nil || fi.Mode().Perm() != 0o600 {
 			t.Fatalf("%s.pass: %v, mode %v; want 0600", party, err, fi.Mode())

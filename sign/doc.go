@@ -2,7 +2,7 @@
 // PERTAMA first, then PIHAK KEDUA, each as one approval signature appended as
 // an incremental update by github.com/digitorus/pdfsign, with a visible
 // appearance placed exactly in the rectangle the renderer reserved for that
-// party (render.Info in the XMP metadata). It also loads signing keys
+// party (docinfo.Info in the XMP metadata). It also loads signing keys
 // (PKCS#12 files, PKCS#11 tokens) and creates a throwaway development PKI.
 //
 // The core works on byte slices and writers ([Sign], [SignAll]); [SignFile]

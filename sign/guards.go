@@ -16,34 +16,35 @@ import (
 	"github.com/digitorus/pkcs7"
 	"golang.org/x/crypto/cryptobyte"
 	cbasn1 "golang.org/x/crypto/cryptobyte/asn1"
+
+	"kinerja/docinfo"
 )
 
 // Sentinel errors of the signing order.
 var (
-	ErrOrder         = errors.New("PIHAK PERTAMA must sign first")
+	ErrOrder         = errors.New("out of signing order")
 	ErrAlreadySigned = errors.New("already signed by this party")
 )
 
 // checkOrder refuses a signature out of the order of info.Signers or a
 // second signature by the same party.
-func checkOrder(doc *document, party string) error {
-	signed := map[string]bool{}
+func checkOrder(doc *document, party docinfo.Party) error {
+	signed := map[docinfo.Party]bool{}
 	for _, s := range doc.Sigs {
 		signed[s.Party] = true
 	}
 	if signed[party] {
-		return fmt.Errorf("PIHAK %s: %w", partyLabel(party), ErrAlreadySigned)
+		return ErrAlreadySigned
 	}
 	for _, s := range doc.Info.Signers {
 		if s.Party == party {
 			return nil
 		}
 		if !signed[s.Party] {
-			return fmt.Errorf("cannot sign as PIHAK %s: PIHAK %s has not signed yet: %w",
-				partyLabel(party), partyLabel(s.Party), ErrOrder)
+			return fmt.Errorf("%w: %s signs first and has not signed yet", ErrOrder, s.Party.Title())
 		}
 	}
-	return fmt.Errorf("the document has no signature box for PIHAK %s", partyLabel(party))
+	return fmt.Errorf("the document has no signature box for %s", party.Title())
 }
 
 // checkAnnots refuses a signature page with link annotations or direct

@@ -17,14 +17,15 @@ func TestOrderRefusals(t *testing.T) {
 	unsigned := makePDF(t, testInfo(), pdfOpts{})
 	steps := p.both("")
 	_, err := Sign(unsigned, steps[1])
-	if !errors.Is(err, ErrOrder) {
-		t.Fatalf("kedua before pertama: err = %v, want ErrOrder", err)
+	const want = "sign as PIHAK KEDUA: out of signing order: PIHAK PERTAMA signs first and has not signed yet"
+	if !errors.Is(err, ErrOrder) || err.Error() != want {
+		t.Fatalf("kedua before pertama: err = %v, want ErrOrder saying %q (no prefix twice)", err, want)
 	}
 	once, err := Sign(unsigned, steps[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Sign(once, steps[0]); !errors.Is(err, ErrAlreadySigned) {
+	if _, err := Sign(once, steps[0]); !errors.Is(err, ErrAlreadySigned) || err.Error() != "sign as PIHAK PERTAMA: already signed by this party" {
 		t.Fatalf("pertama twice: err = %v, want ErrAlreadySigned", err)
 	}
 	twice, err := Sign(once, steps[1])
@@ -269,5 +270,21 @@ func TestGuardCatalogVersion(t *testing.T) {
 	cat = cat[:bytes.Index(cat, []byte("endobj"))]
 	if n := bytes.Count(cat, []byte("/Version")); n != 1 {
 		t.Errorf("the last catalog has %d /Version keys, want 1:\n%s", n, cat)
+	}
+}
+
+// TestCheckErrorPrefix: the in-memory check after signing wrapped the
+// verifier's error once too often ("check signed pdf: verify: verify:
+// malformed PDF").
+func TestCheckErrorPrefix(t *testing.T) {
+	err := verifySignatures([]byte("%PDF-1.4\nnot really\n%%EOF\n"), 1)
+	if err == nil || !strings.HasPrefix(err.Error(), "check signed pdf: verify: malformed PDF: ") {
+		t.Fatalf("verifySignatures of a broken PDF: %v", err)
+	}
+	words := strings.Split(err.Error(), ": ")
+	for i := 1; i < len(words); i++ {
+		if words[i] == words[i-1] {
+			t.Errorf("%q repeats %q", err, words[i])
+		}
 	}
 }

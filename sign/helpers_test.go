@@ -22,8 +22,8 @@ import (
 	"codeberg.org/go-pdf/fpdf"
 	"github.com/digitorus/timestamp"
 
+	"kinerja/docinfo"
 	"kinerja/internal/testtool"
-	"kinerja/render"
 )
 
 // wib is Western Indonesian Time.
@@ -39,11 +39,11 @@ func requireTool(t testing.TB, name string) string { return testtool.Require(t, 
 
 // testInfo is the kinerja info of the test PDF: PIHAK KEDUA left, PIHAK
 // PERTAMA right, as on the form.
-func testInfo() render.Info {
-	return render.Info{
+func testInfo() docinfo.Info {
+	return docinfo.Info{
 		Kind: "perjanjian", Title: "Perjanjian Kinerja Tahun 2021", Year: 2021,
 		Unit: "Badan Pelayanan Pengadaan Barang/Jasa",
-		Signers: []render.Signer{
+		Signers: []docinfo.Signer{
 			{Party: "pertama", Name: "BLESSMIYANDA", NIP: "196910131997031004",
 				Jabatan: "Kepala Badan", Page: 1, Rect: [4]float64{340, 160, 540, 240}},
 			{Party: "kedua", Name: "Dr. Ir. Hérvé Çağlar, M.Sc.", Jabatan: "Gubernur",
@@ -60,9 +60,9 @@ type pdfOpts struct {
 }
 
 // makePDF renders a one-page A4 PDF with fpdf that carries info in its XMP.
-func makePDF(t testing.TB, info render.Info, o pdfOpts) []byte {
+func makePDF(t testing.TB, info docinfo.Info, o pdfOpts) []byte {
 	t.Helper()
-	xmp, err := render.EncodeXMP(info, info.Title, "kinerja test", "", "", "kinerja", "id")
+	xmp, err := docinfo.EncodeXMP(info, info.Title, "kinerja test", "", "", "kinerja", "id")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -117,7 +117,7 @@ var (
 )
 
 // leafValidity is long enough for external tools that check at the real time.
-func leafIdentity(name, party, keyType string) Identity {
+func leafIdentity(name string, party docinfo.Party, keyType string) Identity {
 	return Identity{Name: name, Party: party, KeyType: keyType,
 		NotBefore: testNow.Add(-time.Hour), NotAfter: time.Now().AddDate(2, 0, 0)}
 }
@@ -152,7 +152,7 @@ func issueTest(t testing.TB, ca *DevCA, id Identity) *Credential {
 		}
 		return c
 	}
-	b, err := os.ReadFile(filepath.Join("testdata", id.KeyType+"-"+id.Party+".key.pem"))
+	b, err := os.ReadFile(filepath.Join("testdata", id.KeyType+"-"+id.Party.String()+".key.pem"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,7 +9,8 @@ import (
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pkcs7"
 
-	"kinerja/render"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // oidTimeStampToken is id-aa-timeStampToken (RFC 3161), the unsigned CMS
@@ -18,15 +19,15 @@ var oidTimeStampToken = asn1.ObjectIdentifier{1, 2, 840, 113549, 1, 9, 16, 2, 14
 
 // existingSig is a signature already in the document.
 type existingSig struct {
-	Party     string     // party whose box the widget occupies, "" if none
-	Rect      [4]float64 // widget rectangle
+	Party     docinfo.Party // party whose box the widget occupies, NoParty if none
+	Rect      [4]float64    // widget rectangle
 	ByteRange []int64
 	Timestamp bool // the CMS carries an RFC 3161 timestamp
 }
 
 // document is what Sign needs to know about its input.
 type document struct {
-	Info       *render.Info
+	Info       *docinfo.Info
 	Sigs       []existingSig
 	PageAnnots []annot // annotations of each signer's page, by page number
 	Version    string
@@ -44,12 +45,13 @@ type annot struct {
 // annotations of the signature pages, parsing the file once. Panics of the
 // PDF reader become errors.
 func inspect(in []byte) (doc *document, err error) {
-	defer recoverInto(&err, "read pdf")
-	rd, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	defer pdfread.Catch(&err, "read pdf")
+	d, err := pdfread.Open(in)
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w", err)
 	}
-	info, err := render.InfoFrom(rd)
+	rd := d.Reader
+	info, err := d.Info()
 	if err != nil {
 		return nil, fmt.Errorf("read pdf: %w (sign only PDFs rendered by kinerja)", err)
 	}
@@ -62,15 +64,8 @@ func inspect(in []byte) (doc *document, err error) {
 	return doc, err
 }
 
-// recoverInto turns a panic into an error in *err, prefixed with what.
-func recoverInto(err *error, what string) {
-	if p := recover(); p != nil {
-		*err = fmt.Errorf("%s: malformed PDF or internal failure: %v", what, p)
-	}
-}
-
 // existingSigs lists the signature fields of the AcroForm.
-func existingSigs(rd *pdf.Reader, info *render.Info) ([]existingSig, error) {
+func existingSigs(rd *pdf.Reader, info *docinfo.Info) ([]existingSig, error) {
 	fields := rd.Trailer().Key("Root").Key("AcroForm").Key("Fields")
 	var sigs []existingSig
 	for i := 0; i < fields.Len(); i++ {
@@ -103,7 +98,7 @@ func rectOf(v pdf.Value) [4]float64 {
 }
 
 // partyAt returns the party whose reserved box is r (within 0.5 pt).
-func partyAt(info *render.Info, r [4]float64) string {
+func partyAt(info *docinfo.Info, r [4]float64) docinfo.Party {
 	for _, s := range info.Signers {
 		same := true
 		for i := range r {
@@ -113,7 +108,7 @@ func partyAt(info *render.Info, r [4]float64) string {
 			return s.Party
 		}
 	}
-	return ""
+	return docinfo.NoParty
 }
 
 // hasTimestamp reports whether a CMS signature carries an RFC 3161 token.
@@ -134,7 +129,7 @@ func hasTimestamp(cms []byte) bool {
 
 // signerPageAnnots lists the annotations on the pages that carry a
 // signature box.
-func signerPageAnnots(rd *pdf.Reader, info *render.Info) ([]annot, error) {
+func signerPageAnnots(rd *pdf.Reader, info *docinfo.Info) ([]annot, error) {
 	var out []annot
 	seen := map[int]bool{}
 	for _, s := range info.Signers {
@@ -144,7 +139,7 @@ func signerPageAnnots(rd *pdf.Reader, info *render.Info) ([]annot, error) {
 		seen[s.Page] = true
 		page, err := pageN(rd.Trailer().Key("Root").Key("Pages"), s.Page)
 		if err != nil {
-			return nil, fmt.Errorf("read pdf: signature box of PIHAK %s: %w", partyLabel(s.Party), err)
+			return nil, fmt.Errorf("read pdf: signature box of %s: %w", s.Party.Title(), err)
 		}
 		annots := page.Key("Annots")
 		for i := 0; i < annots.Len(); i++ {

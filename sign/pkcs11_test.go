@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/ThalesGroup/crypto11"
+
+	"kinerja/docinfo"
 )
 
 // softHSMModule is where Debian installs SoftHSM2's PKCS#11 library.
@@ -61,7 +63,7 @@ func tokenKey(t *testing.T, ca *DevCA, label, name, keyType string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	id := leafIdentity(name, label, keyType)
+	id := leafIdentity(name, docinfo.Party(label), keyType)
 	cert, err := ca.Certify(testNow, id, key.Public())
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -18,18 +17,16 @@ import (
 	"github.com/digitorus/pdf"
 	pdfsign "github.com/digitorus/pdfsign/sign"
 
-	"kinerja/render"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // Parties are the parties that may sign, in signing order.
-var Parties = []string{"pertama", "kedua"}
-
-// partyLabel returns the printed form of a party: "PERTAMA" or "KEDUA".
-func partyLabel(p string) string { return strings.ToUpper(p) }
+var Parties = docinfo.Parties
 
 // Options are the settings of one signature.
 type Options struct {
-	Party      string      // "pertama" or "kedua"
+	Party      docinfo.Party
 	Credential *Credential // key and certificate
 	TSA        string      // RFC 3161 timestamp authority URL; "" = no timestamp
 	TSATimeout time.Duration
@@ -48,7 +45,7 @@ func (o Options) now() time.Time {
 // Sign appends one approval signature of opts.Party to the kinerja PDF in
 // and returns the signed document, checked. Nothing is returned on error.
 func Sign(in []byte, opts Options) ([]byte, error) {
-	prefix := fmt.Sprintf("sign as PIHAK %s", partyLabel(opts.Party))
+	prefix := "sign as " + opts.Party.Title()
 	out, err := signOne(in, opts)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", prefix, err)
@@ -83,23 +80,19 @@ func signOne(in []byte, opts Options) ([]byte, error) {
 	return signChecked(in, doc.reader, sd, opts, len(doc.Sigs)+1)
 }
 
-// validParty accepts "pertama" and "kedua".
-func validParty(p string) error {
-	for _, q := range Parties {
-		if p == q {
-			return nil
-		}
-	}
-	return fmt.Errorf("unknown party %q (want pertama or kedua)", p)
+// validParty accepts the parties of docinfo.Parties.
+func validParty(p docinfo.Party) error {
+	_, err := docinfo.ParseParty(string(p))
+	return err
 }
 
 // preflight runs every check that does not need the key and returns the
 // party's signature box.
-func preflight(in []byte, doc *document, opts Options) (render.Signer, error) {
+func preflight(in []byte, doc *document, opts Options) (docinfo.Signer, error) {
 	if err := checkOrder(doc, opts.Party); err != nil {
-		return render.Signer{}, err
+		return docinfo.Signer{}, err
 	}
-	var box render.Signer
+	var box docinfo.Signer
 	for _, s := range doc.Info.Signers {
 		if s.Party == opts.Party {
 			box = s
@@ -122,8 +115,8 @@ func preflight(in []byte, doc *document, opts Options) (render.Signer, error) {
 
 // signData prepares pdfsign's input: approval signature (guard a), ASCII
 // dictionary strings (guard b), the appearance image in the party's box.
-func signData(in []byte, doc *document, box render.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
-	hash, err := documentHash(in, doc)
+func signData(in []byte, doc *document, box docinfo.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
+	hash, err := DocumentHash(in)
 	if err != nil {
 		return pdfsign.SignData{}, err
 	}
@@ -139,7 +132,7 @@ func signData(in []byte, doc *document, box render.Signer, opts Options, now tim
 			CertType: pdfsign.ApprovalSignature,
 			Info: pdfsign.SignDataSignatureInfo{
 				Name:     ASCII(box.Name),
-				Reason:   ASCII("Menyetujui " + docTitle(doc.Info) + " sebagai PIHAK " + partyLabel(opts.Party)),
+				Reason:   ASCII("Menyetujui " + docTitle(doc.Info) + " sebagai " + opts.Party.Title()),
 				Location: ASCII(opts.Location),
 				Date:     now,
 			},
@@ -155,7 +148,7 @@ func signData(in []byte, doc *document, box render.Signer, opts Options, now tim
 }
 
 // docTitle is the document title for the signature reason.
-func docTitle(info *render.Info) string {
+func docTitle(info *docinfo.Info) string {
 	if info.Title != "" {
 		return info.Title
 	}
@@ -212,11 +205,13 @@ func (w *onceWriter) Write(p []byte) (int, error) {
 // runPdfsign calls pdfsign with rd, the reader inspect parsed in with (nil:
 // parse in here), turning its panics into errors (guard f).
 func runPdfsign(in []byte, rd *pdf.Reader, sd pdfsign.SignData) (out []byte, err error) {
-	defer recoverInto(&err, "pdfsign")
+	defer pdfread.Catch(&err, "pdfsign")
 	if rd == nil {
-		if rd, err = pdf.NewReader(bytes.NewReader(in), int64(len(in))); err != nil {
+		d, err := pdfread.Open(in)
+		if err != nil {
 			return nil, fmt.Errorf("pdfsign: %w", err)
 		}
+		rd = d.Reader
 	}
 	rd.PDFVersion = effectiveVersion(rd)
 	w := &onceWriter{}
@@ -245,39 +240,15 @@ func versionLess(a, b string) bool {
 	return errA == nil && errB == nil && fa < fb
 }
 
-// firstObject matches the start of pdfsign's first appended object: its
-// "\n" after the old %%EOF line, then writeObject's "\n<id> 0 obj".
-var firstObject = regexp.MustCompile(`\n\n[0-9]+ 0 obj`)
-
 // DocumentHash returns the SHA-256 (hex) of the document as rendered,
-// before its first signature: the same value for every signer, printed in
-// each signature's QR code.
+// before its first signature (pdfread.Rendered): the same value for every
+// signer, printed in each signature's QR code.
 func DocumentHash(pdfBytes []byte) (string, error) {
-	doc, err := inspect(pdfBytes)
+	rendered, err := pdfread.Rendered(pdfBytes)
 	if err != nil {
-		return "", err
+		return "", fmt.Errorf("document hash: %w", err)
 	}
-	return documentHash(pdfBytes, doc)
-}
-
-// documentHash is DocumentHash of pdfBytes, already inspected as doc.
-func documentHash(pdfBytes []byte, doc *document) (string, error) {
-	n := int64(len(pdfBytes))
-	for _, s := range doc.Sigs {
-		n = min(n, s.ByteRange[1])
-	}
-	if n < int64(len(pdfBytes)) {
-		eof := bytes.LastIndex(pdfBytes[:n], []byte("%%EOF"))
-		if eof < 0 {
-			return "", errors.New("document hash: no %%EOF before the first signature")
-		}
-		loc := firstObject.FindIndex(pdfBytes[eof+5 : n])
-		if loc == nil {
-			return "", errors.New("document hash: cannot find where the first signature's update begins")
-		}
-		n = int64(eof + 5 + loc[0])
-	}
-	sum := sha256.Sum256(pdfBytes[:n])
+	sum := sha256.Sum256(rendered)
 	return hex.EncodeToString(sum[:]), nil
 }
 

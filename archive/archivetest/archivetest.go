@@ -1,6 +1,6 @@
 // Package archivetest makes signed kinerja-like PDFs for the tests of the
 // archive package and of `kinerja archive`: a throwaway test CA, a tiny PDF
-// made with fpdf that carries render.Info in its XMP metadata, and approval
+// made with fpdf that carries docinfo.Info in its XMP metadata, and approval
 // signatures made with pdfsign directly (not with kinerja/sign, so that
 // archive tests do not depend on it). It is test support only: keys are
 // generated in memory, signer names must be ASCII (a pdfsign limit).
@@ -24,7 +24,7 @@ import (
 	"github.com/digitorus/pdf"
 	"github.com/digitorus/pdfsign/sign"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // PKI is a test CA and one signing certificate issued by it.
@@ -90,14 +90,14 @@ func createCert(tmpl, parent *x509.Certificate, pub crypto.PublicKey, key crypto
 	return x509.ParseCertificate(der)
 }
 
-// Info returns a render.Info of an agreement of year and unit with two
+// Info returns a docinfo.Info of an agreement of year and unit with two
 // signers (pertama first).
-func Info(year int, unit string) render.Info {
-	return render.Info{
-		Kind: "perjanjian", Title: fmt.Sprintf("PERJANJIAN KINERJA TAHUN %d", year), Year: year, Unit: unit,
-		Signers: []render.Signer{
-			{Party: "pertama", Name: "BLESSMIYANDA", Jabatan: "Kepala Badan", Page: 1, Rect: [4]float64{320, 80, 520, 140}},
-			{Party: "kedua", Name: "ANIES BASWEDAN", Jabatan: "Gubernur", Page: 1, Rect: [4]float64{60, 80, 260, 140}},
+func Info(year int, unit string) docinfo.Info {
+	return docinfo.Info{
+		Kind: docinfo.Agreement, Title: fmt.Sprintf("PERJANJIAN KINERJA TAHUN %d", year), Year: year, Unit: unit,
+		Signers: []docinfo.Signer{
+			{Party: docinfo.Pertama, Name: "BLESSMIYANDA", Jabatan: "Kepala Badan", Page: 1, Rect: [4]float64{320, 80, 520, 140}},
+			{Party: docinfo.Kedua, Name: "ANIES BASWEDAN", Jabatan: "Gubernur", Page: 1, Rect: [4]float64{60, 80, 260, 140}},
 		},
 	}
 }
@@ -105,7 +105,7 @@ func Info(year int, unit string) render.Info {
 // DraftPDF makes an unsigned PDF carrying info (nil: no kinerja metadata)
 // whose page text includes body; padLines extra text lines make it bigger
 // (about 60 bytes each, uncompressed).
-func DraftPDF(info *render.Info, body string, padLines int) ([]byte, error) {
+func DraftPDF(info *docinfo.Info, body string, padLines int) ([]byte, error) {
 	f := fpdf.New("P", "mm", "A4", "")
 	f.SetCompression(false)
 	f.SetCatalogSort(true)
@@ -113,7 +113,7 @@ func DraftPDF(info *render.Info, body string, padLines int) ([]byte, error) {
 	f.SetCreationDate(fixed)
 	f.SetModificationDate(fixed)
 	if info != nil {
-		xmp, err := render.EncodeXMP(*info, info.Title, "kinerja test", "", "", "kinerja test", "id-ID")
+		xmp, err := docinfo.EncodeXMP(*info, info.Title, "kinerja test", "", "", "kinerja test", "id-ID")
 		if err != nil {
 			return nil, err
 		}
@@ -163,7 +163,7 @@ func Sign(in []byte, p *PKI, name string) (out []byte, err error) {
 
 // SignedPDF makes a PDF for info and signs it once per info signer, in
 // order, all with p's certificate.
-func SignedPDF(p *PKI, info render.Info, body string, padLines int) ([]byte, error) {
+func SignedPDF(p *PKI, info docinfo.Info, body string, padLines int) ([]byte, error) {
 	b, err := DraftPDF(&info, body, padLines)
 	if err != nil {
 		return nil, err

@@ -15,15 +15,17 @@ import (
 
 // archiveUsage is the synopsis of 'kinerja archive'.
 const archiveUsage = `usage:
-  kinerja archive add FILE.pdf... [--dir DIR] [--trust CA.pem ...] [--allow-unsigned]
+  kinerja archive add FILE.pdf... [--dir DIR] [--trust CA.pem ...] [--allow-unsigned] [--allow-incomplete]
   kinerja archive verify [--dir DIR] [--trust CA.pem ...]
   kinerja archive list [--dir DIR] [--year Y] [--unit U] [--json]
 
-add     verifies every signature, then stores each PDF as
+add     checks each PDF as 'kinerja verify' does (signatures, re-render
+        from the embedded sources, every party signed), then stores it as
         DIR/<year>/<unit>/<name>-<sha256 prefix>.pdf and appends a record to
-        DIR/index.jsonl; invalid signatures are refused with the reason;
-        unsigned drafts only with --allow-unsigned. Adding a file again is a
-        no-op ("already archived").
+        DIR/index.jsonl; what verify calls INVALID is refused with its
+        reason; INCOMPLETE (a party has not signed) only with
+        --allow-incomplete; unsigned drafts only with --allow-unsigned.
+        Adding a file again is a no-op ("already archived").
 verify  re-hashes every file, re-verifies signatures, checks the record
         chain, reports missing, altered, unindexed and invalid files and
         broken chain links; prints the head hash to keep elsewhere.
@@ -64,12 +66,13 @@ func archiveFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
 }
 
 // openArchiveCLI loads the trust roots and opens the archive.
-func openArchiveCLI(dir string, trust []string, allowUnsigned bool) (*archive.Archive, error) {
+func openArchiveCLI(dir string, trust []string, allowUnsigned, allowIncomplete bool) (*archive.Archive, error) {
 	roots, err := loadRoots(trust)
 	if err != nil {
 		return nil, err
 	}
-	return archive.Open(dir, archive.Options{Roots: roots, Now: time.Now, AllowUnsigned: allowUnsigned})
+	return archive.Open(dir, archive.Options{Roots: roots, Now: time.Now,
+		AllowUnsigned: allowUnsigned, AllowIncomplete: allowIncomplete})
 }
 
 // runArchiveAdd implements 'kinerja archive add'.
@@ -78,6 +81,7 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 	var trust trustFlag
 	fs.Var(&trust, "trust", "PEM file of trusted root certificates (repeatable)")
 	allow := fs.Bool("allow-unsigned", false, "archive unsigned PDFs as drafts")
+	incomplete := fs.Bool("allow-incomplete", false, "archive documents not yet signed by every party")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -86,7 +90,7 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja archive add: no PDF file given\n%s", archiveUsage)
 		return exitUsage
 	}
-	a, err := openArchiveCLI(*dir, trust, *allow)
+	a, err := openArchiveCLI(*dir, trust, *allow, *incomplete)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja archive add: %v\n", err)
 		return exitBadInput
@@ -144,7 +148,7 @@ func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja archive verify: unexpected argument %q\n%s", rest[0], archiveUsage)
 		return exitUsage
 	}
-	a, err := openArchiveCLI(*dir, trust, false)
+	a, err := openArchiveCLI(*dir, trust, false, false)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja archive verify: %v\n", err)
 		return exitBadInput

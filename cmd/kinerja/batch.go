@@ -180,7 +180,7 @@ func openSteps(f *signFlags, stderr io.Writer) ([]sign.Options, func(), error) {
 	}
 	for i, c := range creds {
 		if err := c.Check(time.Now()); err != nil {
-			return nil, closeKeys, fmt.Errorf("key of PIHAK %s: %w", upper(parties[i]), err)
+			return nil, closeKeys, fmt.Errorf("key of %s: %w", parties[i].Title(), err)
 		}
 	}
 	return f.steps(creds, parties), closeKeys, nil

@@ -13,8 +13,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/digitorus/pdf"
+
 	"kinerja/data"
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // The second sample, data/contoh/: a fictional regency environmental
@@ -249,15 +251,19 @@ func checkContohSigners(t *testing.T, path string) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	info, err := render.ReadInfo(bytes.NewReader(b), int64(len(b)))
+	rd, err := pdf.NewReader(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string]string{}
+	info, err := docinfo.InfoFrom(rd)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[docinfo.Party]string{}
 	for _, s := range info.Signers {
 		got[s.Party] = s.Name + "|" + s.NIP
 	}
-	want := map[string]string{"pertama": "Dr. RATNA KUSUMAWATI, S.T., M.Si.|197908252005012006",
+	want := map[docinfo.Party]string{"pertama": "Dr. RATNA KUSUMAWATI, S.T., M.Si.|197908252005012006",
 		"kedua": "H. BAMBANG SETIAWAN, S.H., M.M.|"}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Errorf("signers %v, want %v", got, want)

@@ -15,6 +15,8 @@ import (
 	"slices"
 	"strings"
 
+	"kinerja/internal/pdfread"
+	"kinerja/proof"
 	"kinerja/render"
 )
 
@@ -67,15 +69,18 @@ func extractFile(in, dir string, force bool, stderr io.Writer) ([]string, error)
 	if err != nil {
 		return nil, err
 	}
-	files, err := render.Extract(bytes.NewReader(b), int64(len(b)))
+	files, err := proof.Extract(bytes.NewReader(b), int64(len(b)))
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in, err)
 	}
 	if len(files) == 0 {
 		return nil, fmt.Errorf("%s: no embedded files", in)
 	}
-	orig := render.Original(b)
-	if first, err := render.Extract(bytes.NewReader(orig), int64(len(orig))); err == nil && !sameFiles(first, files) {
+	orig, err := pdfread.Rendered(b)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", in, err)
+	}
+	if first, err := proof.Extract(bytes.NewReader(orig), int64(len(orig))); err == nil && !sameFiles(first, files) {
 		fmt.Fprintf(stderr, "kinerja extract: warning: %s: the embedded files were changed after the document was first written; writing the latest ones\n", in)
 	}
 	return writeExtracted(files, dir, force)

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"kinerja/data"
+	"kinerja/docinfo"
 	"kinerja/sign"
 )
 
@@ -68,10 +69,10 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 
 // devIdentities returns the identities of both parties, from the
 // agreement when one is given.
-func devIdentities(agreement, keyType string) (map[string]sign.Identity, error) {
-	ids := map[string]sign.Identity{
-		"pertama": {Name: "PIHAK PERTAMA (development)", Party: "pertama", KeyType: keyType},
-		"kedua":   {Name: "PIHAK KEDUA (development)", Party: "kedua", KeyType: keyType},
+func devIdentities(agreement, keyType string) (map[docinfo.Party]sign.Identity, error) {
+	ids := map[docinfo.Party]sign.Identity{}
+	for _, p := range docinfo.Parties {
+		ids[p] = sign.Identity{Name: p.Title() + " (development)", Party: p, KeyType: keyType}
 	}
 	if agreement == "" {
 		return ids, nil
@@ -80,8 +81,8 @@ func devIdentities(agreement, keyType string) (map[string]sign.Identity, error) 
 	if err != nil {
 		return nil, err
 	}
-	ids["pertama"] = sign.Identity{Name: a.Pertama.Nama, NIP: a.Pertama.NIP, Party: "pertama", KeyType: keyType}
-	ids["kedua"] = sign.Identity{Name: a.Kedua.Nama, NIP: a.Kedua.NIP, Party: "kedua", KeyType: keyType}
+	ids[docinfo.Pertama] = sign.Identity{Name: a.Pertama.Nama, NIP: a.Pertama.NIP, Party: docinfo.Pertama, KeyType: keyType}
+	ids[docinfo.Kedua] = sign.Identity{Name: a.Kedua.Nama, NIP: a.Kedua.NIP, Party: docinfo.Kedua, KeyType: keyType}
 	return ids, nil
 }
 
@@ -106,7 +107,7 @@ func makeDevKeys(dir, agreement, keyType string, now time.Time) ([]string, error
 	if err != nil {
 		return nil, err
 	}
-	creds := map[string]*sign.Credential{}
+	creds := map[docinfo.Party]*sign.Credential{}
 	for _, party := range sign.Parties {
 		if creds[party], err = ca.Issue(now, ids[party]); err != nil {
 			return nil, err

@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"kinerja/docinfo"
 	"kinerja/sign"
 )
 
@@ -124,7 +125,7 @@ func (f *signFlags) keyUsageError() string {
 		return "--pertama and --kedua go together"
 	case both && (f.party != "" || f.key != "" || f.module != ""):
 		return "use either --party with one key or --pertama/--kedua, not both"
-	case !both && f.party != "pertama" && f.party != "kedua":
+	case !both && !validParty(f.party):
 		return "--party pertama or --party kedua is required (or --pertama/--kedua)"
 	case !both && (f.key == "") == (f.module == ""):
 		return "give exactly one of --key FILE.p12 or --pkcs11-module"
@@ -147,7 +148,7 @@ func signCLI(in string, f *signFlags, stderr io.Writer) error {
 }
 
 // steps are the signatures to apply, in order.
-func (f *signFlags) steps(creds []*sign.Credential, parties []string) []sign.Options {
+func (f *signFlags) steps(creds []*sign.Credential, parties []docinfo.Party) []sign.Options {
 	var steps []sign.Options
 	for i, c := range creds {
 		steps = append(steps, sign.Options{Party: parties[i], Credential: c, TSA: f.tsa,
@@ -157,33 +158,36 @@ func (f *signFlags) steps(creds []*sign.Credential, parties []string) []sign.Opt
 }
 
 // loadCredentials opens the key(s) named on the command line.
-func loadCredentials(f *signFlags, stderr io.Writer) ([]*sign.Credential, []string, error) {
+func loadCredentials(f *signFlags, stderr io.Writer) ([]*sign.Credential, []docinfo.Party, error) {
 	if f.pertama != "" {
-		p1, err := loadP12(f.pertama, f.pertamaPass, "KINERJA_PERTAMA_PASSWORD", "PIHAK PERTAMA", stderr)
+		p1, err := loadP12(f.pertama, f.pertamaPass, "KINERJA_PERTAMA_PASSWORD", docinfo.Pertama.Title(), stderr)
 		if err != nil {
 			return nil, nil, err
 		}
-		p2, err := loadP12(f.kedua, f.keduaPass, "KINERJA_KEDUA_PASSWORD", "PIHAK KEDUA", stderr)
+		p2, err := loadP12(f.kedua, f.keduaPass, "KINERJA_KEDUA_PASSWORD", docinfo.Kedua.Title(), stderr)
 		if err != nil {
 			return nil, nil, err
 		}
-		return []*sign.Credential{p1, p2}, []string{"pertama", "kedua"}, nil
+		return []*sign.Credential{p1, p2}, docinfo.Parties, nil
 	}
 	var c *sign.Credential
 	var err error
 	if f.key != "" {
-		c, err = loadP12(f.key, f.passFile, "KINERJA_KEY_PASSWORD", "PIHAK "+upper(f.party), stderr)
+		c, err = loadP12(f.key, f.passFile, "KINERJA_KEY_PASSWORD", docinfo.Party(f.party).Title(), stderr)
 	} else {
 		c, err = loadToken(f, stderr)
 	}
 	if err != nil {
 		return nil, nil, err
 	}
-	return []*sign.Credential{c}, []string{f.party}, nil
+	return []*sign.Credential{c}, []docinfo.Party{docinfo.Party(f.party)}, nil
 }
 
-// upper returns the party label.
-func upper(p string) string { return map[string]string{"pertama": "PERTAMA", "kedua": "KEDUA"}[p] }
+// validParty reports whether s names a party.
+func validParty(s string) bool {
+	_, err := docinfo.ParseParty(s)
+	return err == nil
+}
 
 // loadP12 opens a PKCS#12 file with a password from file, env or prompt.
 func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credential, error) {

@@ -98,7 +98,7 @@ func TestSignCLIRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"kedua first", []string{"--party", "kedua", "--key", f.p2, "--password-file", f.pass2}, "PIHAK PERTAMA has not signed yet"},
+		{"kedua first", []string{"--party", "kedua", "--key", f.p2, "--password-file", f.pass2}, "PIHAK PERTAMA signs first and has not signed yet"},
 		{"wrong password", []string{"--party", "pertama", "--key", f.p1, "--password-file", wrong}, "wrong password"},
 		{"no password", []string{"--party", "pertama", "--key", f.p1}, "stdin is not a terminal"},
 		{"expired", []string{"--party", "pertama", "--key", expired, "--password-file", wrong}, "expired on"},

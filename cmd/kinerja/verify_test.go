@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"kinerja/proof"
 	"kinerja/sign/verify/verifytest"
 )
 
@@ -75,8 +76,11 @@ func TestVerifyCLI(t *testing.T) {
 		code int
 		want []string // substrings of stdout+stderr
 	}{
-		{"no args", nil, exitUsage, []string{"want exactly one PDF file", "usage: kinerja verify"}},
-		{"two files", []string{v.once, v.twice}, exitUsage, []string{"want exactly one PDF file"}},
+		{"no args", nil, exitUsage, []string{"want at least one PDF file", "usage: kinerja verify"}},
+		{"two files, untrusted", []string{v.once, v.twice}, exitBadInput, []string{"FAIL " + v.once + ": INVALID:", "2 files: 0 ok, 2 failed"}},
+		{"two files, worst incomplete", []string{v.once, v.twice, "--trust", v.ca}, exitIncomplete,
+			[]string{"FAIL " + v.once + ": INCOMPLETE: PIHAK KEDUA has not signed", "ok  " + v.twice, "2 files: 1 ok, 1 failed"}},
+		{"directory, worst invalid", []string{v.dir, "--trust", v.ca}, exitBadInput, []string{"FAIL " + v.changed + ": INVALID:", "ok  " + v.twice + "\n", "6 files: 1 ok, 5 failed"}},
 		{"bad flag", []string{"--nope", v.twice}, exitUsage, []string{"flag provided but not defined"}},
 		{"missing file", []string{v.dir + "/none.pdf"}, exitBadInput, []string{"none.pdf", "no such file"}},
 		{"not a pdf", []string{v.ca, "--trust", v.ca}, exitBadInput, []string{"not a PDF"}},
@@ -84,7 +88,8 @@ func TestVerifyCLI(t *testing.T) {
 		{"untrusted root", []string{v.twice}, exitBadInput, []string{"NOT TRUSTED", "certificate not trusted", "INVALID:"}},
 		{"trusted, flag after file", []string{v.twice, "--trust", v.ca}, exitOK,
 			[]string{"Signature 1 (PIHAK PERTAMA): valid", "Signature 2 (PIHAK KEDUA): valid", "revision 3 of 3 (whole document)", "VALID: 2 signature(s)"}},
-		{"trusted, flag first", []string{"-trust", v.ca, v.once}, exitOK, []string{"VALID: 1 signature(s)"}},
+		{"trusted, flag first, one party", []string{"-trust", v.ca, v.once}, exitIncomplete,
+			[]string{"Signature 1 (PIHAK PERTAMA): valid", "INCOMPLETE: PIHAK KEDUA has not signed (a performance agreement needs PIHAK PERTAMA and PIHAK KEDUA)"}},
 		{"page changed", []string{v.changed, "--trust", v.ca}, exitBadInput,
 			[]string{"INVALID: signature 1 (pertama): page 1 content changed in revision 4 after it was signed"}},
 		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"page 2 added"}},
@@ -112,11 +117,11 @@ func TestVerifyCLIJSON(t *testing.T) {
 	if code != exitBadInput {
 		t.Fatalf("exit %d, want %d: %s", code, exitBadInput, errOut)
 	}
-	var got verifyJSON
+	var got proof.Verdict
 	if err := json.Unmarshal([]byte(out), &got); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out)
 	}
-	if got.Schema != "kinerja-verify/1" || got.Valid || got.Revisions != 4 || len(got.Signatures) != 2 {
+	if got.Schema != "kinerja-verify/2" || got.Status != proof.Invalid || got.Valid || got.Revisions != 4 || len(got.Signatures) != 2 {
 		t.Fatalf("got schema %q valid %v revisions %d signatures %d", got.Schema, got.Valid, got.Revisions, len(got.Signatures))
 	}
 	s := got.Signatures[0]

@@ -6,11 +6,9 @@ import (
 
 	"github.com/digitorus/pdf"
 
-	"kinerja/render"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
-
-// maxRevisions bounds the work on files with very many %%EOF markers.
-const maxRevisions = 200
 
 // revision is one version of the document: the file prefix data[:end].
 type revision struct {
@@ -26,6 +24,7 @@ type revision struct {
 // document is a PDF in memory with its revisions.
 type document struct {
 	data      []byte
+	pdf       *pdfread.Doc
 	revs      []*revision
 	last      *pdf.Reader // reader of the whole file (the latest revision)
 	problems  []string
@@ -35,21 +34,15 @@ type document struct {
 	sigCanon  map[any]string       // fast canonical text of self-contained signature values, by cross-reference entry
 }
 
-// openDocument parses data and each of its revisions.
+// openDocument parses data (through pdfread's guards) and finds its
+// revisions.
 func openDocument(data []byte) (*document, error) {
-	if !bytes.HasPrefix(data, []byte("%PDF-")) {
-		return nil, fmt.Errorf("verify: %w (no %%PDF- header)", ErrNotPDF)
-	}
-	if err := checkXrefBounds(data); err != nil {
-		return nil, fmt.Errorf("verify: malformed PDF: %w", err)
-	}
-	d := &document{data: data, streams: map[int64]string{},
-		sigValues: map[ptrKey]pdf.Value{}, sigCanon: map[any]string{}}
-	last, err := parsePDF(data)
+	doc, err := pdfread.Open(data)
 	if err != nil {
-		return nil, fmt.Errorf("verify: %w", err)
+		return nil, err
 	}
-	d.last = last
+	d := &document{data: data, pdf: doc, last: doc.Reader, streams: map[int64]string{},
+		sigValues: map[ptrKey]pdf.Value{}, sigCanon: map[any]string{}}
 	d.findRevisions()
 	d.checkHeaders()
 	return d, nil
@@ -74,47 +67,18 @@ func (d *document) checkHeaders() {
 	}
 }
 
-// parsePDF opens data with the PDF reader, turning its panics into errors.
-func parsePDF(data []byte) (r *pdf.Reader, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			r, err = nil, fmt.Errorf("malformed PDF: %v", p)
-		}
-	}()
-	r, err = pdf.NewReader(bytes.NewReader(data), int64(len(data)))
-	if err != nil {
-		return nil, fmt.Errorf("malformed PDF: %w", err)
-	}
-	return r, nil
-}
-
-// findRevisions records every revision end: an %%EOF at the start of a
-// line, followed by an end of line or the end of the file.
+// findRevisions records every revision end (pdfread.Revisions).
 func (d *document) findRevisions() {
-	data := d.data
-	for i := 0; ; {
-		k := bytes.Index(data[i:], []byte("%%EOF"))
-		if k < 0 {
-			break
+	revs, more := pdfread.Revisions(d.data)
+	for _, r := range revs {
+		rev := &revision{end: r.End, eof: r.EOF}
+		if r.End == int64(len(d.data)) {
+			rev.reader, rev.parsed = d.last, true // the same bytes: parse once
 		}
-		pos := i + k
-		i = pos + 5
-		if pos > 0 && data[pos-1] != '\n' && data[pos-1] != '\r' {
-			continue
-		}
-		end := eolEnd(data, i)
-		if end == i && end < len(data) && !isSpace(data[end]) {
-			continue // %%EOFx: not a marker
-		}
-		if len(d.revs) == maxRevisions {
-			d.problems = append(d.problems, fmt.Sprintf("more than %d revisions: later ones not checked", maxRevisions))
-			break
-		}
-		r := &revision{end: int64(end), eof: int64(i)}
-		if end == len(data) {
-			r.reader, r.parsed = d.last, true // the same bytes: parse once
-		}
-		d.revs = append(d.revs, r)
+		d.revs = append(d.revs, rev)
+	}
+	if more {
+		d.problems = append(d.problems, fmt.Sprintf("more than %d revisions: later ones not checked", pdfread.MaxRevisions))
 	}
 	d.checkTail()
 }
@@ -123,26 +87,10 @@ func (d *document) findRevisions() {
 // first signed one are never read).
 func (d *document) open(r *revision) *pdf.Reader {
 	if !r.parsed {
-		r.reader, r.err = parsePDF(d.data[:r.end])
+		r.reader, r.err = d.pdf.Revision(r.end)
 		r.parsed = true
 	}
 	return r.reader
-}
-
-// eolEnd returns the offset after the end-of-line sequence at i, if any.
-func eolEnd(data []byte, i int) int {
-	if i < len(data) && data[i] == '\r' {
-		i++
-	}
-	if i < len(data) && data[i] == '\n' {
-		i++
-	}
-	return i
-}
-
-// isSpace reports PDF white space.
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0
 }
 
 // checkTail reports bytes after the last %%EOF other than white space.
@@ -180,8 +128,8 @@ func (d *document) coversWholeFile(end int64) bool {
 
 // info reads the kinerja info from the XMP metadata of the latest
 // revision's catalog, or nil.
-func (d *document) info() *render.Info {
-	info, err := render.InfoFrom(d.last)
+func (d *document) info() *docinfo.Info {
+	info, err := docinfo.InfoFrom(d.last)
 	if err != nil {
 		return nil
 	}

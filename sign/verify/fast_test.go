@@ -10,6 +10,7 @@ import (
 
 	"github.com/digitorus/pdf"
 
+	"kinerja/internal/pdfread"
 	"kinerja/sign/verify/verifytest"
 )
 
@@ -234,6 +235,10 @@ func TestVerifySignatureFieldsRemoved(t *testing.T) {
 	}
 }
 
+// byteRangeRE is what pdfread.ScanByteRanges finds, as a regular
+// expression.
+var byteRangeRE = regexp.MustCompile(`/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]`)
+
 func TestScanByteRangesMatchesRegexp(t *testing.T) {
 	f := fixtures(t)
 	inputs := []string{string(f.twice), string(f.bigTwice),
@@ -241,7 +246,7 @@ func TestScanByteRangesMatchesRegexp(t *testing.T) {
 		"/ByteRange [01 2 3 4", "/ByteRange [1 2 3 4 5]", "/ByteRange [1  2 3 4] /ByteRange[9 9 9 9]", "/ByteRang", ""}
 	for _, in := range inputs {
 		want := byteRangeRE.FindAllSubmatchIndex([]byte(in), -1)
-		got := scanByteRanges([]byte(in))
+		got := pdfread.ScanByteRanges([]byte(in))
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("%.40q: scan %v, regexp %v", in, got, want)
 		}

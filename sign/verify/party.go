@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"kinerja/docinfo"
 )
 
 // matchParties sets the Party of each signature whose signer name (the
@@ -31,11 +33,11 @@ func matchParties(rep *Report) {
 	}
 }
 
-// partyOf returns the party whose signer matches one of names, or "";
+// partyOf returns the party whose signer matches one of names, or NoParty;
 // fold folds names (cached by the caller).
-func partyOf(rep *Report, names []string, fold func(string) string) string {
+func partyOf(rep *Report, names []string, fold func(string) string) docinfo.Party {
 	for _, exact := range []bool{true, false} {
-		match := ""
+		match := docinfo.NoParty
 		count := 0
 		for _, sg := range rep.Info.Signers {
 			for _, n := range names {
@@ -50,7 +52,7 @@ func partyOf(rep *Report, names []string, fold func(string) string) string {
 			return match
 		}
 	}
-	return ""
+	return docinfo.NoParty
 }
 
 // namesMatch compares folded names exactly or word-wise contained.

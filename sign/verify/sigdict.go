@@ -4,11 +4,12 @@ import (
 	"bytes"
 	"encoding/hex"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 
 	"github.com/digitorus/pdf"
+
+	"kinerja/internal/pdfread"
 )
 
 // sigDict is a signature dictionary as found in the file.
@@ -205,68 +206,6 @@ func stripSpace(b []byte) []byte {
 	return out
 }
 
-// byteRangeRE matches a /ByteRange array written in the file; scanByteRanges
-// finds the same matches much faster (the test compares them).
-var byteRangeRE = regexp.MustCompile(`/ByteRange\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]`)
-
-// scanByteRanges returns what byteRangeRE.FindAllSubmatchIndex(data, -1)
-// returns, using bytes.Index.
-func scanByteRanges(data []byte) [][]int {
-	var out [][]int
-	key := []byte("/ByteRange")
-	for i := 0; ; {
-		k := bytes.Index(data[i:], key)
-		if k < 0 {
-			return out
-		}
-		start := i + k
-		if m := matchByteRange(data, start, start+len(key)); m != nil {
-			out = append(out, m)
-			i = m[1]
-		} else {
-			i = start + 1
-		}
-	}
-}
-
-// matchByteRange matches `\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s*\]` at
-// data[i:], returning submatch indexes as regexp does (nil: no match).
-func matchByteRange(data []byte, start, i int) []int {
-	m := []int{start, 0}
-	i = skipRESpace(data, i)
-	if i >= len(data) || data[i] != '[' {
-		return nil
-	}
-	i = skipRESpace(data, i+1)
-	for n := 0; n < 4; n++ {
-		j := i
-		for j < len(data) && data[j] >= '0' && data[j] <= '9' {
-			j++
-		}
-		if j == i {
-			return nil
-		}
-		m = append(m, i, j)
-		i = skipRESpace(data, j)
-		if n < 3 && i == j {
-			return nil // numbers must be separated by space
-		}
-	}
-	if i >= len(data) || data[i] != ']' {
-		return nil
-	}
-	m[1] = i + 1
-	return m
-}
-
-// skipRESpace skips regexp \s characters (ASCII space, \t, \n, \f, \r).
-func skipRESpace(data []byte, i int) int {
-	for i < len(data) && (data[i] == ' ' || data[i] == '\t' || data[i] == '\n' || data[i] == '\f' || data[i] == '\r') {
-		i++
-	}
-	return i
-}
-
 // strayByteRanges reports /ByteRange arrays in the raw file that belong to
 // no signature found through the document structure: the trace of a
 // truncated or damaged incremental update.
@@ -301,8 +240,8 @@ func countTypeSig(data []byte) int {
 			return n
 		}
 		i += k + len("/Type")
-		j := skipRESpace(data, i)
-		if bytes.HasPrefix(data[j:], []byte("/Sig")) && (j+4 == len(data) || isDelimOrSpace(data[j+4])) {
+		rest := bytes.TrimLeft(data[i:], " \t\n\f\r")
+		if bytes.HasPrefix(rest, []byte("/Sig")) && (len(rest) == 4 || isDelimOrSpace(rest[4])) {
 			n++
 		}
 	}
@@ -314,10 +253,10 @@ func isDelimOrSpace(c byte) bool {
 }
 
 // rawByteRanges returns the /ByteRange arrays written in the file
-// (submatch indexes as byteRangeRE gives them), scanning once.
+// (submatch indexes, pdfread.ScanByteRanges), scanning once.
 func (d *document) rawByteRanges() [][]int {
 	if d.rawRanges == nil {
-		d.rawRanges = scanByteRanges(d.data)
+		d.rawRanges = pdfread.ScanByteRanges(d.data)
 		if d.rawRanges == nil {
 			d.rawRanges = [][]int{}
 		}
@@ -333,4 +272,9 @@ func (d *document) strayMessage(index int, off int64, br []int64) string {
 		return fmt.Sprintf("file truncated: signature %d (at offset %d) ByteRange ends at %d beyond end of file %d", index, off, end, size)
 	}
 	return fmt.Sprintf("the signature at offset %d (ByteRange %v) is not part of the document structure (damaged or removed?)", off, br)
+}
+
+// isSpace reports PDF white space.
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0
 }

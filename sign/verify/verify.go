@@ -2,20 +2,20 @@ package verify
 
 import (
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"io"
 	"sort"
 	"time"
 
-	"kinerja/render"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 )
 
 // MaxSize is the largest PDF Verify reads (it keeps the file in memory).
-const MaxSize = 1 << 30
+const MaxSize = pdfread.MaxSize
 
 // ErrNotPDF is returned for input that is not a PDF at all.
-var ErrNotPDF = errors.New("not a PDF file")
+var ErrNotPDF = pdfread.ErrNotPDF
 
 // Options controls a verification.
 type Options struct {
@@ -26,17 +26,17 @@ type Options struct {
 // Report is the result of verifying one PDF.
 type Report struct {
 	Signatures []Signature
-	Revisions  int          // number of revisions (%%EOF sections) found
-	Info       *render.Info // kinerja info from the XMP metadata; nil if none
-	Problems   []string     // document-level problems
+	Revisions  int           // number of revisions (%%EOF sections) found
+	Info       *docinfo.Info // kinerja info from the XMP metadata; nil if none
+	Problems   []string      // document-level problems
 }
 
 // Signature is what was found and checked for one signature, in the order
 // of the revisions they cover (Index is 1-based).
 type Signature struct {
 	Index           int
-	Party           string // "pertama", "kedua" or "" (matched by name against Info.Signers)
-	Name            string // /Name of the signature, else the certificate CN
+	Party           docinfo.Party // matched by name against Info.Signers; NoParty if none
+	Name            string        // /Name of the signature, else the certificate CN
 	Reason          string
 	Location        string
 	SignerSubject   string
@@ -67,7 +67,7 @@ func (s *Signature) Valid() bool {
 
 // label is "signature N" or "signature N (party)".
 func (s *Signature) label() string {
-	if s.Party != "" {
+	if s.Party != docinfo.NoParty {
 		return fmt.Sprintf("signature %d (%s)", s.Index, s.Party)
 	}
 	return fmt.Sprintf("signature %d", s.Index)
@@ -121,32 +121,25 @@ func (s *Signature) reasons() []string {
 // Verify checks every signature of the PDF read from r (size bytes). An
 // error means the input could not be examined at all (not a PDF, too
 // large, unreadable); everything else is in the report.
-func Verify(r io.ReaderAt, size int64, opts Options) (rep *Report, err error) {
-	defer func() { // last resort: the parsers' panics are recovered closer to them
-		if p := recover(); p != nil {
-			rep, err = nil, fmt.Errorf("verify: internal error on malformed input: %v", p)
-		}
-	}()
-	if size < 0 || size > MaxSize {
-		return nil, fmt.Errorf("verify: file size %d outside 0..%d", size, int64(MaxSize))
+func Verify(r io.ReaderAt, size int64, opts Options) (*Report, error) {
+	data, err := pdfread.Read(r, size)
+	if err != nil {
+		return nil, fmt.Errorf("verify: %w", err)
 	}
-	data := make([]byte, size)
-	if n, err := r.ReadAt(data, 0); int64(n) != size {
-		return nil, fmt.Errorf("verify: read %d of %d bytes: %w", n, size, err)
-	}
-	return verifyBytes(data, opts)
+	return VerifyBytes(data, opts)
 }
 
-// verifyBytes is Verify on a file in memory.
-func verifyBytes(data []byte, opts Options) (*Report, error) {
+// VerifyBytes is Verify of a file in memory (data is not modified).
+func VerifyBytes(data []byte, opts Options) (rep *Report, err error) {
+	defer pdfread.Catch(&err, "verify") // last resort: the parsers' panics are recovered closer to them
 	if opts.Now.IsZero() {
 		opts.Now = time.Now()
 	}
 	doc, err := openDocument(data)
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("verify: %w", err)
 	}
-	rep := &Report{Revisions: len(doc.revs), Problems: doc.problems}
+	rep = &Report{Revisions: len(doc.revs), Problems: doc.problems}
 	rep.Info = doc.info()
 	sigs := doc.findSignatures()
 	sort.SliceStable(sigs, func(i, j int) bool { return sigs[i].end() < sigs[j].end() })

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"kinerja/docinfo"
 	"kinerja/internal/testtool"
 	"kinerja/sign/verify/verifytest"
 )
@@ -73,7 +74,7 @@ func TestVerifyOneSignature(t *testing.T) {
 		t.Fatalf("got %d signatures, %d revisions; want 1, 2", len(rep.Signatures), rep.Revisions)
 	}
 	s := rep.Signatures[0]
-	if s.Party != "pertama" || s.Revision != 2 || !s.CoversWholeFile || s.DigestAlgorithm != "SHA-256" {
+	if s.Party != docinfo.Pertama || s.Revision != 2 || !s.CoversWholeFile || s.DigestAlgorithm != "SHA-256" {
 		t.Errorf("signature = party %q revision %d whole %v digest %q", s.Party, s.Revision, s.CoversWholeFile, s.DigestAlgorithm)
 	}
 	if !strings.Contains(s.SignerSubject, "CN=Budi Santoso") || !strings.Contains(s.SignerIssuer, "Kinerja Test CA") {
@@ -100,10 +101,10 @@ func TestVerifyTwoSignatures(t *testing.T) {
 	if first.ModifiedAfter || len(first.Modifications) > 0 {
 		t.Errorf("the second signature made the first one modified: %q", first.Modifications)
 	}
-	if first.Party != "pertama" || first.Revision != 2 || first.CoversWholeFile {
+	if first.Party != docinfo.Pertama || first.Revision != 2 || first.CoversWholeFile {
 		t.Errorf("first = party %q revision %d whole %v; want pertama 2 false", first.Party, first.Revision, first.CoversWholeFile)
 	}
-	if second.Party != "kedua" || second.Revision != 3 || !second.CoversWholeFile {
+	if second.Party != docinfo.Kedua || second.Revision != 3 || !second.CoversWholeFile {
 		t.Errorf("second = party %q revision %d whole %v; want kedua 3 true", second.Party, second.Revision, second.CoversWholeFile)
 	}
 	if !bytes.HasPrefix(f.twice, f.once) || !bytes.HasPrefix(f.once, f.unsigned) {

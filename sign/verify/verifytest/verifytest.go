@@ -32,7 +32,7 @@ import (
 	"github.com/digitorus/pdfsign/sign"
 	"github.com/digitorus/timestamp"
 
-	"kinerja/render"
+	"kinerja/docinfo"
 )
 
 // Signer is a certificate and its key.
@@ -113,13 +113,13 @@ func newCert(cn string, parent *Signer, isCA bool) (Signer, error) {
 
 // Info is the kinerja info of the test documents; the names carry titles
 // and non-ASCII letters, as printed documents do.
-func Info() render.Info {
-	return render.Info{
-		Kind: "perjanjian", Title: "PERJANJIAN KINERJA TAHUN 2021", Year: 2021, Unit: "BPPBJ",
-		Signers: []render.Signer{
-			{Party: "pertama", Name: "Ir. Budi Santoso, M.T.", Jabatan: "Kepala Biro", Page: 1,
+func Info() docinfo.Info {
+	return docinfo.Info{
+		Kind: docinfo.Agreement, Title: "PERJANJIAN KINERJA TAHUN 2021", Year: 2021, Unit: "BPPBJ",
+		Signers: []docinfo.Signer{
+			{Party: docinfo.Pertama, Name: "Ir. Budi Santoso, M.T.", Jabatan: "Kepala Biro", Page: 1,
 				Rect: [4]float64{350, 100, 550, 160}},
-			{Party: "kedua", Name: "Dr. Sití Âminah", Jabatan: "Sekretaris Daerah", Page: 1,
+			{Party: docinfo.Kedua, Name: "Dr. Sití Âminah", Jabatan: "Sekretaris Daerah", Page: 1,
 				Rect: [4]float64{50, 100, 250, 160}},
 		},
 	}
@@ -129,7 +129,7 @@ func Info() render.Info {
 // lines of text each (about 60 bytes per line) and the kinerja info in its
 // XMP metadata. title appears on the first line of page 1.
 func Document(title string, pages, lines int) ([]byte, error) {
-	xmp, err := render.EncodeXMP(Info(), title, "kinerja test", "test", "", "kinerja", "id")
+	xmp, err := docinfo.EncodeXMP(Info(), title, "kinerja test", "test", "", "kinerja", "id")
 	if err != nil {
 		return nil, err
 	}

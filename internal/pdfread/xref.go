@@ -1,8 +1,4 @@
-// Package pdfguard rejects PDF input that would make the PDF reader we use
-// (github.com/digitorus/pdf) loop or allocate in proportion to a number
-// written in the file rather than to the file's size. Both the verifier and
-// the renderer's extract/re-render path run it before parsing.
-package pdfguard
+package pdfread
 
 import (
 	"bytes"
@@ -10,7 +6,7 @@ import (
 	"strconv"
 )
 
-// CheckXref rejects cross-reference data that would make the PDF
+// checkXref rejects cross-reference data that would make the PDF
 // reader (github.com/digitorus/pdf) allocate or loop in proportion to a
 // number written in the file instead of the file's size: it grows its
 // table one entry at a time up to the largest object number, and
@@ -18,7 +14,7 @@ import (
 // exceed the file size, since every object takes bytes. The scan looks for
 // literal keys (bytes.Index); regular expressions took a third of Verify's
 // time.
-func CheckXref(data []byte) error {
+func checkXref(data []byte) error {
 	limit := int64(len(data)) + 1
 	for _, rest := range after(data, "/Size") {
 		if n, ok := leadingInt(rest); ok && n > limit {

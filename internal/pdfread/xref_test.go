@@ -1,4 +1,4 @@
-package pdfguard
+package pdfread
 
 import "testing"
 
@@ -8,11 +8,11 @@ import "testing"
 // documents). Real oversized widths are still refused.
 func TestXrefBoundsIgnoresBinaryW(t *testing.T) {
 	binary := "1 0 obj\n<< /Length 20 /Filter /FlateDecode >>\nstream\n\x8f/W[%\xe5\xb7\xae|\xc3P\xbcf]\x01\x02\nendstream\nendobj\n"
-	if err := CheckXref([]byte(binary)); err != nil {
+	if err := checkXref([]byte(binary)); err != nil {
 		t.Errorf("binary stream data refused: %v", err)
 	}
 	for _, w := range []string{"/W [1 99 2]", "/W[16 16 16]"} {
-		if err := CheckXref([]byte("<< /Type /XRef " + w + " >>")); err == nil {
+		if err := checkXref([]byte("<< /Type /XRef " + w + " >>")); err == nil {
 			t.Errorf("%s accepted", w)
 		}
 	}

@@ -1,17 +1,15 @@
-package render
+package proof
 
 import (
 	"bytes"
 	"crypto/md5"
-	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/digitorus/pdf"
 
-	"kinerja/internal/pdfguard"
+	"kinerja/internal/pdfread"
+	"kinerja/render"
 )
 
 // MaxExtractSize is the most Extract reads, decompressed, of all the files
@@ -25,36 +23,28 @@ const (
 	maxTreeNodes = 10000
 )
 
-// ErrBadName is wrapped by LocalName for an embedded file name that must
-// not be written to disk.
-var ErrBadName = errors.New("unsafe embedded file name")
-
 // Extract returns the files embedded in the latest revision of the PDF
 // read from r (the catalog's EmbeddedFiles name tree, /Kids followed), in
 // name tree order. A file's name is its /UF, else /F, else its key in the
 // tree; a stored /Size or MD5 /CheckSum that does not match the data is an
 // error. A PDF without embedded files gives none and no error.
-func Extract(r io.ReaderAt, size int64) (files []EmbeddedFile, err error) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			files, err = nil, fmt.Errorf("extract: malformed PDF: %v", p)
-		}
-	}()
-	b, err := readAll(r, size)
+func Extract(r io.ReaderAt, size int64) (files []render.EmbeddedFile, err error) {
+	defer pdfread.Catch(&err, "extract")
+	b, err := pdfread.Read(r, size)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	rd, err := pdf.NewReader(bytes.NewReader(b), size)
+	d, err := pdfread.Open(b)
 	if err != nil {
 		return nil, fmt.Errorf("extract: %w", err)
 	}
-	return extractFrom(rd)
+	return extractFrom(d.Reader)
 }
 
 // extractFrom reads the embedded files of an open PDF (may panic).
-func extractFrom(rd *pdf.Reader) ([]EmbeddedFile, error) {
+func extractFrom(rd *pdf.Reader) ([]render.EmbeddedFile, error) {
 	tree := rd.Trailer().Key("Root").Key("Names").Key("EmbeddedFiles")
-	var files []EmbeddedFile
+	var files []render.EmbeddedFile
 	budget := MaxExtractSize
 	nodes := 0
 	err := walkNames(tree, 0, &nodes, func(key string, spec pdf.Value) error {
@@ -101,12 +91,12 @@ func walkNames(node pdf.Value, depth int, nodes *int, fn func(key string, v pdf.
 }
 
 // embeddedFile reads one file specification, of at most budget bytes.
-func embeddedFile(key string, spec pdf.Value, budget int) (EmbeddedFile, error) {
+func embeddedFile(key string, spec pdf.Value, budget int) (render.EmbeddedFile, error) {
 	name := firstText(spec.Key("UF"), spec.Key("F"))
 	if name == "" {
 		name = key
 	}
-	f := EmbeddedFile{Name: name, Description: spec.Key("Desc").Text()}
+	f := render.EmbeddedFile{Name: name, Description: spec.Key("Desc").Text()}
 	ef := spec.Key("EF").Key("F")
 	if ef.IsNull() {
 		ef = spec.Key("EF").Key("UF")
@@ -138,7 +128,7 @@ func firstText(vs ...pdf.Value) string {
 }
 
 // checkParams compares the data with the /Size and /CheckSum stored for it.
-func checkParams(f EmbeddedFile, params pdf.Value) error {
+func checkParams(f render.EmbeddedFile, params pdf.Value) error {
 	if s := params.Key("Size"); s.Kind() == pdf.Integer && s.Int64() != int64(len(f.Data)) {
 		return fmt.Errorf("embedded file %q: %d bytes, but its /Size says %d (damaged)", f.Name, len(f.Data), s.Int64())
 	}
@@ -147,49 +137,4 @@ func checkParams(f EmbeddedFile, params pdf.Value) error {
 		return fmt.Errorf("embedded file %q: MD5 checksum does not match (damaged)", f.Name)
 	}
 	return nil
-}
-
-// LocalName checks that an embedded file name is safe to write below a
-// directory: a clean relative slash-separated path that does not leave the
-// directory ("..", absolute paths, volume names), without control
-// characters or backslashes. The error wraps ErrBadName.
-func LocalName(name string) error {
-	err := checkName(name)
-	switch {
-	case err != nil:
-	case strings.Contains(name, `\`):
-		err = errors.New("contains a backslash")
-	case !filepath.IsLocal(filepath.FromSlash(name)):
-		err = errors.New("absolute or leaves the directory")
-	}
-	if err != nil {
-		return fmt.Errorf("%w %q: %v", ErrBadName, name, err)
-	}
-	return nil
-}
-
-// MaxPDFSize is the largest PDF Extract and Reproduce read.
-const MaxPDFSize = 256 << 20
-
-// readAll reads the whole PDF from r and checks it with checkBounds.
-func readAll(r io.ReaderAt, size int64) ([]byte, error) {
-	if size < 0 || size > MaxPDFSize {
-		return nil, fmt.Errorf("%d bytes: not a PDF of at most %d bytes", size, MaxPDFSize)
-	}
-	b := make([]byte, size)
-	if n, err := r.ReadAt(b, 0); int64(n) != size {
-		return nil, fmt.Errorf("read pdf: %w", err)
-	}
-	return b, checkBounds(b)
-}
-
-// checkBounds rejects input the PDF reader (github.com/digitorus/pdf)
-// would take long over: without %%EOF in its last KB (it searches for it
-// in time quadratic in the file size), or with cross-reference numbers
-// beyond the file size (package pdfguard).
-func checkBounds(b []byte) error {
-	if !bytes.Contains(b[max(0, len(b)-1024):], []byte("%%EOF")) {
-		return errors.New("not a PDF file: no %%EOF at its end")
-	}
-	return pdfguard.CheckXref(b)
 }

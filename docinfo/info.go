@@ -1,4 +1,4 @@
-package render
+package docinfo
 
 import (
 	"bytes"
@@ -11,30 +11,39 @@ import (
 	"github.com/digitorus/pdf"
 )
 
+// Format is the version of the bytes the renderer (render.Write) produces.
+// It is recorded in Info.Format so that the re-render proof
+// (proof.Reproduce) can tell a document made by a renderer whose output
+// differs from this one's from a document whose embedded sources were
+// changed. Bump it whenever the same input renders to different bytes
+// (render's TestFormatGuard fails until you do).
+const Format = 5
+
 // Info is what a rendered kinerja PDF tells later stages about itself. It
 // travels in the document's XMP metadata (catalog /Metadata) as JSON inside
 // the element <kinerja:info>, so that `kinerja sign` can place each visible
 // signature without coordinates from the user and `kinerja verify` can name
 // the party of each signature.
 type Info struct {
-	Kind      string   `json:"kind"` // "perjanjian" (agreement) or "laporan" (quarterly report)
+	Kind      Kind     `json:"kind"`
 	Title     string   `json:"title"`
 	Year      int      `json:"year"`
 	Unit      string   `json:"unit"`
 	VerifyURL string   `json:"verify_url,omitempty"` // template for QR codes, may contain {sha256} and {signer}
 	Signers   []Signer `json:"signers"`              // in signing order: pertama first
-	Triwulan  int      `json:"triwulan,omitempty"`   // the report's quarter 1..4 (Kind "laporan")
+	Triwulan  int      `json:"triwulan,omitempty"`   // the report's quarter 1..4 (Kind Report)
 	// Sources names the embedded TOML files the document was rendered
 	// from, in role order: the agreement, then (reports) the realisasi.
 	Sources []string `json:"sources,omitempty"`
-	// Format is the render.Format that wrote the document's bytes.
+	// Format is the Format of the renderer that wrote the document's bytes.
 	Format int `json:"format,omitempty"`
 }
 
-// Signer is one party that signs the document and the place reserved for it.
+// Signer is one party that signs the document and the rectangle reserved
+// for its visible signature.
 type Signer struct {
-	Party   string     `json:"party"` // "pertama" or "kedua"
-	Name    string     `json:"name"`  // full name as printed (may contain non-ASCII)
+	Party   Party      `json:"party"`
+	Name    string     `json:"name"` // full name as printed (may contain non-ASCII)
 	NIP     string     `json:"nip,omitempty"`
 	Jabatan string     `json:"jabatan"`
 	Page    int        `json:"page"` // 1-based
@@ -44,7 +53,7 @@ type Signer struct {
 // xmpNS is the XML namespace of kinerja's XMP property.
 const xmpNS = "urn:kinerja:info:1"
 
-// ErrNoInfo is returned by ReadInfo for a PDF that carries no kinerja info.
+// ErrNoInfo is returned by InfoFrom for a PDF that carries no kinerja info.
 var ErrNoInfo = errors.New("no kinerja information in the PDF metadata")
 
 // xmlText escapes s for XML character data.
@@ -100,21 +109,6 @@ func DecodeXMP(xmp []byte) (*Info, error) {
 		}
 		return &info, nil
 	}
-}
-
-// ReadInfo reads the kinerja Info of a PDF from the XMP metadata of its
-// (latest) catalog.
-func ReadInfo(r io.ReaderAt, size int64) (info *Info, err error) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			info, err = nil, fmt.Errorf("read pdf metadata: malformed PDF: %v", p)
-		}
-	}()
-	rd, err := pdf.NewReader(r, size)
-	if err != nil {
-		return nil, fmt.Errorf("read pdf metadata: %w", err)
-	}
-	return InfoFrom(rd)
 }
 
 // maxXMPSize bounds the metadata stream InfoFrom reads (ours is a few KB).

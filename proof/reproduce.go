@@ -1,4 +1,4 @@
-package render
+package proof
 
 import (
 	"bytes"
@@ -11,7 +11,10 @@ import (
 	"github.com/digitorus/pdf"
 
 	"kinerja/data"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 	"kinerja/layout"
+	"kinerja/render"
 	"kinerja/report"
 )
 
@@ -26,7 +29,7 @@ type Reproduction struct {
 	// Match reports whether the document as rendered (the bytes before
 	// the first signature) is exactly what the embedded sources render to.
 	Match   bool
-	Kind    string   // Info.Kind: "perjanjian" or "laporan"
+	Kind    docinfo.Kind
 	Sources []string // the embedded sources used, agreement first
 	Size    int64    // length of the document as rendered, in bytes
 	// FirstDiff is the offset of the first byte that differs (the shorter
@@ -36,7 +39,7 @@ type Reproduction struct {
 	// Reason says why Match is false, "" when it is true.
 	Reason string
 	// OtherFormat is set when the bytes differ and the document was written
-	// by another render.Format (Format holds the document's): the
+	// by another docinfo.Format (Format holds the document's): the
 	// difference may come from the renderer, not from the sources, so an
 	// exact comparison proves nothing either way.
 	OtherFormat bool
@@ -45,13 +48,16 @@ type Reproduction struct {
 
 // Reproduce renders the document in pdfBytes again from its embedded
 // sources and compares the result with the bytes before the first
-// signature (Original). The date is the one the document carries, so a
+// signature (pdfread.Rendered). The date is the one the document carries, so a
 // render made with SOURCE_DATE_EPOCH reproduces too. It returns an error
 // wrapping ErrNoSource when there is nothing to render from, and other
 // errors for an unreadable PDF; sources that do not decode or render are
 // a Reproduction without Match, with the Reason.
 func Reproduce(pdfBytes []byte) (*Reproduction, error) {
-	orig := Original(pdfBytes)
+	orig, err := pdfread.Rendered(pdfBytes)
+	if err != nil {
+		return nil, fmt.Errorf("reproduce: %w", err)
+	}
 	src, err := readSources(orig)
 	if err != nil {
 		return nil, err
@@ -69,10 +75,10 @@ func Reproduce(pdfBytes []byte) (*Reproduction, error) {
 	rep.FirstDiff = firstDiff(orig, again)
 	rep.Reason = fmt.Sprintf("the embedded sources render to %d bytes that differ from the document's %d from byte %d on",
 		len(again), len(orig), rep.FirstDiff)
-	if src.info.Format != Format {
+	if src.info.Format != docinfo.Format {
 		rep.OtherFormat = true
 		rep.Reason = fmt.Sprintf("the document was written by render format %d and this kinerja writes format %d, so the bytes cannot be compared exactly (%s)",
-			src.info.Format, Format, rep.Reason)
+			src.info.Format, docinfo.Format, rep.Reason)
 	}
 	return rep, nil
 }
@@ -90,7 +96,7 @@ func firstDiff(a, b []byte) int64 {
 
 // sources is what a document says about how it was made.
 type sources struct {
-	info    *Info
+	info    *docinfo.Info
 	created time.Time
 	files   map[string][]byte
 }
@@ -98,21 +104,12 @@ type sources struct {
 // readSources reads the kinerja Info, creation date and embedded files of
 // an unsigned document.
 func readSources(doc []byte) (s *sources, err error) {
-	defer func() { // the PDF reader panics on some malformed files
-		if p := recover(); p != nil {
-			s, err = nil, fmt.Errorf("reproduce: malformed PDF: %v", p)
-		}
-	}()
-	if len(doc) > MaxPDFSize {
-		return nil, fmt.Errorf("reproduce: %d bytes: not a PDF of at most %d bytes", len(doc), MaxPDFSize)
-	}
-	if err := checkBounds(doc); err != nil {
-		return nil, fmt.Errorf("reproduce: %w", err)
-	}
-	rd, err := pdf.NewReader(bytes.NewReader(doc), int64(len(doc)))
+	defer pdfread.Catch(&err, "reproduce")
+	d, err := pdfread.Open(doc)
 	if err != nil {
 		return nil, fmt.Errorf("reproduce: %w", err)
 	}
+	rd := d.Reader
 	info, err := infoOf(rd)
 	if err != nil {
 		return nil, err
@@ -132,9 +129,9 @@ func readSources(doc []byte) (s *sources, err error) {
 }
 
 // infoOf reads the kinerja Info and makes sure it names embedded sources.
-func infoOf(rd *pdf.Reader) (*Info, error) {
-	info, err := InfoFrom(rd)
-	if errors.Is(err, ErrNoInfo) {
+func infoOf(rd *pdf.Reader) (*docinfo.Info, error) {
+	info, err := docinfo.InfoFrom(rd)
+	if errors.Is(err, docinfo.ErrNoInfo) {
 		return nil, fmt.Errorf("reproduce: %w (no kinerja metadata)", ErrNoSource)
 	}
 	if err != nil {
@@ -179,31 +176,31 @@ func (s *sources) render() ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	meta.Created, meta.exactDate = s.created, true
+	meta.Created, meta.ExactDate = s.created, true
 	var buf bytes.Buffer
-	if err := Write(&buf, doc, meta); err != nil {
+	if err := render.Write(&buf, doc, meta); err != nil {
 		return nil, fmt.Errorf("rendering the embedded sources: %w", err)
 	}
 	return buf.Bytes(), nil
 }
 
 // lay decodes the sources and lays out the document of the Info's kind.
-func (s *sources) lay() (*layout.Document, Meta, error) {
+func (s *sources) lay() (*layout.Document, render.Meta, error) {
 	a, err := s.agreement()
 	if err != nil {
-		return nil, Meta{}, err
+		return nil, render.Meta{}, err
 	}
 	switch s.info.Kind {
-	case "perjanjian":
-		doc, err := layout.Agreement(a, Measurer{})
+	case docinfo.Agreement:
+		doc, err := layout.Agreement(a, render.Measurer{})
 		if err != nil {
-			return nil, Meta{}, fmt.Errorf("laying out embedded %s: %w", s.info.Sources[0], err)
+			return nil, render.Meta{}, fmt.Errorf("laying out embedded %s: %w", s.info.Sources[0], err)
 		}
-		return doc, AgreementMeta(a), nil
-	case "laporan":
+		return doc, render.AgreementMeta(a), nil
+	case docinfo.Report:
 		return s.report(a)
 	}
-	return nil, Meta{}, fmt.Errorf("unknown document kind %q", s.info.Kind)
+	return nil, render.Meta{}, fmt.Errorf("unknown document kind %q", s.info.Kind)
 }
 
 // agreement decodes the embedded agreement TOML (Sources[0]), the logo
@@ -223,28 +220,28 @@ func (s *sources) agreement() (*data.Agreement, error) {
 
 // report computes and lays out the quarterly report of a from the embedded
 // realisasi (Sources[1], if any) and Info.Triwulan.
-func (s *sources) report(a *data.Agreement) (*layout.Document, Meta, error) {
+func (s *sources) report(a *data.Agreement) (*layout.Document, render.Meta, error) {
 	var r *report.Realisasi
 	if len(s.info.Sources) > 1 {
 		name := s.info.Sources[1]
 		src, ok := s.files[name]
 		if !ok {
-			return nil, Meta{}, fmt.Errorf("the metadata names source %s, but no such file is embedded", name)
+			return nil, render.Meta{}, fmt.Errorf("the metadata names source %s, but no such file is embedded", name)
 		}
 		var err error
 		if r, err = report.Decode(bytes.NewReader(src), name, a); err != nil {
-			return nil, Meta{}, fmt.Errorf("embedded %s does not decode: %w", name, err)
+			return nil, render.Meta{}, fmt.Errorf("embedded %s does not decode: %w", name, err)
 		}
 	}
 	rep, err := report.Compute(a, r, s.info.Triwulan)
 	if err != nil {
-		return nil, Meta{}, fmt.Errorf("computing the report from the embedded sources: %w", err)
+		return nil, render.Meta{}, fmt.Errorf("computing the report from the embedded sources: %w", err)
 	}
-	doc, err := layout.Report(rep, Measurer{})
+	doc, err := layout.Report(rep, render.Measurer{})
 	if err != nil {
-		return nil, Meta{}, fmt.Errorf("laying out the report from the embedded sources: %w", err)
+		return nil, render.Meta{}, fmt.Errorf("laying out the report from the embedded sources: %w", err)
 	}
-	return doc, ReportMeta(rep), nil
+	return doc, render.ReportMeta(rep), nil
 }
 
 // memFS serves files from memory by their exact names, "../" and absolute
@@ -292,84 +289,3 @@ func (i memInfo) Mode() fs.FileMode  { return 0o444 }
 func (i memInfo) ModTime() time.Time { return time.Time{} }
 func (i memInfo) IsDir() bool        { return false }
 func (i memInfo) Sys() any           { return nil }
-
-// Original returns the document as it was rendered: the prefix of pdfBytes
-// that ends with its first revision. Signing (pdfsign) appends incremental
-// updates after the original bytes, so for a signed PDF this is the part
-// before the first signature, and for an unsigned one the whole file.
-//
-// The first revision is found by following the /Prev chain of the
-// cross-reference sections back from the last startxref; it ends at the
-// first %%EOF line after the oldest section, so that a "%%EOF" inside
-// binary stream data cannot cut it short. Without a usable chain, the
-// first %%EOF line of the file ends it.
-func Original(pdfBytes []byte) []byte {
-	off, ok := lastStartxref(pdfBytes)
-	for i := 0; ok && i < 1000; i++ {
-		prev, has := prevSection(pdfBytes, off)
-		if !has || prev >= off {
-			break
-		}
-		off = prev
-	}
-	if !ok {
-		off = 0
-	}
-	return pdfBytes[:eofLineEnd(pdfBytes, off)]
-}
-
-// lastStartxref returns the offset the file's last startxref names.
-func lastStartxref(b []byte) (int, bool) {
-	i := bytes.LastIndex(b, []byte("startxref"))
-	if i < 0 {
-		return 0, false
-	}
-	fields := bytes.Fields(b[i+len("startxref") : min(len(b), i+len("startxref")+32)])
-	if len(fields) == 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(fields[0]))
-	if err != nil || n < 0 || n >= i {
-		return 0, false
-	}
-	return n, true
-}
-
-// prevSection returns the /Prev offset of the cross-reference section at
-// off: looked for in its trailer (classic table) or stream dictionary,
-// which end before the next "startxref" or "stream".
-func prevSection(b []byte, off int) (int, bool) {
-	sec := b[off:]
-	for _, stop := range []string{"startxref", "stream"} {
-		if j := bytes.Index(sec, []byte(stop)); j >= 0 {
-			sec = sec[:j]
-		}
-	}
-	j := bytes.Index(sec, []byte("/Prev"))
-	if j < 0 {
-		return 0, false
-	}
-	fields := bytes.Fields(sec[j+len("/Prev") : min(len(sec), j+len("/Prev")+24)])
-	if len(fields) == 0 {
-		return 0, false
-	}
-	n, err := strconv.Atoi(string(bytes.TrimRight(fields[0], "/>")))
-	return n, err == nil && n >= 0
-}
-
-// eofLineEnd returns the end of the first %%EOF line at or after off,
-// its end-of-line marker included; len(b) when there is none.
-func eofLineEnd(b []byte, off int) int {
-	i := bytes.Index(b[off:], []byte("%%EOF"))
-	if i < 0 {
-		return len(b)
-	}
-	end := off + i + len("%%EOF")
-	if end < len(b) && b[end] == '\r' {
-		end++
-	}
-	if end < len(b) && b[end] == '\n' {
-		end++
-	}
-	return end
-}

@@ -1,0 +1,23 @@
+package render
+
+// Exported for the external tests (package render_test), which read the
+// rendered PDFs back with package proof (a package above render).
+var (
+	HandDoc         = handDoc
+	HandMeta        = handMeta
+	RenderAgreement = renderAgreement
+	Decode          = decode
+	CheckPDFTools   = checkPDFTools
+	RunTool         = runTool
+	WriteTemp       = writeTemp
+	SampleReport    = sampleReport
+	RenderReport    = renderReport
+	TextBytes       = textBytes
+	ReadInfo        = readInfo
+)
+
+// Constants of the internal tests, for the external ones.
+const (
+	SamplePath    = samplePath
+	DescAgreement = descAgreement
+)
