@@ -116,31 +116,40 @@ func (c *collector) add(ctx context.Context, cert *x509.Certificate, chains [][]
 	return c.revocation(ctx, cert, issuer)
 }
 
-// revocation fetches OCSP, then the CRLs, stopping at the first good
+// source is one place revocation data may come from.
+type source struct {
+	kind string // "OCSP" or "CRL"
+	url  string
+	get  func(ctx context.Context, url string, cert, issuer *x509.Certificate) ([]byte, error)
+	into *[][]byte
+}
+
+// sources lists cert's OCSP responders, then its CRL distribution points.
+func (c *collector) sources(cert *x509.Certificate) []source {
+	var out []source
+	for _, u := range cert.OCSPServer {
+		out = append(out, source{"OCSP", u, c.ocsp, &c.m.OCSPs})
+	}
+	for _, u := range cert.CRLDistributionPoints {
+		out = append(out, source{"CRL", u, c.crl, &c.m.CRLs})
+	}
+	return out
+}
+
+// revocation tries the sources in order, stopping at the first good
 // answer; a revoked answer stops at once.
 func (c *collector) revocation(ctx context.Context, cert, issuer *x509.Certificate) error {
 	var tried []string
-	for _, url := range cert.OCSPServer {
-		der, err := c.ocsp(ctx, url, cert, issuer)
+	for _, s := range c.sources(cert) {
+		der, err := s.get(ctx, s.url, cert, issuer)
 		if err == nil {
-			c.m.OCSPs = appendNew(c.m.OCSPs, der)
+			*s.into = appendNew(*s.into, der)
 			return nil
 		}
 		if errors.Is(err, ErrRevoked) {
-			return fmt.Errorf("certificate %q %w (OCSP %s)", cert.Subject, err, url)
+			return fmt.Errorf("certificate %q %w (%s %s)", cert.Subject, err, s.kind, s.url)
 		}
-		tried = append(tried, "OCSP "+url+": "+err.Error())
-	}
-	for _, url := range cert.CRLDistributionPoints {
-		der, err := c.crl(ctx, url, cert, issuer)
-		if err == nil {
-			c.m.CRLs = appendNew(c.m.CRLs, der)
-			return nil
-		}
-		if errors.Is(err, ErrRevoked) {
-			return fmt.Errorf("certificate %q %w (CRL %s)", cert.Subject, err, url)
-		}
-		tried = append(tried, "CRL "+url+": "+err.Error())
+		tried = append(tried, s.kind+" "+s.url+": "+err.Error())
 	}
 	if len(tried) == 0 {
 		return fmt.Errorf("certificate %q: no revocation data: it names no OCSP responder and no CRL", cert.Subject)

@@ -84,11 +84,17 @@ func slow(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// signerAndTSA returns a PKI, a leaf, a TSA and their two chains.
+func signerAndTSA(tb testing.TB) (*testpki.PKI, *testpki.Leaf, *testpki.TSA, [][]*x509.Certificate, Options) {
+	p, opts := newPKI(tb)
+	leaf := p.Leaf(tb, testpki.P256, testpki.Spec{CommonName: "Budi Santoso"})
+	tsa := p.StartTSA(tb)
+	return p, leaf, tsa, [][]*x509.Certificate{leaf.Chain, {tsa.Cert, p.Intermediate, p.Root}}, opts
+}
+
 func TestCollectLeafAndTSA(t *testing.T) {
-	p, opts := newPKI(t)
-	leaf := p.Leaf(t, testpki.P256, testpki.Spec{CommonName: "Budi Santoso"})
-	tsa := p.StartTSA(t)
-	m, err := Collect(context.Background(), [][]*x509.Certificate{leaf.Chain, {tsa.Cert, p.Intermediate, p.Root}}, opts)
+	p, leaf, tsa, chains, opts := signerAndTSA(t)
+	m, err := Collect(context.Background(), chains, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,10 +239,7 @@ func TestMissingIssuerAndNoURLs(t *testing.T) {
 }
 
 func BenchmarkCollect(b *testing.B) {
-	p, opts := newPKI(b)
-	leaf := p.Leaf(b, testpki.P256, testpki.Spec{CommonName: "Budi Santoso"})
-	tsa := p.StartTSA(b)
-	chains := [][]*x509.Certificate{leaf.Chain, {tsa.Cert, p.Intermediate, p.Root}}
+	_, _, _, chains, opts := signerAndTSA(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if _, err := Collect(context.Background(), chains, opts); err != nil {

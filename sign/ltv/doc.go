@@ -37,6 +37,16 @@
 // and another change for the verifier's allow-list to accept, for no
 // reader we know of that needs it.
 //
+// What outside tools make of a document timestamp (checked in the
+// tests): qpdf --check is clean; pdfsig 22.12 lists the field, the TSA as
+// signer, SHA-256 and "Total document signed" but cannot validate
+// ETSI.RFC3161 ("Signature Type: unknown"); mutool 1.21 says "Signature
+// is not signed" because it takes /V as a signature only with /Type /Sig,
+// although ISO 32000-2 Table 255 requires /Type /DocTimeStamp here. The
+// tests therefore verify the token with openssl ts -verify over the
+// /ByteRange bytes. pdfsig behaves the same with the widget on a page and
+// on none.
+//
 // # Limits
 //
 // Material is fetched sequentially, one certificate after another. OCSP

@@ -3,22 +3,18 @@ package ltv
 import (
 	"bytes"
 	"context"
-	"crypto/x509"
 	"slices"
 	"testing"
 
 	"kinerja/internal/pdfedit"
 	"kinerja/internal/pdfupdate"
-	"kinerja/internal/testpki"
 )
 
 // collected returns the material of a leaf and a TSA chain.
 func collected(t *testing.T) *Material {
 	t.Helper()
-	p, opts := newPKI(t)
-	leaf := p.Leaf(t, testpki.P256, testpki.Spec{CommonName: "Budi Santoso"})
-	tsa := p.StartTSA(t)
-	m, err := Collect(context.Background(), [][]*x509.Certificate{leaf.Chain, {tsa.Cert, p.Intermediate, p.Root}}, opts)
+	_, _, _, chains, opts := signerAndTSA(t)
+	m, err := Collect(context.Background(), chains, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -10,6 +10,7 @@ import (
 
 	"kinerja/internal/pdfedit"
 	"kinerja/internal/pdfupdate"
+	"kinerja/internal/testpdf"
 	"kinerja/internal/testtool"
 )
 
@@ -22,23 +23,9 @@ var handMade = []string{
 	"<< /Length 11 >>\nstream\n0 0 m 9 9 l\nendstream",
 }
 
-// buildPDF writes objs as objects 1..n of a PDF 1.7 file and returns it
-// with its trailer values.
+// buildPDF returns the file of objs and its trailer values.
 func buildPDF(objs []string) ([]byte, pdfupdate.Trailer) {
-	var b bytes.Buffer
-	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-	offs := make([]int, len(objs))
-	for i, o := range objs {
-		offs[i] = b.Len()
-		fmt.Fprintf(&b, "%d 0 obj\n%s\nendobj\n", i+1, o)
-	}
-	xref := b.Len()
-	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f\r\n", len(objs)+1)
-	for _, o := range offs {
-		fmt.Fprintf(&b, "%010d 00000 n\r\n", o)
-	}
-	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R /ID [<C0FFEE> <C0FFEE>] >>\nstartxref\n%d\n%%%%EOF\n", len(objs)+1, xref)
-	return b.Bytes(), pdfupdate.Trailer{Size: len(objs) + 1, Prev: int64(xref), Root: 1, ID: []byte{0xC0, 0xFF, 0xEE}}
+	return testpdf.Build(objs...)
 }
 
 // writeTemp writes doc to a temporary file and returns its path.
