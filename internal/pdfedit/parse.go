@@ -1,0 +1,288 @@
+package pdfedit
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+)
+
+// Limits of what Parse accepts.
+const (
+	MaxBody  = 4 << 20
+	MaxDepth = 64
+)
+
+// Parse parses body, one PDF value with nothing but white space and
+// comments around it.
+func Parse(body []byte) (Value, error) {
+	if len(body) > MaxBody {
+		return nil, fmt.Errorf("object body of %d bytes, more than %d", len(body), MaxBody)
+	}
+	p := &parser{b: body}
+	v, err := p.value(0)
+	if err != nil {
+		return nil, err
+	}
+	if p.skipSpace(); p.pos < len(p.b) {
+		return nil, p.errorf("trailing bytes after the object")
+	}
+	return v, nil
+}
+
+// ParseDict parses body, which must be a dictionary.
+func ParseDict(body []byte) (*Dict, error) {
+	v, err := Parse(body)
+	if err != nil {
+		return nil, err
+	}
+	d, ok := v.(*Dict)
+	if !ok {
+		return nil, errors.New("object is not a dictionary")
+	}
+	return d, nil
+}
+
+type parser struct {
+	b   []byte
+	pos int
+}
+
+func (p *parser) errorf(format string, args ...any) error {
+	return fmt.Errorf("offset %d: %s", p.pos, fmt.Sprintf(format, args...))
+}
+
+// value parses the value at the current position.
+func (p *parser) value(depth int) (Value, error) {
+	if depth > MaxDepth {
+		return nil, p.errorf("nesting deeper than %d", MaxDepth)
+	}
+	p.skipSpace()
+	if p.pos >= len(p.b) {
+		return nil, p.errorf("unexpected end of object")
+	}
+	switch c := p.b[p.pos]; {
+	case c == '<' && p.peek(1) == '<':
+		return p.dict(depth)
+	case c == '<':
+		return p.hexString()
+	case c == '[':
+		return p.array(depth)
+	case c == '(':
+		return p.literalString()
+	case c == '/':
+		return p.name()
+	case isDelimiter(c):
+		return nil, p.errorf("unexpected %q", c)
+	}
+	return p.atomOrRef()
+}
+
+// peek returns the byte i ahead of the position, or 0.
+func (p *parser) peek(i int) byte {
+	if p.pos+i < len(p.b) {
+		return p.b[p.pos+i]
+	}
+	return 0
+}
+
+// dict parses << /Key value ... >>.
+func (p *parser) dict(depth int) (Value, error) {
+	p.pos += 2
+	d := &Dict{}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.b) {
+			return nil, p.errorf("unterminated dictionary")
+		}
+		if p.b[p.pos] == '>' && p.peek(1) == '>' {
+			p.pos += 2
+			return d, nil
+		}
+		if p.b[p.pos] != '/' {
+			return nil, p.errorf("dictionary key is not a name")
+		}
+		k, err := p.name()
+		if err != nil {
+			return nil, err
+		}
+		if _, dup := d.Get(string(k.(Name))); dup {
+			return nil, p.errorf("key /%s occurs twice", k)
+		}
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		d.keys, d.vals = append(d.keys, k.(Name)), append(d.vals, v)
+	}
+}
+
+// array parses [ value ... ].
+func (p *parser) array(depth int) (Value, error) {
+	p.pos++
+	a := Array{}
+	for {
+		p.skipSpace()
+		if p.pos >= len(p.b) {
+			return nil, p.errorf("unterminated array")
+		}
+		if p.b[p.pos] == ']' {
+			p.pos++
+			return a, nil
+		}
+		v, err := p.value(depth + 1)
+		if err != nil {
+			return nil, err
+		}
+		a = append(a, v)
+	}
+}
+
+// atomOrRef parses a number, true, false or null, or "n g R".
+func (p *parser) atomOrRef() (Value, error) {
+	start := p.pos
+	tok := p.regular()
+	if !isNumber(tok) && tok != "true" && tok != "false" && tok != "null" {
+		p.pos = start
+		return nil, p.errorf("unexpected keyword %q", tok)
+	}
+	if r, ok := p.ref(tok); ok {
+		return r, nil
+	}
+	return Atom(p.b[start : start+len(tok)]), nil
+}
+
+// ref reads " g R" after the integer num when it follows, else leaves
+// the position where it was.
+func (p *parser) ref(num string) (Ref, bool) {
+	save := p.pos
+	n, err1 := strconv.Atoi(num)
+	p.skipSpace()
+	g, err2 := strconv.Atoi(p.regular())
+	p.skipSpace()
+	if err1 == nil && err2 == nil && n > 0 && g >= 0 && p.regular() == "R" {
+		return Ref{n, g}, true
+	}
+	p.pos = save
+	return Ref{}, false
+}
+
+// regular returns the run of regular characters at the position.
+func (p *parser) regular() string {
+	start := p.pos
+	for p.pos < len(p.b) && !isSpace(p.b[p.pos]) && !isDelimiter(p.b[p.pos]) {
+		p.pos++
+	}
+	return string(p.b[start:p.pos])
+}
+
+// name parses /Name, decoding #xx escapes.
+func (p *parser) name() (Value, error) {
+	p.pos++
+	raw := p.regular()
+	var out []byte
+	for i := 0; i < len(raw); i++ {
+		if raw[i] != '#' {
+			out = append(out, raw[i])
+			continue
+		}
+		if i+2 >= len(raw) {
+			return nil, p.errorf("bad #xx escape in name /%s", raw)
+		}
+		c, err := strconv.ParseUint(raw[i+1:i+3], 16, 8)
+		if err != nil || c == 0 {
+			return nil, p.errorf("bad #xx escape in name /%s", raw)
+		}
+		out = append(out, byte(c))
+		i += 2
+	}
+	return Name(out), nil
+}
+
+// literalString parses ( ... ) with balanced parentheses and escapes.
+func (p *parser) literalString() (Value, error) {
+	start, depth := p.pos, 0
+	for ; p.pos < len(p.b); p.pos++ {
+		switch p.b[p.pos] {
+		case '\\':
+			p.pos++
+		case '(':
+			depth++
+		case ')':
+			if depth--; depth == 0 {
+				p.pos++
+				return Atom(p.b[start:p.pos]), nil
+			}
+		}
+	}
+	return nil, p.errorf("unterminated string")
+}
+
+// hexString parses < hex digits >.
+func (p *parser) hexString() (Value, error) {
+	start := p.pos
+	for p.pos++; p.pos < len(p.b); p.pos++ {
+		c := p.b[p.pos]
+		if c == '>' {
+			p.pos++
+			return Atom(p.b[start:p.pos]), nil
+		}
+		if !isSpace(c) && !isHex(c) {
+			return nil, p.errorf("bad byte %q in hex string", c)
+		}
+	}
+	return nil, p.errorf("unterminated hex string")
+}
+
+// skipSpace skips white space and comments.
+func (p *parser) skipSpace() {
+	for p.pos < len(p.b) {
+		switch c := p.b[p.pos]; {
+		case isSpace(c):
+			p.pos++
+		case c == '%':
+			for p.pos < len(p.b) && p.b[p.pos] != '\n' && p.b[p.pos] != '\r' {
+				p.pos++
+			}
+		default:
+			return
+		}
+	}
+}
+
+func isSpace(c byte) bool {
+	return c == 0 || c == '\t' || c == '\n' || c == '\f' || c == '\r' || c == ' '
+}
+
+func isDelimiter(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
+}
+
+// isNumber reports whether s is a PDF integer or real.
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	if s[0] == '+' || s[0] == '-' {
+		s = s[1:]
+	}
+	digits, dots := 0, 0
+	for i := 0; i < len(s); i++ {
+		switch {
+		case s[i] == '.':
+			dots++
+		case '0' <= s[i] && s[i] <= '9':
+			digits++
+		default:
+			return false
+		}
+	}
+	return digits > 0 && dots <= 1
+}
