@@ -9,14 +9,10 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
-	"regexp"
 	"runtime"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/BurntSushi/toml"
-
+	"kinerja/api"
 	"kinerja/batch"
 	"kinerja/sign"
 )
@@ -117,14 +113,8 @@ func outputClashes(jobs []batch.Job) map[int]string {
 // notAgreement returns a skip reason when path is a TOML file of another
 // kind (a realisasi file), else "".
 func notAgreement(path string) string {
-	var top map[string]any
-	if _, err := toml.DecodeFile(path, &top); err != nil {
-		return ""
-	}
-	_, hasPertama := top["pihak_pertama"]
-	_, hasRealisasi := top["realisasi"]
-	_, hasPerjanjian := top["perjanjian"]
-	if !hasPertama && (hasRealisasi || hasPerjanjian) {
+	src, err := os.ReadFile(path)
+	if err == nil && api.Detect(src) == api.Realisasi {
 		return "a realisasi file (it has realisasi/perjanjian keys), not an agreement: not rendered"
 	}
 	return ""
@@ -200,9 +190,6 @@ func reportBatchProblem(ra reportArgs) string {
 	return ra.batch.usageError(ra.pdf)
 }
 
-// realisasiKey matches the lines that mark a realisasi file.
-var realisasiKey = regexp.MustCompile(`(?m)^[ \t]*(perjanjian[ \t]*=|\[\[[ \t]*realisasi[ \t]*\]\])`)
-
 // reportBatch makes the report of every realisasi file (see reportUsage).
 func reportBatch(ra reportArgs, stdout, stderr io.Writer) int {
 	inputs, err := realisasiInputs(ra.inputs)
@@ -214,9 +201,8 @@ func reportBatch(ra reportArgs, stdout, stderr io.Writer) int {
 	jobs := make([]batch.Job, len(inputs))
 	for i, in := range inputs {
 		jobs[i] = batch.Job{Name: in}
-		if agr, err := agreementOf(in); err == nil {
-			base := strings.TrimSuffix(filepath.Base(agr), filepath.Ext(agr))
-			jobs[i].Out = filepath.Join(dir, base+"-tw"+strconv.Itoa(ra.triwulan)+".pdf")
+		if agr, err := api.AgreementOf(in); err == nil {
+			jobs[i].Out = filepath.Join(dir, filepath.Base(api.DefaultReportPDF(agr, ra.triwulan)))
 		}
 	}
 	do := func(_ context.Context, j batch.Job) error { return reportJob(j, ra.triwulan) }
@@ -238,7 +224,7 @@ func realisasiInputs(args []string) ([]string, error) {
 		}
 		n := len(out)
 		for _, name := range names {
-			if b, err := os.ReadFile(name); err == nil && realisasiKey.Match(b) {
+			if b, err := os.ReadFile(name); err == nil && api.Detect(b) == api.Realisasi {
 				out = append(out, name)
 			}
 		}
@@ -249,30 +235,11 @@ func realisasiInputs(args []string) ([]string, error) {
 	return out, nil
 }
 
-// agreementOf returns the agreement a realisasi file names, relative to
-// the realisasi file's directory.
-func agreementOf(realisasi string) (string, error) {
-	var top struct {
-		Perjanjian string `toml:"perjanjian"`
-	}
-	if _, err := toml.DecodeFile(realisasi, &top); err != nil {
-		return "", err
-	}
-	if top.Perjanjian == "" {
-		return "", fmt.Errorf("%s: no perjanjian key naming its agreement; add perjanjian = \"AGREEMENT.toml\" or run kinerja report AGREEMENT.toml %s", realisasi, realisasi)
-	}
-	return filepath.Join(filepath.Dir(realisasi), top.Perjanjian), nil
-}
-
 // reportJob makes and writes one report of a batch (the PDF only).
 func reportJob(j batch.Job, triwulan int) error {
-	agr, err := agreementOf(j.Name)
+	agr, err := api.AgreementOf(j.Name)
 	if err != nil {
 		return err
 	}
-	files, err := buildReport(reportArgs{agreement: agr, realisasi: j.Name, triwulan: triwulan, pdf: j.Out})
-	if err != nil {
-		return err
-	}
-	return writeAll(files)
+	return api.ReportFile(agr, j.Name, triwulan, api.ReportPaths{PDF: j.Out})
 }

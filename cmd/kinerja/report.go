@@ -1,20 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"strconv"
-	"strings"
 
+	"kinerja/api"
 	"kinerja/batch"
-	"kinerja/data"
-	"kinerja/render"
-	"kinerja/report"
 )
 
 // reportUsage is the synopsis of 'kinerja report'.
@@ -57,17 +50,15 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if ra.batch != nil {
 		return reportBatch(ra, stdout, stderr)
 	}
-	files, err := buildReport(ra)
-	if err != nil {
+	out := api.ReportPaths{PDF: ra.pdf, CSV: ra.csv, JSON: ra.json}
+	if err := api.ReportFile(ra.agreement, ra.realisasi, ra.triwulan, out); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBadInput
 	}
-	if err := writeAll(files); err != nil {
-		fmt.Fprintf(stderr, "kinerja report: %v\n", err)
-		return exitBadInput
-	}
-	for _, f := range files {
-		fmt.Fprintln(stdout, f.path)
+	for _, p := range []string{out.PDF, out.CSV, out.JSON} {
+		if p != "" {
+			fmt.Fprintln(stdout, p)
+		}
 	}
 	return exitOK
 }
@@ -111,96 +102,7 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	}
 	ra.agreement, ra.realisasi = pos[0], pos[1]
 	if ra.pdf == "" {
-		base := strings.TrimSuffix(filepath.Base(ra.agreement), filepath.Ext(ra.agreement))
-		ra.pdf = filepath.Join("out", base+"-tw"+strconv.Itoa(ra.triwulan)+".pdf")
+		ra.pdf = api.DefaultReportPDF(ra.agreement, ra.triwulan)
 	}
 	return ra, true
-}
-
-// outFile is one output to write: its path and its complete content.
-type outFile struct {
-	path string
-	data []byte
-}
-
-// buildReport reads and computes the report and returns every output in
-// memory, PDF first; nothing is written yet.
-func buildReport(ra reportArgs) ([]outFile, error) {
-	a, err := data.DecodeFile(ra.agreement)
-	if err != nil {
-		return nil, err
-	}
-	r, err := report.DecodeFile(ra.realisasi, a)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := report.Compute(a, r, ra.triwulan)
-	if err != nil {
-		return nil, err
-	}
-	var pdf bytes.Buffer
-	if err := render.Report(&pdf, rep); err != nil {
-		return nil, err
-	}
-	files := []outFile{{ra.pdf, pdf.Bytes()}}
-	for _, e := range []struct {
-		path  string
-		write func(io.Writer, *report.Report) error
-	}{{ra.csv, report.WriteCSV}, {ra.json, report.WriteJSON}} {
-		if e.path == "" {
-			continue
-		}
-		var b bytes.Buffer
-		if err := e.write(&b, rep); err != nil {
-			return nil, err
-		}
-		files = append(files, outFile{e.path, b.Bytes()})
-	}
-	return files, nil
-}
-
-// writeAll writes every file through a synced temporary file in its
-// directory and renames them only when all were written, so that a failure
-// leaves no partial file and every existing file as it was (a failing
-// rename after the first can still leave earlier outputs replaced).
-func writeAll(files []outFile) error {
-	tmps := make([]string, 0, len(files))
-	defer func() {
-		for _, t := range tmps {
-			os.Remove(t) // gone already after a successful rename
-		}
-	}()
-	for _, f := range files {
-		t, err := stage(f)
-		if err != nil {
-			return err
-		}
-		tmps = append(tmps, t)
-	}
-	for i, f := range files {
-		if err := os.Rename(tmps[i], f.path); err != nil {
-			return fmt.Errorf("write %s: %w", f.path, err)
-		}
-	}
-	return nil
-}
-
-// stage writes f's content to a synced temporary file next to f.path
-// (creating the directory when needed) and returns the temporary name.
-func stage(f outFile) (string, error) {
-	dir := filepath.Dir(f.path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return "", fmt.Errorf("write %s: %w", f.path, err)
-	}
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(f.path)+".*.tmp")
-	if err != nil {
-		return "", fmt.Errorf("write %s: %w", f.path, err)
-	}
-	_, err = tmp.Write(f.data)
-	err = errors.Join(err, tmp.Chmod(0o644), tmp.Sync(), tmp.Close())
-	if err != nil {
-		os.Remove(tmp.Name())
-		return "", fmt.Errorf("write %s: %w", f.path, err)
-	}
-	return tmp.Name(), nil
 }
