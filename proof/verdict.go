@@ -4,7 +4,6 @@ import (
 	"crypto/x509"
 	"errors"
 	"fmt"
-	"os"
 	"strings"
 	"time"
 
@@ -137,19 +136,7 @@ func Check(data []byte, opts Options) (*Verdict, error) {
 
 // CheckFile is Check of the PDF at path, with File set to path.
 func CheckFile(path string, opts Options) (*Verdict, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, errors.New("not a regular file")
-	}
-	data, err := pdfread.Read(f, st.Size())
+	data, err := pdfread.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}

@@ -65,7 +65,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 // they are not the files of the document as first written (before any
 // signature), which is what `kinerja verify` re-renders.
 func extractFile(in, dir string, force bool, stderr io.Writer) ([]string, error) {
-	b, err := os.ReadFile(in)
+	b, err := pdfread.ReadFile(in)
 	if err != nil {
 		return nil, err
 	}
@@ -94,11 +94,18 @@ func sameFiles(a, b []render.EmbeddedFile) bool {
 }
 
 // writeExtracted checks every file first (safe, unique name; target absent
-// unless force), then writes each atomically inside dir through os.Root,
-// so that no name or symbolic link can lead outside dir.
+// unless force), then writes them all or none inside dir through os.Root,
+// so that no name or symbolic link can lead outside dir: each file is
+// staged as a synced temporary file, and only when all are staged are
+// they renamed into place. On failure the temporary files and the
+// directories made for them are removed.
 func writeExtracted(files []render.EmbeddedFile, dir string, force bool) ([]string, error) {
 	if err := checkNames(files); err != nil {
 		return nil, err
+	}
+	var made []string
+	if _, err := os.Stat(dir); errors.Is(err, fs.ErrNotExist) {
+		made = append(made, dir)
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, err
@@ -108,33 +115,87 @@ func writeExtracted(files []render.EmbeddedFile, dir string, force bool) ([]stri
 		return nil, err
 	}
 	defer root.Close()
-	if err := checkTargets(root, files, force); err != nil {
+	st := &rootStage{root: root}
+	paths, err := st.writeAll(files, dir, force)
+	if err != nil {
+		st.undo()
+		for _, d := range made {
+			os.Remove(d)
+		}
+	}
+	return paths, err
+}
+
+// rootStage stages files inside root and remembers what it made.
+type rootStage struct {
+	root *os.Root
+	tmps []string // staged temporary files, in file order
+	dirs []string // directories made inside root, outermost first
+}
+
+// writeAll checks the targets, stages every file, then renames them all.
+func (st *rootStage) writeAll(files []render.EmbeddedFile, dir string, force bool) ([]string, error) {
+	if err := checkTargets(st.root, files, force); err != nil {
 		return nil, err
 	}
-	paths := make([]string, 0, len(files))
 	for _, f := range files {
-		p := filepath.Join(dir, filepath.FromSlash(f.Name))
-		if err := writeInRoot(root, f.Name, f.Data); err != nil {
-			return paths, fmt.Errorf("write %s: %w", p, err)
+		if err := st.stage(f.Name, f.Data); err != nil {
+			return nil, fmt.Errorf("nothing written: %s: %w", filepath.Join(dir, filepath.FromSlash(f.Name)), err)
 		}
-		paths = append(paths, p)
 	}
+	paths := make([]string, 0, len(files))
+	for i, f := range files {
+		if err := st.root.Rename(st.tmps[i], filepath.FromSlash(f.Name)); err != nil {
+			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), err)
+		}
+		paths = append(paths, filepath.Join(dir, filepath.FromSlash(f.Name)))
+	}
+	st.tmps = nil
 	return paths, nil
 }
 
-// checkNames refuses names that would leave the directory and repeats.
+// undo removes the staged files and the directories made for them.
+func (st *rootStage) undo() {
+	for _, t := range st.tmps {
+		st.root.Remove(t)
+	}
+	for i := len(st.dirs) - 1; i >= 0; i-- {
+		st.root.Remove(st.dirs[i])
+	}
+}
+
+// checkNames refuses names that would leave the directory, repeats, and a
+// name that is also the directory of another ("a" and "a/b").
 func checkNames(files []render.EmbeddedFile) error {
 	var problems []string
 	seen := map[string]bool{}
 	for _, f := range files {
-		if err := render.LocalName(f.Name); err != nil {
-			problems = append(problems, fmt.Sprintf("refusing %v", err))
-		} else if seen[f.Name] {
-			problems = append(problems, fmt.Sprintf("refusing %q: embedded twice", f.Name))
-		}
 		seen[f.Name] = true
 	}
+	done := map[string]bool{}
+	for _, f := range files {
+		switch err := render.LocalName(f.Name); {
+		case err != nil:
+			problems = append(problems, fmt.Sprintf("refusing %v", err))
+		case done[f.Name]:
+			problems = append(problems, fmt.Sprintf("refusing %q: embedded twice", f.Name))
+		case seen[parentIn(f.Name, seen)]:
+			problems = append(problems, fmt.Sprintf("refusing %q: %q is embedded as a file too", f.Name, parentIn(f.Name, seen)))
+		}
+		done[f.Name] = true
+	}
 	return nothingWritten(problems)
+}
+
+// parentIn returns the first directory of name that is itself a name in
+// set, or "".
+func parentIn(name string, set map[string]bool) string {
+	for d := path.Dir(name); d != "." && d != "/"; d = path.Dir(d) {
+		if set[d] {
+			return d
+		}
+	}
+	return ""
 }
 
 // checkTargets refuses existing targets unless force, and never replaces
@@ -164,28 +225,39 @@ func nothingWritten(problems []string) error {
 	return fmt.Errorf("nothing written: %s", strings.Join(problems, "; "))
 }
 
-// writeInRoot writes data to name inside root via a synced temporary file
-// in the same directory and a rename.
-func writeInRoot(root *os.Root, name string, data []byte) error {
+// stage writes data to a synced temporary file beside name inside the
+// root, making the directories name needs.
+func (st *rootStage) stage(name string, data []byte) error {
 	name = filepath.FromSlash(name)
-	if d := filepath.Dir(name); d != "." {
-		if err := root.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
+	if err := st.mkdirs(filepath.Dir(name)); err != nil {
+		return err
 	}
 	var rnd [8]byte
 	rand.Read(rnd[:])
-	tmp := filepath.Join(filepath.Dir(name), "."+path.Base(filepath.ToSlash(name))+"."+hex.EncodeToString(rnd[:])+".tmp")
-	f, err := root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	tmp := filepath.Join(filepath.Dir(name), "."+filepath.Base(name)+"."+hex.EncodeToString(rnd[:])+".tmp")
+	f, err := st.root.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
 		return err
 	}
+	st.tmps = append(st.tmps, tmp)
 	_, err = f.Write(data)
-	if err = errors.Join(err, f.Sync(), f.Close()); err == nil {
-		err = root.Rename(tmp, name)
+	return errors.Join(err, f.Sync(), f.Close())
+}
+
+// mkdirs makes dir and its missing parents inside the root, recording them.
+func (st *rootStage) mkdirs(dir string) error {
+	if dir == "." {
+		return nil
 	}
-	if err != nil {
-		root.Remove(tmp)
+	if _, err := st.root.Stat(dir); err == nil {
+		return nil
 	}
-	return err
+	if err := st.mkdirs(filepath.Dir(dir)); err != nil {
+		return err
+	}
+	if err := st.root.Mkdir(dir, 0o755); err != nil {
+		return err
+	}
+	st.dirs = append(st.dirs, dir)
+	return nil
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"kinerja/internal/testtool"
+	"kinerja/render"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,5 +64,34 @@ func TestRenderFailureRemovesCreatedDirs(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "a")); !os.IsNotExist(err) {
 		t.Fatalf("output directory left behind: %v", err)
+	}
+}
+
+// TestExtractAllOrNothing: names "a" and "a/b" are refused before writing;
+// a disk that fills half-way leaves nothing, not the files written so far.
+func TestExtractAllOrNothing(t *testing.T) {
+	dir := t.TempDir()
+	both := filepath.Join(dir, "both.pdf")
+	renderWithFiles(t, both, []render.EmbeddedFile{{Name: "a", Data: []byte("1")}, {Name: "a/b", Data: []byte("2")}})
+	out := filepath.Join(dir, "out")
+	code, _, stderr := runCLI("extract", both, "-d", out)
+	if code != exitBadInput || !strings.Contains(stderr, `refusing "a/b": "a" is embedded as a file too`) {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("the output directory was made despite the refusal")
+	}
+	big := filepath.Join(dir, "big.pdf")
+	renderWithFiles(t, big, []render.EmbeddedFile{
+		{Name: "small.toml", Data: []byte("a = 1\n")},
+		{Name: "sub/large.bin", Data: bytes.Repeat([]byte{7}, 256<<10)},
+	})
+	disk := testtool.SmallDisk(t, 128<<10)
+	code, stdout, stderr := runCLI("extract", big, "-d", filepath.Join(disk, "x"))
+	if code != exitBadInput || !strings.Contains(stderr, "nothing written") || stdout != "" {
+		t.Fatalf("full disk: exit %d, stdout %q, stderr %q", code, stdout, stderr)
+	}
+	if es, _ := os.ReadDir(disk); len(es) != 0 {
+		t.Fatalf("left on the full disk: %v", es)
 	}
 }

@@ -17,6 +17,9 @@ import (
 func checkXref(data []byte) error {
 	limit := int64(len(data)) + 1
 	for _, rest := range after(data, "/Size") {
+		if inParams(data, len(data)-len(rest)) {
+			continue // an embedded file's size, not a cross-reference /Size
+		}
 		if n, ok := leadingInt(rest); ok && n > limit {
 			return fmt.Errorf("implausible cross-reference /Size %d for a file of %d bytes", n, len(data))
 		}
@@ -37,6 +40,18 @@ func checkXref(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// inParams reports whether the key ending at end sits in an embedded
+// file's /Params dictionary (/Params << /Size 262144 ... >>), where /Size
+// is the file's length and may well exceed the compressed PDF's.
+func inParams(data []byte, end int) bool {
+	win := data[max(0, end-256):end]
+	open := bytes.LastIndex(win, []byte("<<"))
+	if open < 0 || bytes.Contains(win[open:], []byte(">>")) {
+		return false
+	}
+	return bytes.HasSuffix(bytes.TrimRight(win[:open], " \t\r\n\f\x00"), []byte("/Params"))
 }
 
 // after returns the text following each occurrence of key that is a whole

@@ -17,3 +17,16 @@ func TestXrefBoundsIgnoresBinaryW(t *testing.T) {
 		}
 	}
 }
+
+// TestXrefSizeInParams: an embedded file larger than the compressed PDF
+// (its /Params /Size) is no implausible cross-reference /Size.
+func TestXrefSizeInParams(t *testing.T) {
+	body := []byte("%PDF-1.4\n1 0 obj\n<< /Type /EmbeddedFile /Params << /Size 262144 >> >>\nendobj\ntrailer\n<< /Size 2 >>\n")
+	if err := checkXref(body); err != nil {
+		t.Fatalf("params /Size refused: %v", err)
+	}
+	bad := []byte("%PDF-1.4\n1 0 obj\n<< /Params << >> /Size 262144 >>\nendobj\ntrailer\n<< /Size 262144 >>\n")
+	if err := checkXref(bad); err == nil {
+		t.Fatal("a trailer /Size beyond the file passed")
+	}
+}
