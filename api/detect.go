@@ -8,6 +8,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kinerja/data"
+	"kinerja/internal/infile"
 )
 
 // FileKind says what a kinerja TOML file is.
@@ -42,7 +43,7 @@ func Detect(src []byte) FileKind {
 // AgreementOf returns the agreement a realisasi file names with its
 // perjanjian key, relative to the realisasi file's directory.
 func AgreementOf(realisasi string) (string, error) {
-	src, err := readInput(realisasi, data.MaxFileSize)
+	src, err := infile.ReadFile(realisasi, data.MaxFileSize)
 	if err != nil {
 		return "", err
 	}

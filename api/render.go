@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 
 	"kinerja/data"
@@ -54,21 +53,4 @@ func logoPath(in, logo string) string {
 		return logo
 	}
 	return filepath.Join(filepath.Dir(in), logo)
-}
-
-// readInput reads a whole input file of at most max bytes.
-func readInput(path string, max int64) ([]byte, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !fi.Mode().IsRegular() || fi.Size() > max {
-		return nil, fmt.Errorf("%s: not a regular file of at most %d bytes", path, max)
-	}
-	return io.ReadAll(io.LimitReader(f, max+1))
 }

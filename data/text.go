@@ -94,3 +94,19 @@ func (c *checker) checkGlyphs(f Font) {
 		}
 	}
 }
+
+// Printable escapes what a terminal would act on instead of showing:
+// control characters other than line breaks and tabs, and bidirectional
+// controls, as \uXXXX. Text from a PDF (a certificate subject, a
+// signature's /Name) goes through it before it is printed.
+func Printable(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		if r != '\n' && r != '\t' && (unicode.IsControl(r) || isBidiControl(r)) {
+			fmt.Fprintf(&b, `\u%04X`, r)
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}

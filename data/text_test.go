@@ -73,3 +73,11 @@ func TestCleanPath(t *testing.T) {
 		}
 	}
 }
+
+// TestPrintable: text from a PDF reaches the terminal with its control and
+// bidi characters escaped.
+func TestPrintable(t *testing.T) {
+	if got := Printable("CN=Evil\x1b[2J\u202Eabc\nok\tx"); got != `CN=Evil\u001B[2J\u202Eabc`+"\nok\tx" {
+		t.Fatalf("Printable = %q", got)
+	}
+}

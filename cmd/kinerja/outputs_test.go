@@ -95,3 +95,18 @@ func TestExtractAllOrNothing(t *testing.T) {
 		t.Fatalf("left on the full disk: %v", es)
 	}
 }
+
+// TestHugeInputsRefusedUnread: a device or an oversized file named as an
+// input is refused before it is read.
+func TestHugeInputsRefusedUnread(t *testing.T) {
+	for _, args := range [][]string{
+		{"verify", "/dev/zero"},
+		{"extract", "/dev/zero", "-d", t.TempDir()},
+		{"verify", sampleTOML(t), "--trust", "/dev/zero"},
+	} {
+		code, _, stderr := runCLI(args...)
+		if code != exitBadInput || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+}

@@ -15,6 +15,8 @@ import (
 	"sync"
 
 	"kinerja/batch"
+	"kinerja/data"
+	"kinerja/internal/infile"
 	"kinerja/proof"
 )
 
@@ -180,6 +182,9 @@ func writeVerdictLines(w io.Writer, vs []*proof.Verdict) {
 	}
 }
 
+// maxPEM bounds a --trust file: a bundle of a few hundred CA certificates.
+const maxPEM = 4 << 20
+
 // loadRoots reads PEM certificates from files; no files means nil (the
 // system roots).
 func loadRoots(files []string) (*x509.CertPool, error) {
@@ -188,7 +193,7 @@ func loadRoots(files []string) (*x509.CertPool, error) {
 	}
 	pool := x509.NewCertPool()
 	for _, f := range files {
-		pem, err := os.ReadFile(f)
+		pem, err := infile.ReadFile(f, maxPEM)
 		if err != nil {
 			return nil, fmt.Errorf("trust: %w", err)
 		}
@@ -231,7 +236,7 @@ func writeVerifyText(w io.Writer, v *proof.Verdict) error {
 	default:
 		fmt.Fprintf(&b, "INVALID: %s\n", strings.Join(v.Reasons, "; "))
 	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(w, data.Printable(b.String()))
 	return err
 }
 
