@@ -5,7 +5,7 @@ SAMPLE  := data/pk-2021-bppbj.toml
 REALISASI := data/realisasi-2021-bppbj.toml
 KEYS    := out/keys
 
-.PHONY: all build demo test check bench bench-rss clean
+.PHONY: all build demo test check bench bench-rss fuzz clean
 
 all: build
 
@@ -69,6 +69,20 @@ bench-rss: build
 	tail -3 $$d/sign.err; \
 	/usr/bin/time -f 'archive add\n  %e s wall, %M KB peak RSS' $(BIN) archive add --dir $$d/arsip --trust $$d/keys/ca.pem $$d/signed/*.pdf >$$d/archive.out 2>$$d/archive.err; \
 	tail -3 $$d/archive.err; echo "  $$(grep -c '^archived' $$d/archive.out) files archived (one process, one file at a time)"
+
+# fuzz: every fuzz target for FUZZTIME each (minimising failures for at most
+# 5 s, so that slow targets spend their time executing); go test prints the
+# executions of each ("fuzz: elapsed: 20s, execs: N").
+FUZZTIME ?= 20s
+FUZZ = FuzzVerify:./sign/verify FuzzExtract:./render FuzzDecode:./data FuzzDecode:./report \
+	FuzzWrap:./layout/engine FuzzReportNumbers:./layout FuzzVerifyIndex:./archive FuzzParse:./internal/pdfedit
+fuzz:
+	@for t in $(FUZZ); do \
+		echo "== $${t%%:*} $${t#*:}"; \
+		out=$$($(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) -fuzzminimizetime 5s $${t#*:} 2>&1); \
+		echo "$$out" | grep -E 'execs' | tail -1; \
+		echo "$$out" | grep -q '^ok' || { echo "$$out" | tail -30; exit 1; }; \
+	done
 
 clean:
 	rm -rf bin out
