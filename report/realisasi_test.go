@@ -121,7 +121,7 @@ func TestDecodeErrors(t *testing.T) {
 			[]string{`r.toml:2:14: perjanjian: refers to "pk-2020.toml" but the agreement given is "pk-test.toml"`}},
 		{"unknown keys", "tahun = 2021\ntahunn = 1\n[[realisasi]]\nkode = \"SO19.1\"\ntriwulan = 1\ntindaklanjut = \"x\"\n",
 			[]string{
-				"r.toml:2:1: tahunn: unknown key \"tahunn\" (did you mean `tahun`?); expected one of tahun, perjanjian, realisasi",
+				"r.toml:2:1: tahunn: unknown key \"tahunn\" (did you mean `tahun`?); expected one of tahun, perjanjian, tanggal, realisasi",
 				"r.toml:6:1: realisasi[0].tindaklanjut: unknown key \"tindaklanjut\" (did you mean `tindak_lanjut`?); expected one of kode, triwulan, nilai, kendala, tindak_lanjut, pagu, realisasi_anggaran",
 			}},
 		{"number on a label scale", "tahun = 2021\n[[realisasi]]\nkode = \"SS1.1\"\ntriwulan = 2\nnilai = \"3\"\n",

@@ -181,3 +181,20 @@ func TestNegativeRealisasiDecodes(t *testing.T) {
 		t.Error("ParseValue(-WTP) accepted")
 	}
 }
+
+// TestRealisasiTanggal checks the optional signing date of a report.
+func TestRealisasiTanggal(t *testing.T) {
+	a := agreementOf(data.Indicator{Kode: "X1", Triwulan: quarters(t, "1", "1", "1", "1"), Tahunan: tg(t, "4")})
+	r, err := Decode(strings.NewReader("tahun = 2021\ntanggal = 2021-07-15\n"), "r.toml", a)
+	if err != nil || r.Tanggal.Format("2006-01-02") != "2021-07-15" {
+		t.Errorf("tanggal %v, %v", r, err)
+	}
+	for src, want := range map[string]string{
+		"tahun = 2021\ntanggal = 2019-07-15\n":  "r.toml:2:11: tanggal: 2019-07-15 is not in 2021 or 2022; expected the date the report is signed",
+		"tahun = 2021\ntanggal = \"15 Juli\"\n": "r.toml:2:11: tanggal: expected a TOML date without quotes, e.g. tanggal = 2021-07-15, got a string",
+	} {
+		if _, err := Decode(strings.NewReader(src), "r.toml", a); err == nil || err.Error() != want {
+			t.Errorf("got %v\nwant %s", err, want)
+		}
+	}
+}
