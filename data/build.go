@@ -37,6 +37,7 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 	a.Kelompok = c.groups(raw.Kelompok, a.Skala)
 	a.Program = c.programs(raw.Program)
 	a.Kategori = c.categories(raw.Kategori)
+	a.RumusNegatif = c.rumusNegatif("rumus_negatif", raw.RumusNegatif)
 	a.ApplyDefaults()
 	c.distinctLabels(a)
 	return a

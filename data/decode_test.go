@@ -131,7 +131,7 @@ func TestDecodeProblems(t *testing.T) {
 		{"key in wrong case", []string{`tempat = "Jakarta"`, `Tempat = "Jakarta"`},
 			"pk.toml:2:1: Tempat: unknown key; did you mean `tempat`?"},
 		{"unknown table", []string{"[kop]", "[kepala]\nx = 1\n\n[kop]"},
-			"pk.toml:4:1: kepala: unknown key; expected one of tahun, tempat, tanggal, nomor, kertas, huruf, footer, verifikasi_url, dibuat, kop, judul, label, pihak_pertama, pihak_kedua, teks, kelompok, program, skala, kategori"},
+			"pk.toml:4:1: kepala: unknown key; expected one of tahun, tempat, tanggal, nomor, kertas, huruf, footer, verifikasi_url, dibuat, kop, judul, label, pihak_pertama, pihak_kedua, teks, kelompok, program, skala, kategori, rumus_negatif"},
 		{"predicate without scale", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + strings.Replace(secondIndicator, "skala = \"opini_bpk\"\n", "", 1)},
 			`pk.toml:31:1: kelompok[0].sasaran[0].indikator[1].skala: missing; predicate targets need a scale, e.g. skala = "opini_bpk" naming a [[skala]]`},
 		{"undeclared scale", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + secondIndicator},

@@ -144,7 +144,7 @@ func (c *checker) paragraphs(t teksT) Paragraphs {
 }
 
 // categories checks [[kategori]] (highest band first) or applies the
-// default scale.
+// default scale. Bands are given by min or, all of them, by rentang.
 func (c *checker) categories(raw []categoryT) []Category {
 	if len(raw) == 0 {
 		return nil // ApplyDefaults: DefaultKategori
@@ -153,17 +153,34 @@ func (c *checker) categories(raw []categoryT) []Category {
 	for i, k := range raw {
 		path := fmt.Sprintf("kategori[%d]", i)
 		cat := Category{Nama: c.reqText(path+".nama", k.Nama, `the category name, e.g. nama = "Sangat Tinggi"`)}
-		if !k.Min.set {
-			c.addf(path+".min", "missing; expected the lowest capaian in percent of the band, e.g. min = 91")
-		} else if m, ok := c.number(path+".min", k.Min, "a number like 91"); ok {
-			cat.Min = m
-			if i > 0 && m >= out[i-1].Min {
-				c.addf(path+".min", "%s is not below the previous band's %s; expected bands from highest to lowest", formatNumber(m), formatNumber(out[i-1].Min))
-			}
+		switch {
+		case k.Min.set && k.Rentang.set:
+			c.addf(path+".rentang", "given with min; expected either min = 91 or rentang = \"91-100\"")
+		case k.Rentang.set:
+			c.categoryRange(path+".rentang", k.Rentang, &cat, out)
+		case !k.Min.set:
+			c.addf(path+".min", "missing; expected the lowest capaian in percent of the band, e.g. min = 91, or its range, e.g. rentang = \"91-100\"")
+		default:
+			c.categoryMin(path+".min", k.Min, &cat, out)
+		}
+		if i > 0 && (k.Rentang.set != raw[0].Rentang.set) {
+			c.addf(path, "mixes min and rentang bands; expected min in every band or rentang in every band")
 		}
 		out = append(out, cat)
 	}
 	return out
+}
+
+// categoryMin checks the min of a band given by its lower bound only.
+func (c *checker) categoryMin(path string, v val, cat *Category, prev []Category) {
+	m, ok := c.number(path, v, "a number like 91")
+	if !ok {
+		return
+	}
+	cat.Min = m
+	if n := len(prev); n > 0 && !prev[n-1].HasRange && m >= prev[n-1].Min {
+		c.addf(path, "%s is not below the previous band's %s; expected bands from highest to lowest", formatNumber(m), formatNumber(prev[n-1].Min))
+	}
 }
 
 // maxAnggaran bounds one budget line (a thousand trillion rupiah), so that

@@ -71,6 +71,9 @@ func (c *checker) indicator(path string, in indicatorT, scales []Scale, codes ma
 	r.Batas = c.cap(path+".batas", in.Batas)
 	r.Skala = c.optText(path+".skala", in.Skala, "")
 	c.checkScale(path, r, scales)
+	r.RumusNegatif = c.rumusNegatif(path+".rumus_negatif", in.RumusNegatif)
+	c.checkRumus(path, r)
+	r.Pembanding = c.references(path, in.Pembanding, &r)
 	return r
 }
 

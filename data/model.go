@@ -22,7 +22,8 @@
 //   - toml matches struct fields case-insensitively; data reports keys that
 //     differ only in case as unknown, since TOML keys are case-sensitive.
 //   - Targets are parsed by a fixed grammar (N/A, 91%, 3,5, 1.250, WTP,
-//     (3) WTP, A (81)); negative targets and decimal points are rejected.
+//     (3) WTP, A (81)), percentages and numbers optionally negative
+//     (-1,41%); decimal points are rejected.
 //   - The default akumulasi rule infers intent from the target pattern; it
 //     is a convenience, not a judgement; set akumulasi explicitly in files
 //     that matter.
@@ -70,6 +71,10 @@ type Agreement struct {
 	Program  []Program  // optional Program | Anggaran (Rp) | Keterangan rows
 	Skala    []Scale    // predicate scales referred to by indicators
 	Kategori []Category // capaian category bands, highest first (defaults applied)
+
+	// RumusNegatif is the formula for negative-polarity indicators that set
+	// none ("" = RumusSelisih); see Agreement.Formula.
+	RumusNegatif string
 
 	Footer        string // footer line printed on every page (optional)
 	VerifikasiURL string // optional verification URL template for signature QR codes
@@ -153,6 +158,12 @@ type Indicator struct {
 	Akumulasi string  // "kumulatif", "posisi_akhir", "rata_rata" or "tahunan"
 	Skala     string  // name of the predicate scale (for predicate targets)
 	Batas     float64 // cap on capaian in percent (0 = none)
+	// RumusNegatif is this indicator's negative-polarity formula ("" =
+	// the agreement's); see Agreement.Formula.
+	RumusNegatif string
+	// Pembanding are named reference targets (RPJMD, national figure)
+	// reported beside the realisasi, in file order.
+	Pembanding []Reference
 
 	Line int // line of the indicator in the TOML file
 }
@@ -203,10 +214,22 @@ type ScaleEntry struct {
 	HasBand      bool // Min/Max were declared (rentang); Max is +Inf for an open band like ">90"
 }
 
-// Category is one band of the capaian category scale: capaian >= Min.
+// Category is one band of the capaian category scale. Without a range
+// (min only) it holds capaian >= Min up to the band above; with one
+// (rentang) exactly the values between its bounds (Contains).
 type Category struct {
 	Nama string
-	Min  float64
+	Min  float64 // lower bound; -Inf for "<=50"
+	// Max is the upper bound (+Inf when open); only with HasRange.
+	Max                        float64
+	MinExclusive, MaxExclusive bool
+	HasRange                   bool
+}
+
+// Reference is a named reference target of an indicator, e.g. RPJMD 5,2%.
+type Reference struct {
+	Nama   string
+	Target Target
 }
 
 // Indicators returns every indicator in document order with its sasaran.

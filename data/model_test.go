@@ -125,6 +125,10 @@ func TestParseTarget(t *testing.T) {
 		{"A (81)", Predicate, 81, true, "A"},
 		{"BB", Predicate, 0, false, "BB"},
 		{" (3)  WTP ", Predicate, 3, true, "WTP"},
+		{"-1,41%", Percent, -1.41, true, ""},
+		{"−1,41%", Percent, -1.41, true, ""},
+		{"- 3", Number, -3, true, ""},
+		{"-1.250,5", Number, -1250.5, true, ""},
 	}
 	for _, tt := range tests {
 		got, err := ParseTarget(tt.in)
@@ -136,7 +140,7 @@ func TestParseTarget(t *testing.T) {
 			t.Errorf("ParseTarget(%q) = %+v", tt.in, got)
 		}
 	}
-	for _, bad := range []string{"", "9l%", "91%%", "-5%", "12.5%", "1,2,3", "wtp", "Sangat Baik", "(3)", "A (x)", "1.25", "ABCDEFGHIJ"} {
+	for _, bad := range []string{"", "9l%", "91%%", "-WTP", "--5%", "-", "-N/A", "12.5%", "1,2,3", "wtp", "Sangat Baik", "(3)", "A (x)", "1.25", "ABCDEFGHIJ"} {
 		if got, err := ParseTarget(bad); err == nil {
 			t.Errorf("ParseTarget(%q) = %+v, want error", bad, got)
 		}

@@ -39,8 +39,12 @@ const targetHint = "expected N/A, a percentage like 91%, a number like 4 or 3,5,
 // ParseTarget parses one target cell as written in an agreement: N/A, a
 // percentage (91%, 12,5%), a number (4, 3,5, 1.250) or a predicate (WTP,
 // (3) WTP, A (81), BB). Numbers use the Indonesian decimal comma; a dot
-// only groups thousands. Negative targets are not supported.
+// only groups thousands. A percentage or number may be negative (-1,41%,
+// with a hyphen or the minus sign U+2212).
 func ParseTarget(s string) (Target, error) {
+	if t, neg, err := negativeTarget(s); neg {
+		return t, err
+	}
 	s = strings.Join(strings.Fields(s), " ")
 	t := Target{Text: s}
 	switch {

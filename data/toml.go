@@ -25,6 +25,7 @@ type fileT struct {
 	Program       []programT  `toml:"program"`
 	Skala         []scaleT    `toml:"skala"`
 	Kategori      []categoryT `toml:"kategori"`
+	RumusNegatif  val         `toml:"rumus_negatif"`
 }
 
 type kopT struct {
@@ -91,6 +92,14 @@ type indicatorT struct {
 	Akumulasi  val `toml:"akumulasi"`
 	Skala      val `toml:"skala"`
 	Batas      val `toml:"batas"`
+
+	RumusNegatif val          `toml:"rumus_negatif"`
+	Pembanding   []referenceT `toml:"pembanding"`
+}
+
+type referenceT struct {
+	Nama   val `toml:"nama"`
+	Target val `toml:"target"`
 }
 
 type programT struct {
@@ -112,6 +121,7 @@ type scaleEntryT struct {
 }
 
 type categoryT struct {
-	Nama val `toml:"nama"`
-	Min  val `toml:"min"`
+	Nama    val `toml:"nama"`
+	Min     val `toml:"min"`
+	Rentang val `toml:"rentang"`
 }

@@ -4,7 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
-	"time"
+	"strings"
 
 	"kinerja/data"
 	"kinerja/layout/engine"
@@ -63,15 +63,24 @@ var roman = [...]string{"I", "II", "III", "IV"}
 //   - Budget figures go in a separate table: 15 indicator columns leave
 //     no room for three more on A4 or F4.
 //   - The Kategori columns and the chart use the category of the value
-//     beside them: the quarter's (KategoriTW) and the annual (Kategori).
+//     beside them: the quarter's (KategoriTW) and the year to date's
+//     (Kategori). Before triwulan IV the annual columns are "s.d.
+//     Triwulan N" (target to date, realisasi to date, capaian graded
+//     against the target to date) with the progress towards the annual
+//     target and any reference targets in small type under the capaian.
 //   - The chart shows the quarter's capaian after the cap (the printed
-//     value); its scale ends at 120% or at the largest value rounded up
-//     to a step, so one very large value shrinks the other bars.
-//   - Chart labels are cut with "…" to 30% of the text width; the full
-//     text is in the table. Five category colours; a scale with more
-//     categories reuses them.
-//   - The date line leaves the day open ("Jakarta, .......... Juli 2021",
-//     the month after the quarter); realisasi files carry no date.
+//     value), or "s.d." and the year to date where the quarter has none;
+//     its scale ends at 120% or at the largest value rounded up to a
+//     step, so one very large value shrinks the other bars. A negative
+//     capaian has no bar, only its value.
+//   - Chart labels (kode and name) are wrapped whole in 30% of the text
+//     width; a long name makes its row taller. The chart starts under the
+//     tables when 40% of that page is free and at least six bars (or all)
+//     fit there. Five category colours; a scale with more categories
+//     reuses them.
+//   - The date line is the place and the realisasi file's tanggal, or the
+//     place alone: an electronically signed report gets its date from
+//     the signature.
 //   - Summary and budget tables are kept on one page when they fit.
 //   - Tables are set in 8 pt, a point smaller than the agreement's.
 //   - A capped capaian shows its raw value in parentheses under it, and
@@ -191,18 +200,29 @@ func (d *reportDoc) headedTable(heading, id string, t *engine.Grid) error {
 }
 
 // ReportDate returns the place and date line of the report's signature
-// block: the agreement's place and the month after the quarter, the day
-// left open for the signer ("Jakarta, .......... Juli 2021").
+// block: the agreement's place and the realisasi file's tanggal ("Jakarta,
+// 15 Juli 2021"), or the place alone when no date is given: a report that
+// is signed electronically gets its date from the signature, never a
+// blank to fill in by hand.
 func ReportDate(rep *report.Report) string {
-	m, y := rep.Triwulan*3+1, rep.Agreement.Tahun
-	if m > 12 {
-		m, y = 1, y+1
+	place := strings.TrimSpace(rep.Agreement.Tempat)
+	if rep.Realisasi == nil || rep.Realisasi.Tanggal.IsZero() {
+		return place
 	}
-	s := ".......... " + data.NamaBulan(time.Month(m)) + " " + strconv.Itoa(y)
-	if isBlank(rep.Agreement.Tempat) {
-		return s
+	d := data.FormatTanggal(rep.Realisasi.Tanggal)
+	if place == "" {
+		return d
 	}
-	return rep.Agreement.Tempat + ", " + s
+	return place + ", " + d
+}
+
+// Roman returns the Roman numeral of quarter q (1..4), or q in digits
+// outside that range.
+func Roman(q int) string {
+	if q < 1 || q > 4 {
+		return strconv.Itoa(q)
+	}
+	return roman[q-1]
 }
 
 // reportSig is PIHAK PERTAMA's signature block of the report, wrapped.

@@ -27,7 +27,7 @@ func (d *reportDoc) summaryTable(rep *report.Report) *engine.Grid {
 // summaryHeader is the summary table's two-row header.
 func summaryHeader(tw int, cats []report.KategoriCount, per int) []engine.HeaderCell {
 	h := []engine.HeaderCell{hc(0, 2, 0, 1, "Kelompok"), hc(0, 2, 1, 1, "Jumlah Indikator"),
-		hc(0, 1, 2, per, "Capaian Triwulan "+roman[tw-1]), hc(0, 1, 2+per, per, "Capaian terhadap Target Tahunan")}
+		hc(0, 1, 2, per, "Capaian Triwulan "+roman[tw-1]), hc(0, 1, 2+per, per, annualHeading(tw))}
 	for half := range 2 {
 		col := 2 + half*per
 		h = append(h, hc(1, 1, col, 1, "Dievaluasi"), hc(1, 1, col+1, 1, "Rata-rata"))
@@ -36,6 +36,15 @@ func summaryHeader(tw int, cats []report.KategoriCount, per int) []engine.Header
 		}
 	}
 	return h
+}
+
+// annualHeading is the heading of the summary's annual half: the year to
+// date graded against the target to date before triwulan IV, the year at IV.
+func annualHeading(tw int) string {
+	if tw < 4 {
+		return "Capaian s.d. Triwulan " + roman[tw-1]
+	}
+	return "Capaian terhadap Target Tahunan"
 }
 
 // summaryTexts returns the cells of one summary row after the name.

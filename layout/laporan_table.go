@@ -2,6 +2,7 @@ package layout
 
 import (
 	"strconv"
+	"strings"
 
 	"kinerja/data"
 	"kinerja/layout/engine"
@@ -12,12 +13,16 @@ import (
 // and the annual figures each under a spanning heading.
 func reportHeader(tw int) []engine.HeaderCell {
 	q := roman[tw-1]
+	annual := "Tahunan"
+	if tw < 4 {
+		annual = "s.d. Triwulan " + q
+	}
 	h := []engine.HeaderCell{hc(0, 2, rcNo, 1, "NO"), hc(0, 2, rcSasaran, 1, "Sasaran"), hc(0, 2, rcKode, 1, "Kode"),
 		hc(0, 2, rcIndikator, 1, "Indikator Kinerja"), hc(0, 2, rcSatuan, 1, "Satuan"),
-		hc(0, 1, rcTargetTW, 4, "Triwulan "+q), hc(0, 1, rcTargetTh, 4, "Tahunan"),
+		hc(0, 1, rcTargetTW, 4, "Triwulan "+q), hc(0, 1, rcTargetTh, 4, annual),
 		hc(0, 2, rcKendala, 1, "Kendala"), hc(0, 2, rcTindak, 1, "Tindak Lanjut")}
 	sub := []string{"Target", "Realisasi", "Capaian", "Kategori",
-		"Target", "Realisasi s.d. TW " + q, "Capaian", "Kategori"}
+		"Target", "Realisasi", "Capaian", "Kategori"}
 	for i, s := range sub {
 		h = append(h, hc(1, 1, rcTargetTW+i, 1, s))
 	}
@@ -88,13 +93,35 @@ func (d *reportDoc) reportRow(t *engine.Grid, r *report.Row, id string) engine.R
 	for _, v := range []struct {
 		col int
 		val report.Value
-	}{{rcCapTW, r.CapaianTW}, {rcCapTh, r.CapaianTahunan}} {
+	}{{rcCapTW, r.CapaianTW}, {rcCapTh, r.Dinilai()}} {
+		notes := annualNotes(r)
+		if v.col != rcCapTh {
+			notes = nil
+		}
+		suffix := ".catatan"
 		if raw, ok := rawCapaian(v.val); ok {
+			notes, suffix = append([]string{raw}, notes...), ".mentah"
+		}
+		if len(notes) > 0 {
 			name := reportCellNames[v.col-rcKode]
-			t.AddSmall(&cells[v.col-rcKode], raw, id+"."+name+".mentah")
+			t.AddSmall(&cells[v.col-rcKode], strings.Join(notes, "\n"), id+"."+name+suffix)
 		}
 	}
 	return engine.Row{Cells: cells}
+}
+
+// annualNotes are the small lines under the annual capaian: before
+// triwulan IV the progress towards the annual target ("progres 33%", no
+// category), and the comparisons with reference targets.
+func annualNotes(r *report.Row) []string {
+	var out []string
+	if r.Triwulan < 4 && r.CapaianTahunan.OK() {
+		out = append(out, "progres "+r.CapaianTahunan.Text())
+	}
+	for _, c := range r.Pembanding {
+		out = append(out, report.PembandingText([]report.Comparison{c}))
+	}
+	return out
 }
 
 // rawCapaian returns the capaian before the indicator's cap in parentheses,
@@ -110,7 +137,7 @@ func rawCapaian(v report.Value) (string, bool) {
 func anyCapped(rep *report.Report) bool {
 	for i := range rep.Rows {
 		_, tw := rawCapaian(rep.Rows[i].CapaianTW)
-		_, th := rawCapaian(rep.Rows[i].CapaianTahunan)
+		_, th := rawCapaian(rep.Rows[i].Dinilai())
 		if tw || th {
 			return true
 		}
@@ -125,9 +152,11 @@ var reportCellNames = [...]string{"kode", "indikator", "satuan", "target_tw", "r
 
 // ReportRowTexts returns the texts printed for one indicator, from the Kode
 // column to Tindak Lanjut: kode (or NO), indicator, unit, the quarter's
-// target, realisasi, capaian and category, the annual target, realisasi to
-// date, capaian against the annual target and its category, kendala and
-// tindak lanjut. Capaian without a number is printed as its status label
+// target, realisasi, capaian and category, the year to date (before
+// triwulan IV: target to date, realisasi to date, capaian against the
+// target to date and its category; at IV: the annual target, the year's
+// realisasi, capaian against it and its category), kendala and tindak
+// lanjut. Capaian without a number is printed as its status label
 // ("tidak dapat dievaluasi", "N/A", ...), never as 0%; an absent figure or
 // category as "-".
 func ReportRowTexts(r *report.Row) [13]string {
@@ -137,8 +166,17 @@ func ReportRowTexts(r *report.Row) [13]string {
 	}
 	return [13]string{kode, r.Indikator, orDash(r.Satuan),
 		figure(r.TargetTW), figure(r.RealisasiTW), r.CapaianTW.Text(), orDash(r.KategoriTW),
-		figure(r.TargetTahunan), figure(r.RealisasiSD), r.CapaianTahunan.Text(), orDash(r.Kategori),
+		figure(annualTarget(r)), figure(r.RealisasiSD), r.Dinilai().Text(), orDash(r.Kategori),
 		orDash(r.Kendala), orDash(r.TindakLanjut)}
+}
+
+// annualTarget is the target the annual columns grade against: the target
+// to date before triwulan IV, the annual target at IV.
+func annualTarget(r *report.Row) data.Target {
+	if r.Triwulan < 4 {
+		return r.TargetSD
+	}
+	return r.TargetTahunan
 }
 
 // figure prints a target or realisasi: its notation, "-" when absent.

@@ -61,7 +61,7 @@ func ReportMeta(rep *report.Report) Meta {
 	a := rep.Agreement
 	year, unit := strconv.Itoa(a.Tahun), a.Pertama.UnitKerja
 	files := reportFiles(rep)
-	title := "Laporan Capaian Kinerja Triwulan " + roman(rep.Triwulan) + " Tahun " + year
+	title := "Laporan Capaian Kinerja Triwulan " + layout.Roman(rep.Triwulan) + " Tahun " + year
 	if unit != "" {
 		title += " — " + unit
 	}
@@ -69,7 +69,7 @@ func ReportMeta(rep *report.Report) Meta {
 		Title:    title,
 		Author:   unit,
 		Subject:  layout.ReportTitle(rep),
-		Keywords: strings.Join(nonEmpty("Laporan Capaian Kinerja", "SAKIP", "Triwulan "+roman(rep.Triwulan), year, unit), ", "),
+		Keywords: strings.Join(nonEmpty("Laporan Capaian Kinerja", "SAKIP", "Triwulan "+layout.Roman(rep.Triwulan), year, unit), ", "),
 		Created:  time.Date(max(a.Tahun, 1970), time.Month(rep.Triwulan*3+1), 1, 0, 0, 0, 0, time.UTC),
 		Info: docinfo.Info{
 			Kind: docinfo.Report, Title: title, Year: a.Tahun, Unit: unit, VerifyURL: a.VerifikasiURL,
@@ -78,12 +78,4 @@ func ReportMeta(rep *report.Report) Meta {
 		},
 		Files: files.files,
 	}
-}
-
-// roman returns the Roman numeral of quarter q (1..4).
-func roman(q int) string {
-	if q < 1 || q > 4 {
-		return strconv.Itoa(q)
-	}
-	return [...]string{"I", "II", "III", "IV"}[q-1]
 }

@@ -104,7 +104,7 @@ func checkChartText(t *testing.T, rep *report.Report, page string) {
 	t.Helper()
 	lines := strings.Split(page, "\n")
 	for _, r := range rep.Rows {
-		want := r.CapaianTW.Text()
+		want := layout.ChartValueText(&r)
 		if r.CapaianTW.OK() && want != report.FormatPercent(r.CapaianTW.Capped) {
 			t.Fatalf("%s: Text %q is not FormatPercent", r.Kode, want)
 		}

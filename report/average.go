@@ -8,10 +8,12 @@ import "kinerja/data"
 // against the annual target. The cap applies to the mean.
 func (s *series) rataRata(q int, out *Quarter) {
 	var sumC, sumA, sumR, sumT float64
-	n, nA, notEval := 0, 0, false
+	n, nA, other := 0, 0, Status("")
 	for i := 0; i < q; i++ {
 		c := score(s.a, s.ind, s.r[i], s.ind.Triwulan[i])
-		notEval = notEval || c.Status == StatusNotEvaluable
+		if c.Status != StatusNA && c.Status != StatusNotReported && !c.OK() {
+			other = c.Status // not evaluable, or a target 0 verdict
+		}
 		if !c.OK() {
 			continue
 		}
@@ -22,8 +24,8 @@ func (s *series) rataRata(q int, out *Quarter) {
 	}
 	if n == 0 {
 		st := s.missing(q)
-		if notEval {
-			st = StatusNotEvaluable
+		if other != "" {
+			st = other
 		}
 		noneToDate(out, st)
 		return

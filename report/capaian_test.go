@@ -1,51 +1,87 @@
 package report
 
 import (
+	"math"
 	"testing"
 
 	"kinerja/data"
 )
 
+// TestRatio checks the formulas, each row with the example it reproduces.
 func TestRatio(t *testing.T) {
+	const (
+		neg  = data.RumusSelisih
+		free = data.RumusSelisihNegatif
+		inv  = data.RumusTerbalik
+	)
 	tests := []struct {
 		name    string
 		r, t    float64
-		negatif bool
+		formula string
 		status  Status
 		raw     float64
 	}{
-		{"positif met", 91, 91, false, StatusOK, 100},
-		{"positif below", 45, 60, false, StatusOK, 75},
-		{"positif above", 120, 100, false, StatusOK, 120},
-		{"positif zero realisasi", 0, 80, false, StatusOK, 0},
-		// negatif: (2T − R) / T × 100
-		{"negatif below target is good", 8, 10, true, StatusOK, 120}, // (20−8)/10
-		{"negatif on target", 10, 10, true, StatusOK, 100},
-		{"negatif above target", 15, 10, true, StatusOK, 50}, // (20−15)/10
-		{"negatif at 2T", 20, 10, true, StatusOK, 0},
-		{"negatif above 2T floors at 0", 35, 10, true, StatusOK, 0}, // (20−35)/10 = −150 → 0
-		{"target 0 positif", 5, 0, false, StatusNotEvaluable, 0},
-		{"target 0 positif R 0", 0, 0, false, StatusNotEvaluable, 0},
-		{"target 0 negatif R 0", 0, 0, true, StatusOK, 100},
-		{"target 0 negatif R > 0", 2, 0, true, StatusNotEvaluable, 0},
+		{"positif met", 91, 91, positif, StatusOK, 100},
+		{"positif below", 45, 60, positif, StatusOK, 75},
+		{"positif above", 120, 100, positif, StatusOK, 120},
+		{"positif zero realisasi", 0, 80, positif, StatusOK, 0},
+		// economic growth −1,41% against a target of 5%: −28,2%
+		{"positif negative realisasi", -1.41, 5, positif, StatusOK, -28.2},
+		// a fall in an index: −2 against a target of −4 (a fall of 4): 50%
+		{"positif negative target", -2, -4, positif, StatusOK, 50},
+		// selisih: (2T − R) / T × 100; PermenPANRB 6/2022 writes it
+		// (1 + (1 − R/T)) × 100%: target 7 months, realisasi 6,5 → 107%;
+		// target 8, realisasi 9 → 87,5%.
+		{"selisih below target is good", 6.5, 7, neg, StatusOK, 107.142857142857},
+		{"selisih above target", 9, 8, neg, StatusOK, 87.5},
+		{"selisih on target", 10, 10, neg, StatusOK, 100},
+		{"selisih at 2T", 20, 10, neg, StatusOK, 0},
+		{"selisih above 2T floors at 0", 35, 10, neg, StatusOK, 0}, // (20−35)/10 = −150 → 0
+		// selisih_negatif: the same without the floor
+		{"selisih_negatif above 2T", 35, 10, free, StatusOK, -150},
+		{"selisih_negatif below target", 6.5, 7, free, StatusOK, 107.142857142857},
+		// terbalik: T / R × 100; unemployment 6% against a target of 5%:
+		// 83,33% (selisih gives 80%)
+		{"terbalik above target", 6, 5, inv, StatusOK, 83.3333333333333},
+		{"terbalik below target", 4, 5, inv, StatusOK, 125},
+		{"terbalik R 0", 0, 5, inv, StatusNotEvaluable, 0},
+		// target 0
+		{"target 0 positif R 0", 0, 0, positif, StatusZeroMet, 0},
+		{"target 0 positif R > 0", 5, 0, positif, StatusZeroExceeded, 0},
+		{"target 0 positif R < 0", -1, 0, positif, StatusZeroMissed, 0},
+		{"target 0 negatif R 0", 0, 0, neg, StatusOK, 100},
+		{"target 0 negatif R > 0", 2, 0, neg, StatusZeroMissed, 0},
+		{"target 0 terbalik R > 0", 2, 0, inv, StatusZeroMissed, 0},
+		{"target 0 negatif R < 0", -2, 0, free, StatusZeroExceeded, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			v := ratio(tt.r, tt.t, tt.negatif)
-			if v.Status != tt.status || !near(v.Raw, tt.raw) {
-				t.Errorf("ratio(%v, %v, %v) = %+v; want %s %v", tt.r, tt.t, tt.negatif, v, tt.status, tt.raw)
+			v := ratio(tt.r, tt.t, tt.formula)
+			if v.Status != tt.status || math.Abs(v.Raw-tt.raw) > 1e-9 {
+				t.Errorf("ratio(%v, %v, %q) = %+v; want %s %v", tt.r, tt.t, tt.formula, v, tt.status, tt.raw)
 			}
 		})
 	}
 }
 
-func TestNotEvaluableNeverZeroPercent(t *testing.T) {
-	v := ratio(5, 0, false)
-	if v.Text() != "tidak dapat dievaluasi" {
-		t.Errorf("Text() = %q; want tidak dapat dievaluasi", v.Text())
-	}
-	if got := Kategori(DefaultKategori, v); got != "" {
-		t.Errorf("category of a not evaluable value = %q; want none", got)
+// TestZeroTargetNeverZeroPercent checks that target 0 prints its verdict,
+// never 0%, and has no category.
+func TestZeroTargetNeverZeroPercent(t *testing.T) {
+	for _, tt := range []struct {
+		v    Value
+		want string
+	}{
+		{ratio(5, 0, positif), "target 0 terlampaui"},
+		{ratio(0, 0, positif), "target 0 tercapai"},
+		{ratio(2, 0, data.RumusSelisih), "target 0 tidak tercapai"},
+		{none(StatusNotEvaluable), "tidak dapat dievaluasi"},
+	} {
+		if tt.v.Text() != tt.want {
+			t.Errorf("Text() = %q; want %q", tt.v.Text(), tt.want)
+		}
+		if got := Kategori(nil, tt.v); got != "" {
+			t.Errorf("category of %q = %q; want none", tt.want, got)
+		}
 	}
 }
 

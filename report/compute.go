@@ -34,6 +34,9 @@ type Row struct {
 	Akumulasi      string
 	Batas          float64
 	TargetTahunan  data.Target
+	// Pembanding compares the year-to-date realisasi of the report's
+	// quarter with each named reference target of the indicator.
+	Pembanding []Comparison
 	Quarter
 	Riwayat []Quarter
 }
@@ -50,8 +53,9 @@ type Quarter struct {
 	TargetSD    data.Target
 	RealisasiSD data.Target
 	CapaianSD   Value
-	// CapaianTahunan is RealisasiSD against the annual target; Kategori is
-	// its category.
+	// CapaianTahunan is RealisasiSD against the annual target: before
+	// triwulan IV the progress towards it, at IV the year's result.
+	// Kategori is the category of Dinilai().
 	CapaianTahunan Value
 	Kategori       string
 	Predikat       string // band label of the realisasi on a band scale
@@ -112,7 +116,31 @@ func computeRow(a *data.Agreement, r *Realisasi, ref data.IndicatorRef, tw int) 
 		row.Riwayat = append(row.Riwayat, s.quarter(q))
 	}
 	row.Quarter = row.Riwayat[tw-1]
+	for _, p := range ind.Pembanding {
+		row.Pembanding = append(row.Pembanding, Comparison{Nama: p.Nama, Target: p.Target,
+			Capaian: score(a, ind, row.RealisasiSD, p.Target)})
+	}
 	return row, nil
+}
+
+// Comparison is the year-to-date realisasi against one reference target
+// (RPJMD, national): Capaian by the indicator's own rules.
+type Comparison struct {
+	Nama    string
+	Target  data.Target
+	Capaian Value
+}
+
+// Dinilai is the year-to-date capaian the annual Kategori grades: before
+// triwulan IV CapaianSD, the realisasi to date against the target to date
+// (33% after triwulan II against a triwulan II target of 30% is on
+// track, 110%), at triwulan IV CapaianTahunan. Before IV CapaianTahunan is
+// progress towards the year and gets no category.
+func (q Quarter) Dinilai() Value {
+	if q.Triwulan == 4 {
+		return q.CapaianTahunan
+	}
+	return q.CapaianSD
 }
 
 // satuan is the unit printed for an indicator.

@@ -42,10 +42,18 @@ func TestAccumulation(t *testing.T) {
 			values: [4]string{"20%", "27,5%"}, n: 2,
 			// TW II: 27,5/25 = 110%; ΣR/ΣT = 47,5/50 = 95%; against the year 47,5/100
 			capTW: ok(110), capSD: ok(95), capTahunan: ok(47.5), realSD: "47,5%"},
-		{name: "kumulatif skips an N/A quarter", tw: [4]string{"10", "N/A", "20", "20"}, tahunan: "50", akumulasi: data.Kumulatif,
+		{name: "kumulatif keeps the realisasi of an N/A quarter", tw: [4]string{"10", "N/A", "20", "20"}, tahunan: "50", akumulasi: data.Kumulatif,
 			values: [4]string{"8", "5", "22"}, n: 3,
-			// TW II has no target: its 5 is left out. (8+22)/(10+20) = 100%; 30/50 = 60%
-			capTW: ok(110), capSD: ok(100), capTahunan: ok(60), realSD: "30"},
+			// TW II has no target but its 5 was achieved: (8+5+22)/(10+20) = 116,67%; 35/50 = 70%
+			capTW: ok(110), capSD: ok(35.0 / 30 * 100), capTahunan: ok(70), realSD: "35"},
+		{name: "kumulatif annual-only target (issue 11)", tw: [4]string{"N/A", "N/A", "N/A", "N/A"}, tahunan: "2", akumulasi: data.Kumulatif,
+			values: [4]string{"1", "0", "2"}, n: 3,
+			// no quarterly target: 1 + 0 + 2 = 3 against the annual 2 = 150%
+			capTW: want{StatusNA, 0}, capSD: want{StatusNA, 0}, capTahunan: ok(150), realSD: "3"},
+		{name: "negative realisasi: economic growth", tw: [4]string{"5%", "5%", "5%", "5%"}, tahunan: "5%", akumulasi: data.PosisiAkhir,
+			values: [4]string{"-1,41%"}, n: 1,
+			// −1,41 / 5 = −28,2%
+			capTW: ok(-28.2), capSD: ok(-28.2), capTahunan: ok(-28.2), realSD: "-1,41%"},
 		{name: "kumulatif negatif", tw: [4]string{"10", "10", "10", "10"}, tahunan: "40", akumulasi: data.Kumulatif, polaritas: data.Negatif,
 			values: [4]string{"8", "16"}, n: 2,
 			// TW II: (20−16)/10 = 40%; ΣR = 24, ΣT = 20: (40−24)/20 = 80%; year: (80−24)/40 = 140%
@@ -74,8 +82,8 @@ func TestAccumulation(t *testing.T) {
 			// TW II not evaluable; (100 + 75) / 2 = 87,5; year: (4/4 + 3/4) / 2
 			capTW: ok(75), capSD: ok(87.5), capTahunan: ok(87.5), realSD: "3,5"},
 		{name: "rata_rata only a target-0 quarter", tw: [4]string{"0", "4", "4", "4"}, tahunan: "4", akumulasi: data.RataRata,
-			values: [4]string{"1"}, n: 1,
-			capTW: want{StatusNotEvaluable, 0}, capSD: want{StatusNotEvaluable, 0}, capTahunan: want{StatusNotEvaluable, 0}},
+			values: [4]string{"1"}, n: 1, // 1 against target 0: above it, no percentage
+			capTW: want{StatusZeroExceeded, 0}, capSD: want{StatusZeroExceeded, 0}, capTahunan: want{StatusZeroExceeded, 0}},
 		{name: "target 0 negatif with R 0", tw: [4]string{"0", "0", "0", "0"}, tahunan: "0", akumulasi: data.PosisiAkhir, polaritas: data.Negatif,
 			values: [4]string{"0"}, n: 1, capTW: ok(100), capSD: ok(100), capTahunan: ok(100), realSD: "0"},
 		{name: "tahunan before release", tw: [4]string{"N/A", "(3) WTP", "N/A", "N/A"}, tahunan: "(3) WTP", akumulasi: data.Tahunan, skala: "opini_bpk",
@@ -182,8 +190,9 @@ func TestSummary(t *testing.T) {
 		rep.Groups[1].Triwulan.Dievaluasi != 1 || rep.Groups[1].Triwulan.RataRata != 130 {
 		t.Errorf("groups = %+v", rep.Groups)
 	}
-	// against the annual target 100%: C's 50% counts there (A 95, B 70, C 50, D 10, E 130)
-	if th := rep.Overall.Tahunan; th.Dievaluasi != 5 || !near(th.RataRata, 71) {
+	// before triwulan IV the annual summary grades the year to date against
+	// the target to date: C (target N/A) and D (target 0) have none
+	if th := rep.Overall.Tahunan; th.Dievaluasi != 3 || !near(th.RataRata, (95.0+70+130)/3) {
 		t.Errorf("tahunan = %+v", th)
 	}
 }

@@ -14,8 +14,15 @@
 //     (equal to Raw without one). Categories and summaries use Capped.
 //   - Values that are not numbers (target N/A, target 0, annual figure not
 //     yet released, not reported) carry a Status, never a 0%.
-//   - Figures are rounded to two decimals (Precision) for display,
-//     categories and export alike, so a printed 91% is categorised as 91.
+//   - Figures are computed from the values as written and rounded to two
+//     decimals (Precision) only for display, categories and export, so a
+//     printed 91% is categorised as 91.
+//   - Before triwulan IV the annual category grades the year to date
+//     against the target to date (Quarter.Dinilai); the share of the
+//     annual target is progress without a category.
+//   - Negative-polarity formulas are a setting (data.Agreement.Formula);
+//     target 0 gives a verdict (tercapai, terlampaui, tidak tercapai)
+//     without a percentage.
 //   - Predicates are scored by the indicator's scale: label scales by the
 //     labels' declared percentages (WDP 75% against WTP 100% gives 75%),
 //     band scales by number, or by the band's midpoint when a value is a
@@ -31,9 +38,8 @@
 //     refused before parsing.
 //   - The PermenPANRB 6/2022 conversion of more than 110% to 120 is not
 //     implemented; Batas is a plain cap, min(raw, batas).
-//   - The kumulatif rule sums only quarters that have both a target and a
-//     realisasi; a realisasi in a quarter whose target is N/A is shown but
-//     not summed.
+//   - The kumulatif rule sums the realisasi of every reported quarter but
+//     the targets only of quarters with a target and a realisasi.
 //   - Budget figures (pagu, realisasi_anggaran) are per entry; the report
 //     does not check that realisasi_anggaran grows from quarter to quarter.
 package report

@@ -37,10 +37,10 @@ nilai = "27,5%"
 	}
 	row := rep.Rows[0]
 	fmt.Println(row.Kode, row.RealisasiTW.Text, row.CapaianTW.Text(), row.KategoriTW)
-	fmt.Println("s.d. TW II:", row.RealisasiSD.Text, row.CapaianSD.Text())
-	fmt.Println("terhadap target tahunan:", row.CapaianTahunan.Text(), row.Kategori)
+	fmt.Println("s.d. TW II:", row.RealisasiSD.Text, row.Dinilai().Text(), row.Kategori)
+	fmt.Println("progres terhadap target tahunan:", row.CapaianTahunan.Text())
 	// Output:
 	// SO19.1 27,5% 110% Sangat Tinggi
-	// s.d. TW II: 47,5% 95%
-	// terhadap target tahunan: 47,5% Sangat Rendah
+	// s.d. TW II: 47,5% 95% Sangat Tinggi
+	// progres terhadap target tahunan: 47,5%
 }

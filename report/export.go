@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"kinerja/data"
 )
@@ -74,7 +75,18 @@ func exportFields(r *Row, q *Quarter) []field {
 	b := q.Anggaran
 	f = append(f, rupiah("pagu", b.Pagu, b.Given), rupiah("realisasi_anggaran", b.Realisasi, b.HasRealisasi))
 	f = append(f, str("serapan_status", string(b.Serapan.Status)), number("serapan", b.Serapan.Raw, b.Serapan.OK()))
-	return append(f, str("kendala", q.Kendala), str("tindak_lanjut", q.TindakLanjut))
+	f = append(f, str("kendala", q.Kendala), str("tindak_lanjut", q.TindakLanjut))
+	return append(f, str("pembanding", PembandingText(r.Pembanding)))
+}
+
+// PembandingText prints comparisons with reference targets on one line:
+// "RPJMD 5,5%: 87,27%; Nasional 5,2%: 92,31%" ("" when there are none).
+func PembandingText(cs []Comparison) string {
+	parts := make([]string, len(cs))
+	for i, c := range cs {
+		parts[i] = c.Nama + " " + c.Target.Text + ": " + c.Capaian.Text()
+	}
+	return strings.Join(parts, "; ")
 }
 
 // exportRows lists every indicator for every quarter 1..Triwulan, indicator
@@ -198,6 +210,9 @@ func summaryFields(p string, s Summary) []field {
 	}
 	for _, k := range s.PerKategori {
 		f = append(f, integer(p+"_"+slug(k.Nama), k.Jumlah))
+	}
+	if s.Rentang {
+		f = append(f, integer(p+"_"+slug(TidakTerkategori), s.TidakTerkategori))
 	}
 	return f
 }

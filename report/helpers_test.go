@@ -45,7 +45,7 @@ func testScales() []data.Scale {
 // agreementOf builds an agreement for 2021 with one group and one sasaran
 // per indicator; indicator kodes and numbers are kept as given.
 func agreementOf(inds ...data.Indicator) *data.Agreement {
-	a := &data.Agreement{File: "pk-test.toml", Tahun: 2021, Skala: testScales(), Kategori: DefaultKategori}
+	a := &data.Agreement{File: "pk-test.toml", Tahun: 2021, Skala: testScales(), Kategori: data.DefaultKategori()}
 	g := data.Group{Nama: "SASARAN STRATEGIS"}
 	for i, ind := range inds {
 		ind.No = 1

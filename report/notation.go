@@ -8,7 +8,9 @@ import (
 )
 
 // ParseValue reads one realisasi value in the agreement's target notation
-// (data.ParseTarget): N/A, 95%, 12,5%, 4, 3,5, 1.250, WTP, (3) WTP, A (81).
+// (data.ParseTarget): N/A, 95%, 12,5%, -1,41%, 4, 3,5, -3, 1.250, WTP,
+// (3) WTP, A (81). Percentages and numbers may be negative (economic
+// growth, a fall in an index).
 // "N/A" gives Kind data.NA (not reported). A comma is the decimal
 // separator and a dot groups thousands, so "95.5%" is refused with a hint.
 func ParseValue(s string) (data.Target, error) {
@@ -16,8 +18,6 @@ func ParseValue(s string) (data.Target, error) {
 	switch {
 	case v == "":
 		return data.Target{}, fmt.Errorf("empty value; write N/A or leave the key out when nothing is reported")
-	case strings.HasPrefix(v, "-"):
-		return data.Target{}, fmt.Errorf("%q is negative; expected a realisasi of 0 or more", v)
 	}
 	t, err := data.ParseTarget(v)
 	if err != nil && strings.Contains(v, ".") {

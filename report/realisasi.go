@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
@@ -17,11 +18,14 @@ import (
 // Realisasi is one decoded realisasi file: what was achieved per indicator
 // and quarter in one agreement year.
 type Realisasi struct {
-	File       string  // path or name the file was read from (for messages)
-	Source     []byte  // the TOML text exactly as read (embedded in report PDFs)
-	Tahun      int     // year; must equal the agreement's
-	Perjanjian string  // optional reference to the agreement file
-	Entries    []Entry // in file order
+	File       string // path or name the file was read from (for messages)
+	Source     []byte // the TOML text exactly as read (embedded in report PDFs)
+	Tahun      int    // year; must equal the agreement's
+	Perjanjian string // optional reference to the agreement file
+	// Tanggal is the report's signing date printed above the signature
+	// (zero when absent: the date is left to the electronic signature).
+	Tanggal time.Time
+	Entries []Entry // in file order
 
 	index map[entryKey]int
 }
@@ -149,7 +153,7 @@ func (d *decoder) problem(path string, atKey bool, format string, args ...any) {
 }
 
 // topKeys are the keys allowed at the top of a realisasi file.
-var topKeys = []string{"tahun", "perjanjian", "realisasi"}
+var topKeys = []string{"tahun", "perjanjian", "tanggal", "realisasi"}
 
 // top checks the top-level table.
 func (d *decoder) top(raw map[string]any) *Realisasi {
@@ -163,12 +167,31 @@ func (d *decoder) top(raw map[string]any) *Realisasi {
 		d.problem("tahun", false, "year %d does not match the agreement's year %d", n, d.agr.Tahun)
 	}
 	d.perjanjian(raw, out)
+	d.tanggal(raw, out)
 	for i, tbl := range d.entryTables(raw) {
 		if e, ok := d.entry(fmt.Sprintf("realisasi[%d]", i), tbl); ok {
 			out.Entries = append(out.Entries, e)
 		}
 	}
 	return out
+}
+
+// tanggal checks the optional signing date: a TOML date in the year or
+// the next (a TW IV report is signed in January).
+func (d *decoder) tanggal(raw map[string]any, out *Realisasi) {
+	v, ok := raw["tanggal"]
+	if !ok {
+		return
+	}
+	t, ok := v.(time.Time)
+	if !ok {
+		d.problem("tanggal", false, "expected a TOML date without quotes, e.g. tanggal = %d-07-15, got %s", d.agr.Tahun, tomlType(v))
+		return
+	}
+	out.Tanggal = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, data.WIB)
+	if y := out.Tanggal.Year(); y != d.agr.Tahun && y != d.agr.Tahun+1 {
+		d.problem("tanggal", false, "%s is not in %d or %d; expected the date the report is signed", out.Tanggal.Format("2006-01-02"), d.agr.Tahun, d.agr.Tahun+1)
+	}
 }
 
 // perjanjian checks the optional reference to the agreement file.

@@ -129,7 +129,8 @@ func TestSampleCSV(t *testing.T) {
 		// progress 33% against 30% = 110%; against the year 33% (Sangat Rendah); serapan 4.350/12.500 = 34,8%
 		{"SK16.1/2", "capaian", "110.00"},
 		{"SK16.1/2", "capaian_tahunan", "33.00"},
-		{"SK16.1/2", "kategori", "Sangat Rendah"},
+		// graded against the target to date: 33 against TW II's 30 = 110%
+		{"SK16.1/2", "kategori", "Sangat Tinggi"},
 		{"SK16.1/2", "serapan", "34.80"},
 		{"SK16.1/2", "realisasi_anggaran", "4350000000"},
 		// kumulatif: 27,5/25 = 110%; ΣR/ΣT = 47,5/50 = 95%; against the year 47,5%

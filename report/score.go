@@ -21,7 +21,7 @@ func score(a *data.Agreement, ind *data.Indicator, r, t data.Target) Value {
 	case t.Kind == data.Predicate || r.Kind == data.Predicate:
 		v = scorePredicate(scaleOf(a, ind), r, t)
 	case t.Kind == r.Kind && t.HasValue && r.HasValue:
-		v = ratio(r.Value, t.Value, ind.Polaritas == data.Negatif)
+		v = ratio(r.Value, t.Value, formulaOf(a, ind))
 	default:
 		v = none(StatusNotEvaluable)
 	}
@@ -46,9 +46,9 @@ func scorePredicate(s *data.Scale, r, t data.Target) Value {
 		return none(StatusNotEvaluable)
 	}
 	if er.Persen > 0 && et.Persen > 0 {
-		return ratio(er.Persen, et.Persen, false)
+		return ratio(er.Persen, et.Persen, positif)
 	}
-	return ratio(er.Skor, et.Skor, false)
+	return ratio(er.Skor, et.Skor, positif)
 }
 
 // scoreBand scores two values on a band scale.
@@ -62,7 +62,7 @@ func scoreBand(s *data.Scale, r, t data.Target) Value {
 	if !okR || !okT {
 		return none(StatusNotEvaluable)
 	}
-	return ratio(vr, vt, false)
+	return ratio(vr, vt, positif)
 }
 
 // bandValue is the number a value stands for on a band scale: its own

@@ -55,7 +55,7 @@ func (s *series) quarter(q int) Quarter {
 	}
 	out.KategoriTW = Kategori(s.a.Kategori, out.CapaianTW)
 	s.toDate(q, &out)
-	out.Kategori = Kategori(s.a.Kategori, out.CapaianTahunan)
+	out.Kategori = Kategori(s.a.Kategori, out.Dinilai())
 	out.Predikat = predikat(s.scale, s.r[i])
 	out.Anggaran.Serapan = none(StatusNotReported)
 	if e := s.e[i]; e != nil {
@@ -119,22 +119,33 @@ func (s *series) latest(q int) int {
 	return -1
 }
 
-// kumulatif: ΣR / ΣT over quarters up to q that have a target and a
-// realisasi; against the annual target, ΣR / T(tahunan).
+// kumulatif: ΣR over every reported quarter up to q (a quarter whose
+// target is N/A counts too: an annual-only target is reached by the sum of
+// the quarters' realisasi); ΣT over the quarters up to q that have a
+// target and a realisasi. CapaianSD is ΣR / ΣT (N/A when no quarter so far
+// has a target); against the annual target, ΣR / T(tahunan).
 func (s *series) kumulatif(q int, out *Quarter) {
 	var sumR, sumT float64
-	n := 0
+	nR, nT := 0, 0
 	for i := 0; i < q; i++ {
-		if s.ind.Triwulan[i].Kind != data.NA && s.reported(i) {
-			sumR, sumT, n = sumR+s.r[i].Value, sumT+s.ind.Triwulan[i].Value, n+1
+		if !s.reported(i) {
+			continue
+		}
+		sumR, nR = sumR+s.r[i].Value, nR+1
+		if s.ind.Triwulan[i].Kind != data.NA {
+			sumT, nT = sumT+s.ind.Triwulan[i].Value, nT+1
 		}
 	}
-	if n == 0 {
+	if nR == 0 {
 		noneToDate(out, s.missing(q))
 		return
 	}
-	out.TargetSD, out.RealisasiSD = s.figure(sumT), s.figure(sumR)
-	out.CapaianSD = capped(ratio(sumR, sumT, s.ind.Polaritas == data.Negatif), s.ind.Batas)
+	out.RealisasiSD = s.figure(sumR)
+	out.CapaianSD = none(s.missing(q))
+	if nT > 0 {
+		out.TargetSD = s.figure(sumT)
+		out.CapaianSD = capped(ratio(sumR, sumT, formulaOf(s.a, s.ind)), s.ind.Batas)
+	}
 	out.CapaianTahunan = score(s.a, s.ind, out.RealisasiSD, s.ind.Tahunan)
 }
 

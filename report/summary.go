@@ -10,6 +10,10 @@ type Summary struct {
 	RataRata    float64 // mean of the capped values (0 when none)
 	RataRataRaw float64 // mean of the raw values (0 when none)
 	PerKategori []KategoriCount
+	// Rentang is true when the scale's bands are ranges, so that a value
+	// may fall in none; TidakTerkategori counts those values.
+	Rentang          bool
+	TidakTerkategori int
 }
 
 // KategoriCount is the number of indicators in one category.
@@ -19,8 +23,9 @@ type KategoriCount struct {
 }
 
 // GroupSummary summarises one group (or the whole agreement): Triwulan over
-// the quarter's capaian (CapaianTW), Tahunan over capaian against the
-// annual target (CapaianTahunan).
+// the quarter's capaian (CapaianTW), Tahunan over the graded year-to-date
+// capaian (Quarter.Dinilai: against the target to date before triwulan IV,
+// against the annual target at IV).
 type GroupSummary struct {
 	Nama     string
 	Triwulan Summary
@@ -31,7 +36,7 @@ type GroupSummary struct {
 func (rep *Report) summarise() {
 	bands := rep.Agreement.Kategori
 	if len(bands) == 0 {
-		bands = DefaultKategori
+		bands = data.DefaultKategori()
 	}
 	rep.Overall = summarise("Keseluruhan", rep.Rows, bands)
 	start := 0
@@ -48,7 +53,7 @@ func summarise(name string, rows []Row, bands []data.Category) GroupSummary {
 	tw, th := newAcc(bands), newAcc(bands)
 	for i := range rows {
 		tw.add(rows[i].CapaianTW)
-		th.add(rows[i].CapaianTahunan)
+		th.add(rows[i].Dinilai())
 	}
 	return GroupSummary{Nama: name, Triwulan: tw.summary(len(rows)), Tahunan: th.summary(len(rows))}
 }
@@ -59,6 +64,7 @@ type acc struct {
 	n           int
 	sum, sumRaw float64
 	counts      []int
+	other       int // values in no band
 }
 
 // newAcc starts an accumulator over the given category bands.
@@ -75,6 +81,9 @@ func (a *acc) add(v Value) {
 	a.sum += v.Capped
 	a.sumRaw += v.Raw
 	k := Kategori(a.bands, v)
+	if k == TidakTerkategori {
+		a.other++
+	}
 	for i, b := range a.bands {
 		if b.Nama == k {
 			a.counts[i]++
@@ -85,7 +94,8 @@ func (a *acc) add(v Value) {
 
 // summary returns the Summary of total indicators.
 func (a *acc) summary(total int) Summary {
-	s := Summary{Indikator: total, Dievaluasi: a.n}
+	s := Summary{Indikator: total, Dievaluasi: a.n, TidakTerkategori: a.other}
+	s.Rentang = len(a.bands) > 0 && a.bands[len(a.bands)-1].HasRange
 	if a.n > 0 {
 		s.RataRata, s.RataRataRaw = a.sum/float64(a.n), a.sumRaw/float64(a.n)
 	}

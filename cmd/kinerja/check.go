@@ -7,13 +7,16 @@ import (
 	"io"
 
 	"kinerja/data"
+	"kinerja/report"
 )
 
 // checkUsage is the synopsis of 'kinerja check'.
 const checkUsage = `usage: kinerja check FILE.toml...
 
 Validates each agreement and prints "FILE: ok (N sasaran, M indikator)" for
-a good one. Every problem of a bad one goes to stderr as
+a good one. A realisasi file (with perjanjian or [[realisasi]] and no
+pihak_pertama) is validated against the agreement its perjanjian key
+names: "FILE: ok (realisasi, N entri, AGREEMENT)". Every problem of a bad one goes to stderr as
 FILE:LINE:COL: field: what is wrong, what was expected.
 Exit status: 0 all good, 1 some file bad, 2 bad usage.
 `
@@ -42,6 +45,9 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 
 // checkOne validates one file and reports it; it returns whether it is good.
 func checkOne(path string, stdout, stderr io.Writer) bool {
+	if notAgreement(path) != "" {
+		return checkRealisasi(path, stdout, stderr)
+	}
 	a, err := data.DecodeFile(path)
 	var problems data.Errors
 	switch {
@@ -55,4 +61,29 @@ func checkOne(path string, stdout, stderr io.Writer) bool {
 	s, n := a.IndicatorCount()
 	fmt.Fprintf(stdout, "%s: ok (%d sasaran, %d indikator)\n", path, s, n)
 	return true
+}
+
+// checkRealisasi validates a realisasi file against the agreement its
+// perjanjian key names; it returns whether both are good.
+func checkRealisasi(path string, stdout, stderr io.Writer) bool {
+	agr, err := agreementOf(path)
+	if err != nil {
+		fmt.Fprintf(stderr, "kinerja check: %v\n", err)
+		return false
+	}
+	a, err := data.DecodeFile(agr)
+	if err == nil {
+		var r *report.Realisasi
+		if r, err = report.DecodeFile(path, a); err == nil {
+			fmt.Fprintf(stdout, "%s: ok (realisasi, %d entri, %s)\n", path, len(r.Entries), agr)
+			return true
+		}
+	}
+	var problems data.Errors
+	if errors.As(err, &problems) {
+		fmt.Fprintln(stderr, problems.Error())
+	} else {
+		fmt.Fprintf(stderr, "kinerja check: %v\n", err)
+	}
+	return false
 }

@@ -68,3 +68,42 @@ func TestCheckCLI(t *testing.T) {
 		})
 	}
 }
+
+// TestCheckRealisasi checks that a realisasi file is validated against
+// the agreement its perjanjian key names, not as an agreement.
+func TestCheckRealisasi(t *testing.T) {
+	sample := filepath.Join("..", "..", "data", "realisasi-2021-bppbj.toml")
+	agr := filepath.Join("..", "..", "data", "pk-2021-bppbj.toml")
+	dir := t.TempDir()
+	src, err := os.ReadFile(agr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad, orphan := filepath.Join(dir, "r.toml"), filepath.Join(dir, "orphan.toml")
+	files := map[string]string{
+		filepath.Join(dir, "pk-2021-bppbj.toml"): string(src),
+		bad:                                      "tahun = 2021\nperjanjian = \"pk-2021-bppbj.toml\"\n[[realisasi]]\nkode = \"SO19.x\"\ntriwulan = 1\nnilai = \"5%\"\n",
+		orphan:                                   "tahun = 2021\n[[realisasi]]\nkode = \"SO19.1\"\ntriwulan = 1\n",
+	}
+	for name, s := range files {
+		if err := os.WriteFile(name, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tests := []struct {
+		args           []string
+		code           int
+		stdout, stderr string
+	}{
+		{[]string{"check", sample}, 0, sample + ": ok (realisasi, 32 entri, " + agr + ")\n", ""},
+		{[]string{"check", bad}, 1, "", bad + ":4:8: realisasi[0].kode: unknown indicator kode \"SO19.x\" (did you mean `SO19.1`?); expected a kode from " +
+			filepath.Join(dir, "pk-2021-bppbj.toml") + "\n"},
+		{[]string{"check", orphan}, 1, "", "kinerja check: " + orphan + ": no perjanjian key naming its agreement; add perjanjian = \"AGREEMENT.toml\" or run kinerja report AGREEMENT.toml " + orphan + "\n"},
+	}
+	for _, tt := range tests {
+		var out, errb bytes.Buffer
+		if code := run(tt.args, &out, &errb); code != tt.code || out.String() != tt.stdout || errb.String() != tt.stderr {
+			t.Errorf("%v: exit %d\nstdout %q\nstderr %q\nwant %d %q %q", tt.args, code, out.String(), errb.String(), tt.code, tt.stdout, tt.stderr)
+		}
+	}
+}

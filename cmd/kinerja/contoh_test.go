@@ -325,10 +325,10 @@ func TestContohReportNegatif(t *testing.T) {
 		// SP3.2 TW II: T 4, R 9 > 2T = 8: (8 - 9) / 4 x 100 = -25, floored at 0.
 		{"SP3.2/2", "capaian", negatif(4, 9)},
 		{"SP3.2/2", "capaian_batas", pct(0)},
-		// SP3.1 target 0, negatif: R = 0 in TW II is 100; R = 1 in TW I is not evaluable.
+		// SP3.1 target 0, negatif: R = 0 in TW II is 100; R = 1 in TW I misses the target 0 (no percentage).
 		{"SP3.1/2", "capaian", pct(100)},
 		{"SP3.1/2", "capaian_status", "ok"},
-		{"SP3.1/1", "capaian_status", "not_evaluable"},
+		{"SP3.1/1", "capaian_status", "target_0_tidak_tercapai"},
 		{"SP3.1/1", "capaian", ""},
 	}
 	for _, c := range cases {
