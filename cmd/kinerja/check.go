@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 
+	"kinerja/api"
 	"kinerja/data"
 	"kinerja/report"
 )
@@ -66,7 +67,7 @@ func checkOne(path string, stdout, stderr io.Writer) bool {
 // checkRealisasi validates a realisasi file against the agreement its
 // perjanjian key names; it returns whether both are good.
 func checkRealisasi(path string, stdout, stderr io.Writer) bool {
-	agr, err := agreementOf(path)
+	agr, err := api.AgreementOf(path)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja check: %v\n", err)
 		return false
