@@ -175,7 +175,7 @@ func indicatorHas(ind *Indicator, key string) bool {
 	case KolomSatuan:
 		return ind.SatuanTulis != ""
 	case KolomTriwulan:
-		return ind.Triwulanan
+		return ind.Triwulanan || ind.Triwulan != [4]Target{}
 	case KolomKeterangan:
 		return ind.Keterangan != ""
 	}

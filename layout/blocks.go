@@ -92,7 +92,7 @@ func sigChunks(f *engine.Flow, s sigCol, st engine.Style, width float64) (pre, p
 		post = append(post, chunk{f.Wrap(s.p.Pangkat, st, width), s.key + ".pangkat"})
 	}
 	if !isBlank(s.p.NIP) {
-		post = append(post, chunk{f.Wrap("NIP "+s.p.NIP, st, width), s.key + ".nip"})
+		post = append(post, chunk{f.Wrap(s.p.NIPCetak, st, width), s.key + ".nip"})
 	}
 	return pre, post
 }

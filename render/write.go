@@ -44,7 +44,9 @@ const Producer = "kinerja"
 // made by a renderer whose output differs from this one's from a document
 // whose embedded sources were changed. Bump it whenever the same input
 // renders to different bytes (TestFormatGuard fails until you do).
-const Format = 5
+// 6: continued rows repeat the sasaran text and indicator name; the
+// attachment signature blocks are aligned (issue 11).
+const Format = 6
 
 // Lang is the document language written to the catalog and the XMP packet.
 const Lang = "id-ID"
