@@ -149,24 +149,21 @@ func defaultHeading(cols []Column, key string) string {
 	return key
 }
 
-// columnUsed reports whether the default table shows column key: the
-// numbers, Sasaran, Indikator and Tahunan always; the others when some
-// indicator has content for them (Satuan only when written).
+// columnUsed reports whether the default table shows column key: when
+// some indicator has content for it (Indicator.HasContent).
 func (a *Agreement) columnUsed(key string) bool {
-	switch key {
-	case KolomNo, KolomSasaran, KolomNoIndikator, KolomIndikator, KolomTahunan:
-		return true
-	}
 	for _, r := range a.Indicators() {
-		if indicatorHas(r.Indicator, key) {
+		if r.Indicator.HasContent(key) {
 			return true
 		}
 	}
 	return false
 }
 
-// indicatorHas reports whether ind has content for column key.
-func indicatorHas(ind *Indicator, key string) bool {
+// HasContent reports whether ind has something to print in column key:
+// always for the numbers, Sasaran, Indikator and Tahunan; for the others
+// when their text (Satuan: as written) or quarterly targets are there.
+func (ind *Indicator) HasContent(key string) bool {
 	switch key {
 	case KolomSumberData:
 		return ind.SumberData != ""
@@ -179,7 +176,7 @@ func indicatorHas(ind *Indicator, key string) bool {
 	case KolomKeterangan:
 		return ind.Keterangan != ""
 	}
-	return false
+	return slices.Contains([]string{KolomNo, KolomSasaran, KolomNoIndikator, KolomIndikator, KolomTahunan}, key)
 }
 
 // checkColumns reports indicator content for a column the written kolom
@@ -194,7 +191,7 @@ func (c *checker) checkColumns(a *Agreement, listed bool) {
 		for si, s := range g.Sasaran {
 			for ii := range s.Indikator {
 				for _, col := range []string{KolomSumberData, KolomPengukuran, KolomTriwulan, KolomKeterangan} {
-					if indicatorHas(&s.Indikator[ii], col) && !a.Tabel.Has(col) {
+					if s.Indikator[ii].HasContent(col) && !a.Tabel.Has(col) {
 						path := fmt.Sprintf("kelompok[%d].sasaran[%d].indikator[%d].%s", gi, si, ii, keys[col])
 						c.addf(path, "is written but [tabel] kolom has no %q column, so it would not be printed; add the column or remove the value", col)
 					}

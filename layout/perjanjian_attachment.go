@@ -127,7 +127,7 @@ func (d *agreementDoc) tableTitle(title, id string, t *engine.Grid) error {
 // indicatorTable builds the indicator table of groups [from, to) with
 // its header.
 func (d *agreementDoc) indicatorTable(from, to int) *engine.Grid {
-	cols := d.columns(&d.a.Kelompok[from])
+	cols := d.columns(d.a.Kelompok[from:to])
 	t := engine.NewGrid(d.Typesetter, d.Left, d.indicatorWidths(cols, d.Right-d.Left), cellStyle)
 	t.SetHeader(cols.header(), cols.headRows())
 	for gi := from; gi < to; gi++ {
@@ -207,6 +207,10 @@ func (d *agreementDoc) placeProgramTable(tail float64) error {
 	d.Gap(gapSection)
 	pt := d.programTable()
 	pt.Tail = tail
+	title := d.Wrap(d.a.TabelProgram.Judul, attBold, d.Right-d.Left)
+	if len(title) > 0 {
+		d.KeepWhole(d.WholeHeight(pt, float64(len(title))*attLead+gapSmall))
+	}
 	if err := d.tableTitle(d.a.TabelProgram.Judul, "program.judul", pt); err != nil {
 		return err
 	}

@@ -17,12 +17,17 @@ type colPlan struct {
 	n    int            // number of grid columns
 }
 
-// columns returns the grid columns of the table that group g starts,
-// with g's renamed headings.
-func (d *agreementDoc) columns(g *data.Group) colPlan {
+// columns returns the grid columns of the table of groups gs, with the
+// first group's renamed headings. A column whose content every indicator
+// of these groups leaves empty (Sumber Data, Pengukuran, Satuan,
+// Triwulan, Keterangan) takes no space.
+func (d *agreementDoc) columns(gs []data.Group) colPlan {
 	p := colPlan{at: map[string]int{}}
 	for _, c := range d.a.Tabel.Kolom {
-		c.Judul = orDefault(g.Kepala[c.Key], c.Judul)
+		if !d.hasContent(gs, c.Key) {
+			continue
+		}
+		c.Judul = orDefault(gs[0].Kepala[c.Key], c.Judul)
 		p.cols = append(p.cols, c)
 		p.at[c.Key] = p.n
 		p.n++
@@ -31,6 +36,18 @@ func (d *agreementDoc) columns(g *data.Group) colPlan {
 		}
 	}
 	return p
+}
+
+// hasContent reports whether column key has something to print for the
+// indicators of gs (data.Indicator.HasContent).
+func (d *agreementDoc) hasContent(gs []data.Group, key string) bool {
+	sub := data.Agreement{Kelompok: gs}
+	for _, r := range sub.Indicators() {
+		if r.Indicator.HasContent(key) {
+			return true
+		}
+	}
+	return false
 }
 
 // headRows is 2 when the header has the quarter row, else 1.
