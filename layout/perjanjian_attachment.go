@@ -15,7 +15,7 @@ func (d *agreementDoc) attachment() error {
 	d.NewPage(true)
 	a, tw := d.a, d.Right-d.Left
 	for i, line := range a.JudulLampiranBaris {
-		if err := d.Block(line, attBold, d.Left, tw, engine.AlignCenter, "judul.lampiran"+lineSuffix(i)); err != nil {
+		if err := blockNoLone(d.Flow, line, attBold, d.Left, tw, engine.AlignCenter, "judul.lampiran"+lineSuffix(i)); err != nil {
 			return err
 		}
 	}
