@@ -46,17 +46,30 @@ func GroupThousands(digits string) string {
 // TempatTanggal returns the place and date line above the signatures:
 // "Jakarta, 4 Januari 2021", or "Jakarta, 2021" when no date is set.
 func (a *Agreement) TempatTanggal() string {
-	if a.Tanggal.IsZero() {
-		return fmt.Sprintf("%s, %d", a.Tempat, a.Tahun)
-	}
-	return a.Tempat + ", " + FormatTanggal(a.Tanggal)
+	return a.Tempat + ", " + a.TanggalTeks()
 }
 
-// TotalAnggaran returns the sum of the program budgets in rupiah.
+// TanggalTeks returns the date as printed: "4 Januari 2021", "Januari
+// 2021" when only the month was written, "2021" when no date is set.
+func (a *Agreement) TanggalTeks() string {
+	switch {
+	case a.Tanggal.IsZero():
+		return fmt.Sprint(a.Tahun)
+	case a.TanggalBulan:
+		return NamaBulan(a.Tanggal.Month()) + " " + fmt.Sprint(a.Tanggal.Year())
+	}
+	return FormatTanggal(a.Tanggal)
+}
+
+// TotalAnggaran returns the sum of the program budgets in rupiah: the
+// top-level rows only, since a program's budget already holds its
+// kegiatan's.
 func (a *Agreement) TotalAnggaran() int64 {
 	var sum int64
 	for _, p := range a.Program {
-		sum += p.Anggaran
+		if p.Tingkat == 0 {
+			sum += p.Anggaran
+		}
 	}
 	return sum
 }

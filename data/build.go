@@ -1,7 +1,9 @@
 package data
 
 import (
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -16,7 +18,7 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 	a := &Agreement{File: c.file}
 	a.Tahun = c.year(raw.Tahun)
 	a.Tempat = c.reqText("tempat", raw.Tempat, `the place printed before the date, e.g. tempat = "Jakarta"`)
-	a.Tanggal = c.date(raw.Tanggal, a.Tahun)
+	a.Tanggal, a.TanggalBulan = c.date(raw.Tanggal, a.Tahun)
 	a.Nomor = c.optText("nomor", raw.Nomor, "")
 	a.Kertas = c.paper(raw.Kertas)
 	a.Huruf = c.font(raw.Huruf)
@@ -34,11 +36,15 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 	a.Kedua = c.party("pihak_kedua", raw.Kedua, nipYear, false)
 	a.Teks = c.paragraphs(raw.Teks)
 	a.Skala = c.scales(raw.Skala)
-	a.Kelompok = c.groups(raw.Kelompok, a.Skala)
+	a.Identitas = c.identityRows(raw.Identitas)
+	a.Tabel = c.table(raw.Tabel)
+	a.Kelompok = c.groups(raw.Kelompok, a.Skala, a.Tabel.Penomoran == PenomoranPerKelompok)
 	a.Program = c.programs(raw.Program)
+	a.TabelProgram = c.programTable(raw.TabelProgram)
 	a.Kategori = c.categories(raw.Kategori)
 	a.RumusNegatif = c.rumusNegatif("rumus_negatif", raw.RumusNegatif)
 	a.ApplyDefaults()
+	c.checkColumns(a, raw.Tabel.Kolom.set)
 	c.distinctLabels(a)
 	return a
 }
@@ -71,17 +77,40 @@ func (c *checker) dateOf(path string, v val, example string) (time.Time, bool) {
 	return t, ok
 }
 
-// date checks tanggal: a date in tahun or the year before.
-func (c *checker) date(v val, tahun int) time.Time {
-	t, ok := c.dateOf("tanggal", v, "tanggal = 2021-01-04")
-	if !ok {
-		return time.Time{}
+// date checks tanggal: a date in tahun or the year before, or a month
+// written as text ("Januari 2021"), which gives the first of that month
+// and monthOnly.
+func (c *checker) date(v val, tahun int) (d time.Time, monthOnly bool) {
+	if s, isText := v.v.(string); v.set && isText {
+		m, err := parseMonth(s)
+		if err != nil {
+			c.addf("tanggal", "%v", err)
+			return time.Time{}, false
+		}
+		d, monthOnly = m, true
+	} else if t, ok := c.dateOf("tanggal", v, "tanggal = 2021-01-04 or tanggal = \"Januari 2021\""); ok {
+		d = time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, WIB)
+	} else {
+		return time.Time{}, false
 	}
-	d := time.Date(t.Year(), t.Month(), t.Day(), 0, 0, 0, 0, WIB)
 	if tahun != 0 && (d.Year() < tahun-1 || d.Year() > tahun) {
 		c.addf("tanggal", "%s is not in %d or %d; expected the signing date of the %d agreement", d.Format("2006-01-02"), tahun-1, tahun, tahun)
 	}
-	return d
+	return d, monthOnly
+}
+
+// parseMonth reads a month written as text, "Januari 2021" (any case).
+func parseMonth(s string) (time.Time, error) {
+	f := strings.Fields(s)
+	if len(f) == 2 {
+		y, err := strconv.Atoi(f[1])
+		for m := time.January; err == nil && m <= time.December; m++ {
+			if strings.EqualFold(f[0], NamaBulan(m)) {
+				return time.Date(y, m, 1, 0, 0, 0, 0, WIB), nil
+			}
+		}
+	}
+	return time.Time{}, fmt.Errorf("%q is not a date; expected a TOML date without quotes (tanggal = 2021-01-04) or a month and year in quotes (tanggal = \"Januari 2021\")", s)
 }
 
 // created checks dibuat or derives it: the date at 00:00 WIB, else
@@ -149,13 +178,32 @@ func (c *checker) verifyURL(v val) string {
 // titles checks [judul]; ApplyDefaults fills what it leaves out.
 func (c *checker) titles(a *Agreement, j judulT) {
 	a.JudulBaris = c.textList("judul.pernyataan", j.Pernyataan)
-	a.JudulLampiran = c.optText("judul.lampiran", j.Lampiran, "")
+	a.JudulLampiranBaris = c.textList("judul.lampiran", j.Lampiran)
 }
 
 // labels checks [label]; ApplyDefaults fills what it leaves out.
 func (c *checker) labels(a *Agreement, l labelT) {
 	a.LabelPertama = c.optText("label.pertama", l.Pertama, "")
 	a.LabelKedua = c.optText("label.kedua", l.Kedua, "")
+	a.Label = IdentityLabels{
+		Nama:      c.optText("label.nama", l.Nama, ""),
+		NIP:       c.optText("label.nip", l.NIP, ""),
+		Jabatan:   c.optText("label.jabatan", l.Jabatan, ""),
+		UnitKerja: c.optText("label.unit_kerja", l.UnitKerja, ""),
+	}
+}
+
+// identityRows checks [[identitas]], the extra rows of the identity block.
+func (c *checker) identityRows(raw []idRowT) []IdentityRow {
+	var out []IdentityRow
+	for i, r := range raw {
+		path := fmt.Sprintf("identitas[%d]", i)
+		out = append(out, IdentityRow{
+			Label: c.reqText(path+".label", r.Label, `the label, e.g. label = "Tahun Anggaran"`),
+			Isi:   c.reqText(path+".isi", r.Isi, `the value, e.g. isi = "2021"`),
+		})
+	}
+	return out
 }
 
 // distinctLabels checks that the party labels (defaults applied) differ.
@@ -172,11 +220,15 @@ func (c *checker) party(path string, p partyT, tahun int, first bool) Party {
 	r.Jabatan = c.reqText(path+".jabatan", p.Jabatan, `the position, e.g. jabatan = "Kepala Badan ..."`)
 	r.Pangkat = c.optText(path+".pangkat", p.Pangkat, "")
 	if s, ok := c.text(path+".nip", p.NIP); ok && s != "" {
-		nip, err := ParseNIP(s, tahun)
+		digits, prefixed := cutNIPLabel(s)
+		nip, err := ParseNIP(digits, tahun)
 		if err != nil {
 			c.addf(path+".nip", "%v", err)
 		}
-		r.NIP = nip
+		r.NIP, r.NIPCetak = nip, s
+		if !prefixed {
+			r.NIPCetak = "NIP " + s
+		}
 	}
 	if first {
 		r.UnitKerja = c.reqText(path+".unit_kerja", p.UnitKerja, `the unit of the first party, e.g. unit_kerja = "Badan ..."`)

@@ -12,6 +12,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Default wording of the statement page, as in the seed agreement.
@@ -57,29 +59,63 @@ func (a *Agreement) ApplyDefaults() {
 	if len(a.JudulBaris) == 0 {
 		a.JudulBaris = []string{"PERJANJIAN KINERJA", fmt.Sprintf("TAHUN %d", a.Tahun)}
 	}
-	a.JudulLampiran = orDefault(a.JudulLampiran, fmt.Sprintf("PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN %d", a.Tahun))
+	if len(a.JudulLampiranBaris) == 0 {
+		a.JudulLampiranBaris = []string{orDefault(a.JudulLampiran, fmt.Sprintf("PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN %d", a.Tahun))}
+	}
+	a.JudulLampiran = strings.Join(a.JudulLampiranBaris, " ")
 	a.LabelPertama = orDefault(a.LabelPertama, DefaultLabelPertama)
 	a.LabelKedua = orDefault(a.LabelKedua, DefaultLabelKedua)
+	a.Label.applyDefaults()
 	a.Teks.applyDefaults(a.LabelPertama, a.LabelKedua)
 	a.Pertama.applyDefaults()
 	a.Kedua.applyDefaults()
 	a.numberIndicators()
+	a.Tabel.applyDefaults(a)
+	a.TabelProgram.applyDefaults()
 	if len(a.Kategori) == 0 {
 		a.Kategori = DefaultKategori()
 	}
 }
 
+// applyDefaults fills the blank identity labels: Nama, NIP, Jabatan,
+// Unit Kerja.
+func (l *IdentityLabels) applyDefaults() {
+	l.Nama = orDefault(l.Nama, "Nama")
+	l.NIP = orDefault(l.NIP, "NIP")
+	l.Jabatan = orDefault(l.Jabatan, "Jabatan")
+	l.UnitKerja = orDefault(l.UnitKerja, "Unit Kerja")
+}
+
 // applyDefaults fills blank paragraphs with the default wording and
-// replaces {pertama} and {kedua} by the labels.
+// replaces {pertama} and {kedua} by the labels; a label that starts a
+// paragraph or a sentence starts with a capital letter.
 func (t *Paragraphs) applyDefaults(pertama, kedua string) {
-	r := strings.NewReplacer("{pertama}", pertama, "{kedua}", kedua)
+	r := strings.NewReplacer(". {pertama}", ". "+capitalise(pertama), ". {kedua}", ". "+capitalise(kedua),
+		"{pertama}", pertama, "{kedua}", kedua)
 	for _, f := range []struct {
 		s   *string
 		def string
 	}{{&t.Pembuka, DefaultPembuka}, {&t.SebutanPertama, DefaultSebutanPertama},
 		{&t.SebutanKedua, DefaultSebutanKedua}, {&t.Janji, DefaultJanji}, {&t.Supervisi, DefaultSupervisi}} {
-		*f.s = r.Replace(orDefault(*f.s, f.def))
+		*f.s = r.Replace(capitaliseLead(orDefault(*f.s, f.def), pertama, kedua))
 	}
+}
+
+// capitaliseLead capitalises a label placeholder at the start of s.
+func capitaliseLead(s, pertama, kedua string) string {
+	if rest, ok := strings.CutPrefix(s, "{pertama}"); ok {
+		return capitalise(pertama) + rest
+	}
+	if rest, ok := strings.CutPrefix(s, "{kedua}"); ok {
+		return capitalise(kedua) + rest
+	}
+	return s
+}
+
+// capitalise returns s with its first letter in upper case.
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // applyDefaults derives the blank names and positions of a party: the
@@ -89,6 +125,9 @@ func (t *Paragraphs) applyDefaults(pertama, kedua string) {
 func (p *Party) applyDefaults() {
 	if strings.TrimSpace(p.Jabatan) != "" {
 		p.JabatanTTD = orDefault(p.JabatanTTD, strings.TrimSpace(p.Jabatan)+",")
+	}
+	if p.NIP != "" {
+		p.NIPCetak = orDefault(p.NIPCetak, "NIP "+p.NIP)
 	}
 	p.NamaLampiran = orDefault(p.NamaLampiran, p.Nama)
 	p.JabatanSingkat = orDefault(p.JabatanSingkat, p.Jabatan)
@@ -187,36 +226,85 @@ func (c *checker) categoryMin(path string, v val, cat *Category, prev []Category
 // totals cannot overflow.
 const maxAnggaran = 1_000_000_000_000_000
 
-// programs checks [[program]].
+// budgetRow is one row of the program hierarchy as written.
+type budgetRow struct {
+	path, key, hint string
+	name, anggaran  val
+	keterangan      val
+	tingkat         int
+}
+
+// programs checks [[program]] with its [[program.kegiatan]] and their
+// [[program.kegiatan.sub_kegiatan]], in document order. A row with
+// children may leave out anggaran: it is the sum of its children; when
+// written, it must equal that sum, so that no total counts a budget
+// twice.
 func (c *checker) programs(raw []programT) []Program {
 	var out []Program
 	for i, p := range raw {
 		path := fmt.Sprintf("program[%d]", i)
-		r := Program{
-			Program:    c.reqText(path+".program", p.Program, `the program name, e.g. program = "Program Penunjang Urusan Pemerintahan Daerah"`),
-			Keterangan: c.optText(path+".keterangan", p.Keterangan, ""),
-		}
-		const hint = "an integer number of rupiah without quotes, e.g. anggaran = 1_250_000_000"
-		if !p.Anggaran.set {
-			c.addf(path+".anggaran", "missing; expected %s", hint)
-		} else if n, ok := c.integer(path+".anggaran", p.Anggaran, hint); ok {
-			if n < 0 || n > maxAnggaran {
-				c.addf(path+".anggaran", "%d is out of range; expected %s, at most %d", n, hint, int64(maxAnggaran))
+		at := len(out)
+		out = append(out, c.budgetRow(budgetRow{path, "program", `the program name, e.g. program = "Program Penunjang Urusan Pemerintahan Daerah"`,
+			p.Program, p.Anggaran, p.Keterangan, 0}, len(p.Kegiatan) > 0))
+		var sum int64
+		for j, k := range p.Kegiatan {
+			kp := fmt.Sprintf("%s.kegiatan[%d]", path, j)
+			kat := len(out)
+			out = append(out, c.budgetRow(budgetRow{kp, "kegiatan", `the kegiatan name, e.g. kegiatan = "Penyediaan Jasa Penunjang"`,
+				k.Kegiatan, k.Anggaran, k.Keterangan, 1}, len(k.SubKegiatan) > 0))
+			var sub int64
+			for m, s := range k.SubKegiatan {
+				sp := fmt.Sprintf("%s.sub_kegiatan[%d]", kp, m)
+				out = append(out, c.budgetRow(budgetRow{sp, "sub_kegiatan", `the sub-kegiatan name, e.g. sub_kegiatan = "Penyediaan Jasa Kebersihan Kantor"`,
+					s.SubKegiatan, s.Anggaran, s.Keterangan, 2}, false))
+				sub += out[len(out)-1].Anggaran
 			}
-			r.Anggaran = n
+			c.parentSum(kp, k.Anggaran.set, &out[kat], sub, len(k.SubKegiatan))
+			sum += out[kat].Anggaran
 		}
-		out = append(out, r)
+		c.parentSum(path, p.Anggaran.set, &out[at], sum, len(p.Kegiatan))
 	}
 	return out
+}
+
+// budgetRow checks one row; anggaran is required unless the row has children.
+func (c *checker) budgetRow(r budgetRow, parent bool) Program {
+	p := Program{Program: c.reqText(r.path+"."+r.key, r.name, r.hint),
+		Keterangan: c.optText(r.path+".keterangan", r.keterangan, ""), Tingkat: r.tingkat}
+	const hint = "an integer number of rupiah without quotes, e.g. anggaran = 1_250_000_000"
+	switch {
+	case !r.anggaran.set && !parent:
+		c.addf(r.path+".anggaran", "missing; expected %s", hint)
+	case !r.anggaran.set:
+	default:
+		if n, ok := c.integer(r.path+".anggaran", r.anggaran, hint); ok {
+			if n < 0 || n > maxAnggaran {
+				c.addf(r.path+".anggaran", "%d is out of range; expected %s, at most %d", n, hint, int64(maxAnggaran))
+			}
+			p.Anggaran = n
+		}
+	}
+	return p
+}
+
+// parentSum gives a parent without anggaran the sum of its children and
+// checks a written one against it.
+func (c *checker) parentSum(path string, written bool, p *Program, sum int64, children int) {
+	switch {
+	case children == 0:
+	case !written:
+		p.Anggaran = sum
+	case p.Anggaran != sum:
+		c.addf(path+".anggaran", "%s is not the sum of its %d rows below (%s); expected the sum, or leave anggaran out to have it computed",
+			GroupThousands(fmt.Sprint(p.Anggaran)), children, GroupThousands(fmt.Sprint(sum)))
+	}
 }
 
 // letterhead checks [kop] and reads the logo.
 func (c *checker) letterhead(k kopT, opt Options) Letterhead {
 	l := Letterhead{Baris: c.textList("kop.baris", k.Baris)}
 	const hint = `the letterhead lines, e.g. baris = ["PEMERINTAH PROVINSI DAERAH KHUSUS", "IBUKOTA JAKARTA"]`
-	if !k.Baris.set {
-		c.addf("kop.baris", "missing; expected %s", hint)
-	} else if strings.TrimSpace(strings.Join(l.Baris, "")) == "" && len(l.Baris) == len(asList(k.Baris.v)) {
+	if k.Baris.set && strings.TrimSpace(strings.Join(l.Baris, "")) == "" && len(l.Baris) == len(asList(k.Baris.v)) {
 		c.addf("kop.baris", "is empty; expected %s", hint)
 	}
 	l.Logo = c.optText("kop.logo", k.Logo, "")

@@ -19,8 +19,9 @@ const (
 	Tahunan     = "tahunan"
 )
 
-// groups checks [[kelompok]] and numbers sasaran and indicators.
-func (c *checker) groups(raw []groupT, scales []Scale) []Group {
+// groups checks [[kelompok]] and numbers sasaran (across the groups, or
+// from 1 in each group with restart) and indicators.
+func (c *checker) groups(raw []groupT, scales []Scale, restart bool) []Group {
 	if len(raw) == 0 {
 		c.addf("kelompok", `missing; expected at least one [[kelompok]] table, e.g. nama = "SASARAN STRATEGIS"`)
 	}
@@ -29,7 +30,11 @@ func (c *checker) groups(raw []groupT, scales []Scale) []Group {
 	no := 0
 	for gi, g := range raw {
 		path := fmt.Sprintf("kelompok[%d]", gi)
-		grp := Group{Nama: c.reqText(path+".nama", g.Nama, `the group heading, e.g. nama = "SASARAN STRATEGIS"`)}
+		grp := Group{Nama: c.optText(path+".nama", g.Nama, ""), Judul: c.optText(path+".judul", g.Judul, ""),
+			Kepala: c.headings(path+".kepala", g.Kepala.pairs())}
+		if restart {
+			no = 0
+		}
 		if len(g.Sasaran) == 0 {
 			c.addf(path, "has no sasaran; expected at least one [[kelompok.sasaran]] table")
 		}
@@ -62,11 +67,12 @@ func (c *checker) indicator(path string, in indicatorT, scales []Scale, codes ma
 	r.Kode = c.kode(path+".kode", in.Kode, codes)
 	r.Indikator = c.reqText(path+".indikator", in.Indikator, `the indicator, e.g. indikator = "Opini laporan Keuangan"`)
 	r.SumberData = c.optText(path+".sumber_data", in.SumberData, "")
-	r.Pengukuran = normaliseBlock(c.reqText(path+".pengukuran", in.Pengukuran, `how it is measured, e.g. pengukuran = """..."""`))
+	r.Pengukuran = normaliseBlock(c.optText(path+".pengukuran", in.Pengukuran, ""))
 	r.Keterangan = c.optText(path+".keterangan", in.Keterangan, "")
 	c.targets(path, in, &r)
-	r.Satuan = c.optText(path+".satuan", in.Satuan, defaultSatuan(r))
-	r.Polaritas = c.choice(path+".polaritas", in.Polaritas, Positif, Positif, Negatif)
+	r.SatuanTulis = c.optText(path+".satuan", in.Satuan, "")
+	r.Satuan = orDefault(r.SatuanTulis, defaultSatuan(r))
+	r.Polaritas = c.choice(path+".polaritas", in.Polaritas, defaultPolaritas(r), Positif, Negatif)
 	r.Akumulasi = c.choice(path+".akumulasi", in.Akumulasi, defaultAkumulasi(r), Kumulatif, PosisiAkhir, RataRata, Tahunan)
 	r.Batas = c.cap(path+".batas", in.Batas)
 	r.Skala = c.optText(path+".skala", in.Skala, "")
@@ -96,17 +102,20 @@ func (c *checker) kode(path string, v val, codes map[string]string) string {
 	return k
 }
 
-// targets checks triwulan (exactly four) and tahunan, and that all
-// targets other than N/A are of one kind.
+// targets checks triwulan (exactly four, or none for an annual-only
+// indicator) and tahunan, and that all targets other than N/A are of one
+// kind.
 func (c *checker) targets(path string, in indicatorT, r *Indicator) {
 	const hint = `four quarterly targets, e.g. triwulan = ["N/A", "100%", "100%", "100%"]`
-	if !in.Triwulan.set {
-		c.addf(path+".triwulan", "missing; expected %s", hint)
-	} else if items, ok := in.Triwulan.v.([]any); !ok {
+	r.Triwulanan = in.Triwulan.set
+	items, isList := in.Triwulan.v.([]any)
+	switch {
+	case !in.Triwulan.set: // annual only: the quarters stay N/A with nothing printed
+	case !isList:
 		c.addf(path+".triwulan", "got %s; expected %s", describe(in.Triwulan.v), hint)
-	} else if len(items) != 4 {
+	case len(items) != 4:
 		c.addf(path+".triwulan", "has %d values; expected %s", len(items), hint)
-	} else {
+	default:
 		for q, it := range items {
 			r.Triwulan[q], _ = c.targetOf(fmt.Sprintf("%s.triwulan[%d]", path, q), it)
 		}
@@ -251,12 +260,25 @@ func defaultAkumulasi(r Indicator) string {
 	return PosisiAkhir
 }
 
-// defaultSatuan is "%" for percentage targets, else the keterangan.
+// defaultSatuan is "%" for percentage targets, the unit written with the
+// annual target ("70 Indeks"), else the keterangan.
 func defaultSatuan(r Indicator) string {
-	if r.Tahunan.Kind == Percent {
+	switch {
+	case r.Tahunan.Kind == Percent:
 		return "%"
+	case r.Tahunan.Unit != "":
+		return r.Tahunan.Unit
 	}
 	return r.Keterangan
+}
+
+// defaultPolaritas is negatif when the annual target is an upper bound
+// ("< 49", "≤ 2,5", "kurang dari 49", "maksimal 5%"), else positif.
+func defaultPolaritas(r Indicator) string {
+	if c := r.Tahunan.Comparator; c == "<" || c == "≤" {
+		return Negatif
+	}
+	return Positif
 }
 
 // normaliseBlock tidies a multi-line text: line ends and blanks trimmed,

@@ -43,7 +43,11 @@ type Agreement struct {
 	Tahun   int       // year of the agreement, e.g. 2021
 	Tempat  string    // place printed before the date, e.g. "Jakarta"
 	Tanggal time.Time // signing date; zero when absent ("Jakarta, 2021")
-	Nomor   string    // optional document number
+	// TanggalBulan is set when only the month was written ("Januari
+	// 2021"): Tanggal is then the first of that month and the date line
+	// prints the month and year.
+	TanggalBulan bool
+	Nomor        string // optional document number
 
 	Kertas Paper // paper size of every page
 	Huruf  Font  // font family of the whole document
@@ -54,8 +58,11 @@ type Agreement struct {
 	// printed on two lines (JudulBaris).
 	JudulBaris []string
 	// JudulLampiran is the attachment title; default
-	// "PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN <tahun>".
-	JudulLampiran string
+	// "PERJANJIAN KINERJA KEPALA PERANGKAT DAERAH TAHUN <tahun>". Its
+	// lines as written are JudulLampiranBaris (one line by default; a
+	// two-line title stays two lines); JudulLampiran joins them.
+	JudulLampiran      string
+	JudulLampiranBaris []string
 
 	Pertama Party // PIHAK PERTAMA: the official who promises
 	Kedua   Party // PIHAK KEDUA: the superior ("selaku atasan")
@@ -64,13 +71,23 @@ type Agreement struct {
 	// and "PIHAK KEDUA" (some forms say "PIHAK KESATU").
 	LabelPertama string
 	LabelKedua   string
+	// Label holds the labels of the identity blocks as printed (defaults
+	// Nama, NIP, Jabatan, Unit Kerja).
+	Label IdentityLabels
+	// Identitas are extra rows of the attachment identity block, after
+	// the party's own ("Tahun Anggaran : 2021").
+	Identitas []IdentityRow
 
 	Teks Paragraphs // fixed wording of the statement page (defaults applied)
 
-	Kelompok []Group    // SASARAN STRATEGIS, SASARAN KHUSUS, ...
-	Program  []Program  // optional Program | Anggaran (Rp) | Keterangan rows
-	Skala    []Scale    // predicate scales referred to by indicators
-	Kategori []Category // capaian category bands, highest first (defaults applied)
+	Tabel    Table   // columns of the indicator table (defaults applied)
+	Kelompok []Group // SASARAN STRATEGIS, SASARAN KHUSUS, ...
+	// Program holds the optional program table's rows in document order:
+	// programs, their kegiatan and sub-kegiatan (Program.Tingkat).
+	Program      []Program
+	TabelProgram ProgramTable // headings and number format of the program table
+	Skala        []Scale      // predicate scales referred to by indicators
+	Kategori     []Category   // capaian category bands, highest first (defaults applied)
 
 	// RumusNegatif is the formula for negative-polarity indicators that set
 	// none ("" = RumusSelisih); see Agreement.Formula.
@@ -103,9 +120,13 @@ type Letterhead struct {
 
 // Party is one signer of the agreement.
 type Party struct {
-	Nama           string // name as printed on the statement page, e.g. "BLESSMIYANDA"
-	NamaLampiran   string // name as printed in the attachment (default Nama)
-	NIP            string // 18 digits, "" for officials without one (a governor)
+	Nama         string // name as printed on the statement page, e.g. "BLESSMIYANDA"
+	NamaLampiran string // name as printed in the attachment (default Nama)
+	NIP          string // 18 digits, "" for officials without one (a governor)
+	// NIPCetak is the NIP line as printed under the name: the text as
+	// written when it starts with "NIP" ("NIP. 19840819 200212 1 001"),
+	// else "NIP " and the NIP as written (default "NIP " + NIP).
+	NIPCetak       string
 	Pangkat        string // optional rank/grade, e.g. "Pembina Utama Muda (IV/c)"
 	Jabatan        string // position as printed next to "Jabatan :" on the statement page
 	JabatanSingkat string // short form in the attachment identity block (default Jabatan)
@@ -126,9 +147,89 @@ type Paragraphs struct {
 	Supervisi      string // "PIHAK KEDUA akan melakukan supervisi ..."
 }
 
+// IdentityLabels are the labels of the identity blocks.
+type IdentityLabels struct {
+	Nama, NIP, Jabatan, UnitKerja string
+}
+
+// IdentityRow is one extra label : value row of the attachment identity block.
+type IdentityRow struct {
+	Label, Isi string
+}
+
+// Column names of the indicator table (Table.Kolom), as written in
+// [tabel] kolom.
+const (
+	KolomNo          = "no"
+	KolomSasaran     = "sasaran"
+	KolomNoIndikator = "no_indikator"
+	KolomIndikator   = "indikator"
+	KolomSumberData  = "sumber_data"
+	KolomPengukuran  = "pengukuran"
+	KolomSatuan      = "satuan"
+	KolomTriwulan    = "triwulan" // four columns I..IV under one heading
+	KolomTahunan     = "tahunan"
+	KolomKeterangan  = "keterangan"
+)
+
+// Column names of the program table (ProgramTable.Kolom).
+const (
+	KolomProgram  = "program"
+	KolomAnggaran = "anggaran"
+)
+
+// Sasaran numbering (Table.Penomoran).
+const (
+	PenomoranLanjut      = "lanjut"       // 1..n across all groups (default)
+	PenomoranPerKelompok = "per_kelompok" // restarts at 1 in every group
+)
+
+// Column is one printed column: its name (Kolom...) and its heading.
+type Column struct {
+	Key, Judul string
+}
+
+// Table describes the indicator table as printed.
+type Table struct {
+	// Kolom lists the columns in order. Default: NO, Sasaran, NO,
+	// Indikator Kinerja, then Sumber Data, Pengukuran Kinerja, Satuan and
+	// Triwulan when some indicator has them, Tahunan, and Keterangan when
+	// some indicator has one.
+	Kolom     []Column
+	Kepala    map[string]string // renamed headings by column name (input to the defaults)
+	Penomoran string            // PenomoranLanjut or PenomoranPerKelompok
+}
+
+// Has reports whether the table has the column named key.
+func (t Table) Has(key string) bool {
+	for _, c := range t.Kolom {
+		if c.Key == key {
+			return true
+		}
+	}
+	return false
+}
+
+// ProgramTable describes the program table as printed.
+type ProgramTable struct {
+	Judul  string            // heading printed above the table ("" none)
+	Kolom  []Column          // default Program, Anggaran (Rp), Keterangan; "no" adds a No column
+	Kepala map[string]string // renamed headings by column name (input to the defaults)
+	Jumlah string            // label of the total row, default "JUMLAH"
+	Rp     bool              // amounts printed as "Rp 1.250.000"
+	Sen    bool              // amounts printed with ",00"
+}
+
+// Has reports whether the program table has the column named key.
+func (t ProgramTable) Has(key string) bool { return Table{Kolom: t.Kolom}.Has(key) }
+
 // Group is one block of the attachment table, e.g. "SASARAN STRATEGIS".
+// A group with a Judul starts a new table under that heading; Kepala
+// renames that table's column headings (column name to heading).
 type Group struct {
-	Nama    string
+	Nama    string // heading row; "" for none
+	Judul   string
+	Kepala  map[string]string
 	Sasaran []Sasaran
 }
 
@@ -145,6 +246,12 @@ type Indicator struct {
 	Kode       string // stable code, unique in the agreement, used by realisasi files
 	Indikator  string // indicator text
 	SumberData string // data source, may be empty
+	// Triwulanan is set when quarterly targets were written; without them
+	// the four quarters are N/A with empty Text (an annual-only indicator).
+	Triwulanan bool
+	// SatuanTulis is the satuan as written ("" when derived), printed in
+	// a Satuan column.
+	SatuanTulis string
 	// Pengukuran is the measurement description. A blank line separates
 	// paragraphs; a single newline is a line break (lettered list items).
 	Pengukuran string
@@ -186,13 +293,20 @@ type Target struct {
 	Value     float64    // the number (percent without %, number, or the predicate's score if written)
 	HasValue  bool       // Value is meaningful (for predicates: a score was written)
 	Predicate string     // the predicate label ("WTP", "A") for Predicate targets
+	// Comparator is the comparison written before the value, as a symbol:
+	// "<", "≤", ">" or "≥" ("kurang dari 49" gives "<", "minimal 80%" "≥");
+	// "" when none was written.
+	Comparator string
+	Unit       string // unit written with a number: "Indeks" in "70 Indeks", "Skala" in "Skala 7"
+	Note       string // note in parentheses after the value: "(Evaluasi Semester I)"
 }
 
 // Program is one row of the optional Program | Anggaran (Rp) | Keterangan table.
 type Program struct {
 	Program    string
-	Anggaran   int64 // rupiah
+	Anggaran   int64 // rupiah; a parent without its own is the sum of its children
 	Keterangan string
+	Tingkat    int // 0 program, 1 kegiatan, 2 sub-kegiatan
 }
 
 // Scale maps predicate labels to scores and percentages.

@@ -38,3 +38,14 @@ func ParseNIP(s string, tahun int) (string, error) {
 	}
 	return d, nil
 }
+
+// cutNIPLabel removes a leading "NIP", "NIP." or "NIP:" written with the
+// number ("NIP. 19840819 200212 1 001") and reports whether there was one.
+func cutNIPLabel(s string) (string, bool) {
+	rest, ok := strings.CutPrefix(s, "NIP")
+	if !ok {
+		return s, false
+	}
+	rest = strings.TrimLeft(rest, ".: ")
+	return rest, true
+}

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -36,40 +37,128 @@ func CheckValue(written string, v float64) error {
 // targetHint is what a target may look like, for messages.
 const targetHint = "expected N/A, a percentage like 91%, a number like 4 or 3,5, or a predicate like WTP, (3) WTP or A (81)"
 
-// ParseTarget parses one target cell as written in an agreement: N/A, a
-// percentage (91%, 12,5%), a number (4, 3,5, 1.250) or a predicate (WTP,
-// (3) WTP, A (81), BB). Numbers use the Indonesian decimal comma; a dot
-// only groups thousands. A percentage or number may be negative (-1,41%,
-// with a hyphen or the minus sign U+2212).
+var (
+	// reNote is a note in parentheses after the value: "38% (Evaluasi
+	// Semester I)". A parenthesis holding only a number is a predicate's
+	// value ("A (81)"), not a note.
+	reNote = regexp.MustCompile(`^(.*\S) ?(\([^()]*\p{L}[^()]*\p{L}[^()]*\))$`)
+	// reUnitAfter is a number followed by its unit: "70 Indeks", "86 Laporan".
+	reUnitAfter = regexp.MustCompile(`^([\d.,]+) ?(%?) ([\p{L}][\p{L}/ .-]*)$`)
+	// reUnitBefore is a unit word before the number: "Skala 7", "Level 3".
+	reUnitBefore = regexp.MustCompile(`^(\p{Lu}\p{Ll}+) ([\d.,]+ ?%?)$`)
+	// reDotDecimal is a percentage with a dot ("95.560%") or a number
+	// with dots that do not group thousands ("2.5", "12.75"), tried after
+	// reNumber.
+	reDotDecimal = regexp.MustCompile(`^\d+(?:\.\d+)+ ?%$|^\d+(?:\.\d+)+$`)
+)
+
+// comparators maps each comparator as written (lower case) to its symbol.
+// Longer words come first so that "kurang dari" wins over shorter prefixes.
+var comparators = []struct{ word, sym string }{
+	{"sekurang-kurangnya", "≥"}, {"paling sedikit", "≥"}, {"paling banyak", "≤"},
+	{"kurang dari", "<"}, {"lebih dari", ">"}, {"minimal", "≥"}, {"maksimal", "≤"},
+	{"min.", "≥"}, {"maks.", "≤"}, {"<=", "≤"}, {">=", "≥"}, {"≤", "≤"}, {"≥", "≥"}, {"<", "<"}, {">", ">"},
+}
+
+// ParseTarget parses one target cell as written in an agreement: N/A (or
+// NA), a percentage (91%, 12,5%), a number (4, 3,5, 1.250), a number with
+// its unit (70 Indeks, Skala 7) or a predicate (WTP, (3) WTP, A (81), BB),
+// optionally after a comparator (< 49, ≤ 2,5, kurang dari 49, minimal 80%)
+// and before a note in parentheses (38% (Evaluasi Semester I)). Text keeps
+// the target as written. Numbers use the Indonesian decimal comma; a dot
+// only groups thousands, so 95.560% and 2.5 are refused with a hint.
+// A percentage or number may be negative (-1,41%, with a hyphen or the
+// minus sign U+2212).
 func ParseTarget(s string) (Target, error) {
 	if t, neg, err := negativeTarget(s); neg {
 		return t, err
 	}
 	s = strings.Join(strings.Fields(s), " ")
-	t := Target{Text: s}
+	if strings.EqualFold(s, "N/A") || strings.EqualFold(s, "NA") {
+		return Target{Text: s, Kind: NA}, nil
+	}
+	rest, note := s, ""
+	if m := reNote.FindStringSubmatch(rest); m != nil {
+		rest, note = m[1], m[2]
+	}
+	cmp, rest := cutComparator(rest)
+	t, err := parseValue(rest)
+	if err != nil {
+		return Target{}, fmt.Errorf("%q is not a target; %w", s, err)
+	}
+	t.Text, t.Note, t.Comparator = s, note, cmp
+	if err := CheckValue(strconv.Quote(s), t.Value); err != nil {
+		return Target{}, err
+	}
+	return t, nil
+}
+
+// cutComparator splits a leading comparator off s and returns its symbol.
+func cutComparator(s string) (sym, rest string) {
+	low := strings.ToLower(s)
+	for _, c := range comparators {
+		if r, ok := strings.CutPrefix(low, c.word); ok && r != "" && (r[0] == ' ' || !isLetterWord(c.word)) {
+			return c.sym, strings.TrimSpace(s[len(s)-len(r):])
+		}
+	}
+	return "", s
+}
+
+// isLetterWord reports whether a comparator is a word (needs a space after it).
+func isLetterWord(w string) bool { return w[0] >= 'a' && w[0] <= 'z' }
+
+// parseValue parses the value part of a target: percentage, number, number
+// with unit or predicate.
+func parseValue(s string) (Target, error) {
+	var t Target
+	if m := reUnitBefore.FindStringSubmatch(s); m != nil {
+		s, t.Unit = m[2], m[1]
+	} else if m := reUnitAfter.FindStringSubmatch(s); m != nil {
+		s, t.Unit = m[1]+m[2], m[3]
+	}
 	switch {
-	case strings.EqualFold(s, "N/A"):
-		t.Kind = NA
 	case rePercent.MatchString(s):
 		t.Kind, t.HasValue = Percent, true
 		t.Value = parseIDNumber(rePercent.FindStringSubmatch(s)[1])
 	case reNumber.MatchString(s):
 		t.Kind, t.HasValue = Number, true
 		t.Value = parseIDNumber(s)
-	case rePredicate.MatchString(s):
-		m := rePredicate.FindStringSubmatch(s)
-		if m[1] != "" && m[3] != "" {
-			return Target{}, fmt.Errorf("%q is not a target; a predicate carries at most one number", s)
-		}
-		t.Kind, t.Predicate = Predicate, m[2]
-		if num := m[1] + m[3]; num != "" {
-			t.Value, t.HasValue = parseIDNumber(num), true
-		}
+	case t.Unit == "" && rePredicate.MatchString(s):
+		return parsePredicate(s)
 	default:
-		return Target{}, fmt.Errorf("%q is not a target; %s", s, targetHint)
+		return Target{}, errors.New(targetHint)
 	}
-	if err := CheckValue(strconv.Quote(s), t.Value); err != nil {
-		return Target{}, err
+	return t, nil
+}
+
+// misplacedDecimal says how to write a number whose dot is almost
+// certainly a decimal point (95.560%, 2.5), or "" when s has none. A dot
+// groups thousands in Indonesian numbers, so such a number is never read
+// as 95 560.
+func misplacedDecimal(s string) string {
+	_, rest := cutComparator(strings.Join(strings.Fields(s), " "))
+	if m := reNote.FindStringSubmatch(rest); m != nil {
+		rest = m[1]
+	}
+	if m := reUnitAfter.FindStringSubmatch(rest); m != nil {
+		rest = m[1] + m[2]
+	}
+	if !reDotDecimal.MatchString(rest) || reNumber.MatchString(rest) {
+		return ""
+	}
+	return fmt.Sprintf("%q is not a target; a dot groups thousands in Indonesian numbers, so %s would mean %s; write the decimal with a comma: %s",
+		s, rest, strings.ReplaceAll(rest, ".", ""), strings.Replace(rest, ".", ",", 1))
+}
+
+// parsePredicate parses "(3) WTP", "A (81)" or "BB".
+func parsePredicate(s string) (Target, error) {
+	m := rePredicate.FindStringSubmatch(s)
+	if m[1] != "" && m[3] != "" {
+		return Target{}, errors.New("a predicate carries at most one number")
+	}
+	t := Target{Kind: Predicate, Predicate: m[2]}
+	if num := m[1] + m[3]; num != "" {
+		t.Value, t.HasValue = parseIDNumber(num), true
 	}
 	return t, nil
 }
@@ -99,6 +188,10 @@ func (c *checker) targetOf(path string, v any) (Target, bool) {
 		s = formatNumber(x)
 	default:
 		c.addf(path, "got %s; %s", describe(v), targetHint)
+		return Target{}, false
+	}
+	if msg := misplacedDecimal(s); msg != "" {
+		c.addf(path, "%s", msg)
 		return Target{}, false
 	}
 	t, err := ParseTarget(s)

@@ -18,6 +18,9 @@ type fileT struct {
 	Kop           kopT        `toml:"kop"`
 	Judul         judulT      `toml:"judul"`
 	Label         labelT      `toml:"label"`
+	Identitas     []idRowT    `toml:"identitas"`
+	Tabel         tabelT      `toml:"tabel"`
+	TabelProgram  tabelProgT  `toml:"tabel_program"`
 	Pertama       partyT      `toml:"pihak_pertama"`
 	Kedua         partyT      `toml:"pihak_kedua"`
 	Teks          teksT       `toml:"teks"`
@@ -39,8 +42,53 @@ type judulT struct {
 }
 
 type labelT struct {
-	Pertama val `toml:"pertama"`
-	Kedua   val `toml:"kedua"`
+	Pertama   val `toml:"pertama"`
+	Kedua     val `toml:"kedua"`
+	Nama      val `toml:"nama"`
+	NIP       val `toml:"nip"`
+	Jabatan   val `toml:"jabatan"`
+	UnitKerja val `toml:"unit_kerja"`
+}
+
+type idRowT struct {
+	Label val `toml:"label"`
+	Isi   val `toml:"isi"`
+}
+
+type tabelT struct {
+	Kolom     val     `toml:"kolom"`
+	Penomoran val     `toml:"penomoran"`
+	Kepala    kepalaT `toml:"kepala"`
+}
+
+// kepalaT renames column headings, one key per column name.
+type kepalaT struct {
+	No          val `toml:"no"`
+	Sasaran     val `toml:"sasaran"`
+	NoIndikator val `toml:"no_indikator"`
+	Indikator   val `toml:"indikator"`
+	SumberData  val `toml:"sumber_data"`
+	Pengukuran  val `toml:"pengukuran"`
+	Satuan      val `toml:"satuan"`
+	Triwulan    val `toml:"triwulan"`
+	Tahunan     val `toml:"tahunan"`
+	Keterangan  val `toml:"keterangan"`
+}
+
+type tabelProgT struct {
+	Judul  val         `toml:"judul"`
+	Kolom  val         `toml:"kolom"`
+	Jumlah val         `toml:"jumlah"`
+	Rp     val         `toml:"rp"`
+	Sen    val         `toml:"sen"`
+	Kepala kepalaProgT `toml:"kepala"`
+}
+
+type kepalaProgT struct {
+	No         val `toml:"no"`
+	Program    val `toml:"program"`
+	Anggaran   val `toml:"anggaran"`
+	Keterangan val `toml:"keterangan"`
 }
 
 type partyT struct {
@@ -71,6 +119,8 @@ type teksT struct {
 
 type groupT struct {
 	Nama    val        `toml:"nama"`
+	Judul   val        `toml:"judul"`
+	Kepala  kepalaT    `toml:"kepala"`
 	Sasaran []sasaranT `toml:"sasaran"`
 }
 
@@ -103,9 +153,23 @@ type referenceT struct {
 }
 
 type programT struct {
-	Program    val `toml:"program"`
-	Anggaran   val `toml:"anggaran"`
-	Keterangan val `toml:"keterangan"`
+	Program    val         `toml:"program"`
+	Anggaran   val         `toml:"anggaran"`
+	Keterangan val         `toml:"keterangan"`
+	Kegiatan   []kegiatanT `toml:"kegiatan"`
+}
+
+type kegiatanT struct {
+	Kegiatan    val            `toml:"kegiatan"`
+	Anggaran    val            `toml:"anggaran"`
+	Keterangan  val            `toml:"keterangan"`
+	SubKegiatan []subKegiatanT `toml:"sub_kegiatan"`
+}
+
+type subKegiatanT struct {
+	SubKegiatan val `toml:"sub_kegiatan"`
+	Anggaran    val `toml:"anggaran"`
+	Keterangan  val `toml:"keterangan"`
 }
 
 type scaleT struct {

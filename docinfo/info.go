@@ -17,7 +17,9 @@ import (
 // differs from this one's from a document whose embedded sources were
 // changed. Bump it whenever the same input renders to different bytes
 // (render's TestFormatGuard fails until you do).
-const Format = 5
+// 6: continued rows repeat the sasaran text and indicator name; the
+// attachment signature blocks are aligned (issue 11).
+const Format = 6
 
 // Info is what a rendered kinerja PDF tells later stages about itself. It
 // travels in the document's XMP metadata (catalog /Metadata) as JSON inside

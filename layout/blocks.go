@@ -85,14 +85,14 @@ func sigChunks(f *engine.Flow, s sigCol, st engine.Style, width float64) (pre, p
 		pre = append(pre, chunk{f.Wrap(p.text, engine.Style{Size: st.Size, Lead: st.Lead, Bold: p.bold}, width), p.id})
 	}
 	if !isBlank(s.jab) {
-		pre = append(pre, chunk{f.Wrap(withComma(s.jab), st, width), s.key + ".jabatan"})
+		pre = append(pre, chunk{wrapNoLone(f.Typesetter, withComma(s.jab), st, width), s.key + ".jabatan"})
 	}
-	post = append(post, chunk{f.Wrap(s.name, engine.Style{Size: st.Size, Lead: st.Lead, Bold: true}, width), s.key + ".nama"})
+	post = append(post, chunk{wrapNoLone(f.Typesetter, s.name, engine.Style{Size: st.Size, Lead: st.Lead, Bold: true}, width), s.key + ".nama"})
 	if !isBlank(s.p.Pangkat) {
 		post = append(post, chunk{f.Wrap(s.p.Pangkat, st, width), s.key + ".pangkat"})
 	}
 	if !isBlank(s.p.NIP) {
-		post = append(post, chunk{f.Wrap("NIP "+s.p.NIP, st, width), s.key + ".nip"})
+		post = append(post, chunk{f.Wrap(s.p.NIPCetak, st, width), s.key + ".nip"})
 	}
 	return pre, post
 }
@@ -132,4 +132,36 @@ func withComma(s string) string {
 		return s
 	}
 	return s + ","
+}
+
+// wrapNoLone wraps text into width like Wrap, except that when the last
+// line would hold one word alone under longer lines it narrows the
+// measure to the least width that keeps the number of lines, which
+// spreads the words evenly ("Kepala Dinas Komunikasi dan Informatika /
+// Kabupaten Contoh Jaya," rather than a lone "Jaya,").
+func wrapNoLone(ts *engine.Typesetter, text string, st engine.Style, width float64) []engine.TextLine {
+	lines := ts.Wrap(text, st, width)
+	if n := len(lines); n < 2 || lines[n-1].Words() > 1 {
+		return lines
+	}
+	lo, hi := width/2, width
+	for range 24 {
+		mid := (lo + hi) / 2
+		if len(ts.Wrap(text, st, mid)) == len(lines) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return ts.Wrap(text, st, hi)
+}
+
+// blockNoLone sets text like Flow.Block, wrapped by wrapNoLone.
+func blockNoLone(f *engine.Flow, text string, st engine.Style, x, width float64, al engine.Align, id string) error {
+	lines := wrapNoLone(f.Typesetter, text, st, width)
+	if err := f.Ensure(float64(len(lines)) * st.Lead); err != nil {
+		return err
+	}
+	f.Paragraph(lines, x, width, st, al, id)
+	return nil
 }

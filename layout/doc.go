@@ -90,8 +90,19 @@
 // first lines of the row after it. The attachment signature section is
 // the grid's tail, so the signatures are never alone on a page. A program
 // table that fits on one page is never cut. Continuation cues show the
-// sasaran's "3 (lanjutan)" and the indicator's NO (see the engine's
-// pagination rules).
+// sasaran's "3 (lanjutan)" and its text, the indicator's NO and its name
+// (see the engine's pagination rules).
+//
+// The columns are those of data.Table (the agreement's [tabel] or the
+// default derived from its content): any of NO, Sasaran, NO, Indikator
+// Kinerja, Sumber Data, Pengukuran Kinerja, Satuan, Triwulan I..IV,
+// Tahunan (headed Target without quarters) and Keterangan, in the order
+// listed, with the headings as printed. The header has two rows only when
+// there are quarter columns. A group with a title starts a new table
+// under that title. The program table has the columns of
+// data.ProgramTable (an optional No with 1, 1.1, 1.1.1 for programs,
+// kegiatan and sub-kegiatan), amounts with "Rp" and ",00" when asked, and
+// a total row that counts every rupiah once.
 //
 // # The quarterly report
 //

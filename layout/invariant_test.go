@@ -18,7 +18,7 @@ func expectedTexts(a *data.Agreement) map[string]string {
 		"pembuka": a.Teks.Pembuka, "janji": a.Teks.Janji, "supervisi": a.Teks.Supervisi,
 		"pertama.sebutan": a.Teks.SebutanPertama, "kedua.sebutan": a.Teks.SebutanKedua,
 		"tanggal": a.Tempat + ", " + strconv.Itoa(a.Tahun), "lampiran.tanggal": a.Tempat + ", " + strconv.Itoa(a.Tahun),
-		"judul.lampiran": a.JudulLampiran, "lampiran.nama": a.Pertama.NamaLampiran, "lampiran.nip": a.Pertama.NIP,
+		"judul.lampiran": a.JudulLampiran, "lampiran.nama": a.Pertama.NamaLampiran, "lampiran.nip": nipDigits(a.Pertama.NIPCetak),
 		"lampiran.jabatan": a.Pertama.JabatanSingkat, "lampiran.unit": a.Pertama.UnitKerja,
 		"ttd.pertama.label": a.LabelPertama + ",", "ttd.kedua.label": a.LabelKedua + ",",
 	}
@@ -49,7 +49,7 @@ func addSig(e map[string]string, key, jab, name string, p data.Party) {
 	jab = strings.TrimSuffix(strings.TrimSpace(jab), ",") + ","
 	e[key+".jabatan"], e[key+".nama"], e[key+".pangkat"] = jab, name, p.Pangkat
 	if p.NIP != "" {
-		e[key+".nip"] = "NIP " + p.NIP
+		e[key+".nip"] = p.NIPCetak
 	}
 }
 
@@ -71,14 +71,17 @@ func addTable(e map[string]string, a *data.Agreement) {
 			}
 		}
 	}
-	var total int64
+	d := &agreementDoc{a: a}
+	nums := programNumbers(a.Program)
 	for i, p := range a.Program {
 		id := "p" + strconv.Itoa(i)
-		e[id+".program"], e[id+".anggaran"], e[id+".keterangan"] = p.Program, rupiah(p.Anggaran), p.Keterangan
-		total += p.Anggaran
+		e[id+".program"], e[id+".anggaran"], e[id+".keterangan"] = p.Program, d.amount(p.Anggaran), p.Keterangan
+		if a.TabelProgram.Has(data.KolomNo) {
+			e[id+".no"] = nums[i]
+		}
 	}
 	if len(a.Program) > 0 {
-		e["jumlah"], e["jumlah.anggaran"] = "JUMLAH", rupiah(total)
+		e["jumlah"], e["jumlah.anggaran"] = a.TabelProgram.Jumlah, d.amount(a.TotalAnggaran())
 	}
 }
 

@@ -68,7 +68,7 @@ func (d *agreementDoc) letterhead() error {
 		return nil
 	}
 	for i, s := range d.a.Kop.Baris {
-		if err := d.Block(s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "kop."+strconv.Itoa(i)); err != nil {
+		if err := blockNoLone(d.Flow, s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "kop."+strconv.Itoa(i)); err != nil {
 			return err
 		}
 	}
@@ -82,7 +82,7 @@ func (d *agreementDoc) letterhead() error {
 // title sets the title lines and the optional number line.
 func (d *agreementDoc) title() error {
 	for i, s := range d.a.JudulBaris {
-		if err := d.Block(s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "judul."+strconv.Itoa(i)); err != nil {
+		if err := blockNoLone(d.Flow, s, bodyBold, d.Left, d.Right-d.Left, engine.AlignCenter, "judul."+strconv.Itoa(i)); err != nil {
 			return err
 		}
 	}

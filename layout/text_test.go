@@ -9,13 +9,22 @@ import (
 	"kinerja/data"
 )
 
-// TestRupiah checks the Indonesian thousands separator.
-func TestRupiah(t *testing.T) {
+// TestAmount checks the Indonesian thousands separator and the Rp and
+// ,00 the agreement may ask for, and the program row numbers.
+func TestAmount(t *testing.T) {
+	plain, rp := &agreementDoc{a: &data.Agreement{}}, &agreementDoc{a: &data.Agreement{TabelProgram: data.ProgramTable{Rp: true, Sen: true}}}
 	for n, want := range map[int64]string{0: "0", 999: "999", 1000: "1.000", 1234567: "1.234.567",
 		-45123456789: "-45.123.456.789", 100000: "100.000"} {
-		if got := rupiah(n); got != want {
-			t.Errorf("rupiah(%d) = %q, want %q", n, got, want)
+		if got := plain.amount(n); got != want {
+			t.Errorf("amount(%d) = %q, want %q", n, got, want)
 		}
+	}
+	if got := rp.amount(1250000); got != "Rp 1.250.000,00" {
+		t.Errorf("amount with Rp and sen = %q", got)
+	}
+	ps := []data.Program{{Tingkat: 0}, {Tingkat: 1}, {Tingkat: 2}, {Tingkat: 2}, {Tingkat: 1}, {Tingkat: 0}, {Tingkat: 1}}
+	if got := strings.Join(programNumbers(ps), " "); got != "1 1.1 1.1.1 1.1.2 1.2 2 2.1" {
+		t.Errorf("program numbers %q", got)
 	}
 }
 

@@ -96,7 +96,7 @@ func TestAgreementWholeWords(t *testing.T) {
 		}
 		c := landscapeDoc(t, a)
 		tw := c.TextWidth()
-		if !affordable(c.indicatorSpecs(tw), tw) {
+		if !affordable(c.indicatorSpecs(c.columns(a.Kelompok), tw), tw) {
 			t.Fatalf("%s: the longest words do not fit the table: the test needs a model where they do", a.Pertama.UnitKerja)
 		}
 		if n := checkWholeWords(t, layoutOK(t, a), src, &fakeMeasurer{}, true); n < 500 {

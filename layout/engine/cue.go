@@ -4,11 +4,10 @@ import "strings"
 
 // Continuation cues and small notes inside table cells.
 const (
-	CueSize  = 7.0  // size of a continuation cue and of a cell's small lines
-	cueLead  = 8.4  // leading of a continuation cue
-	CueGrey  = 0.45 // grey level of a cue or small line (0 black .. 1 white)
-	CueWord  = "(lanjutan)"
-	CueBrief = "(lanj.)" // the cue word when CueWord does not fit its cell
+	CueSize = 7.0          // size of a continuation cue and of a cell's small lines
+	cueLead = 8.4          // leading of a continuation cue
+	CueGrey = 0.45         // grey level of a cue or small line (0 black .. 1 white)
+	CueWord = "(lanjutan)" // the one continuation word of every document
 )
 
 // cueFont returns the face of the cues: the regular face of the
@@ -36,17 +35,13 @@ func (f *Flow) drawCue(cl *Cell, x, top, w, h float64) {
 	}
 }
 
-// cueLines breaks a cue into lines at most width wide: the cue word is
-// shortened when it does not fit, and a word that still does not fit is
-// left out, so a cue never overflows its cell.
+// cueLines breaks a cue into lines at most width wide: a word that does
+// not fit is left out, so a cue never overflows its cell.
 func (t *Typesetter) cueLines(cue string, width float64) []string {
 	f, sp := t.cueFont(), t.Width(t.cueFont(), CueSize, " ")
 	var out []string
 	cur, cw := "", 0.0
 	for _, s := range strings.Fields(cue) {
-		if s == CueWord && t.Width(f, CueSize, s) > width+eps {
-			s = CueBrief
-		}
 		sw := t.Width(f, CueSize, s)
 		switch {
 		case sw > width+eps:
@@ -66,9 +61,10 @@ func (t *Typesetter) cueLines(cue string, width float64) []string {
 }
 
 // spanCues returns the cues of a band's span cells on a fragment whose
-// span lines start at from: each cell's own cue ("3 (lanjutan)" for NO),
-// except that when the cue word does not fit the NO column and the next
-// span cell (Sasaran) has no text left, the word moves there.
+// span lines start at from: each cell's own cue ("3 (lanjutan)" for NO,
+// the sasaran's text for Sasaran), except that when the cue word does not
+// fit the NO column and the next span cell (Sasaran) has no text left,
+// the word moves there, before that cell's cue.
 func (t *Typesetter) spanCues(g *Grid, span []Cell, from int) []string {
 	cues := make([]string, len(span))
 	for i := range span {
@@ -78,7 +74,7 @@ func (t *Typesetter) spanCues(g *Grid, span []Cell, from int) []string {
 		return cues
 	}
 	if t.Width(t.cueFont(), CueSize, CueWord) > g.CellWidth(span[0].Col, span[0].Span)+eps {
-		cues[0], cues[1] = strings.TrimSuffix(cues[0], " "+CueWord), CueWord
+		cues[0], cues[1] = strings.TrimSuffix(cues[0], " "+CueWord), strings.TrimSpace(CueWord+" "+cues[1])
 	}
 	return cues
 }

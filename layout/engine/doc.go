@@ -54,9 +54,10 @@
 //   - No single line of a row is left alone before or after a break when
 //     that can be avoided (a row starts on a new page instead).
 //   - A fragment that continues a row or band shows, in its cells that
-//     have no text left, the cell's Cue in 7 pt grey ("3 (lanjutan)"; the
-//     cue word moves to the next span cell, or shortens to "(lanj.)", when
-//     the column is too narrow for it).
+//     have no text left, the cell's Cue in 7 pt grey ("3 (lanjutan)", the
+//     sasaran's text, the indicator's name; the one cue word "(lanjutan)"
+//     moves to the next span cell when the column is too narrow for it,
+//     and is left out where it fits nowhere).
 //   - Grid.Tail is kept with the last band: when both do not fit, that
 //     band moves to a new page (under the repeated header) with it.
 //     PlaceGridWhole moves a grid that fits on one page to a new page

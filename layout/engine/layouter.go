@@ -50,33 +50,71 @@ func (f *Flow) PlaceGrid(g *Grid) error {
 	return nil
 }
 
-// PlaceGridWhole places g, first moving to a new page when the whole grid
-// (with its tail, when that fits too) would fit on an empty page but not in
-// the space left, so that a short grid is not cut before its last rows.
-func (f *Flow) PlaceGridWhole(g *Grid) error {
-	keep := g.headH + g.Height()
+// MaxWaste is the largest share of a page's body a keep-together rule may
+// leave empty: a block kept whole that would leave more moves no further
+// and is split (or cut) where it stands.
+const MaxWaste = 0.3
+
+// WholeHeight returns the height PlaceGridWhole keeps together: header,
+// rows, and the tail when that fits on an empty page too; before is the
+// height of what precedes the grid on the same page (its title).
+func (f *Flow) WholeHeight(g *Grid, before float64) float64 {
+	keep := before + g.headH + g.Height()
 	if keep+g.Tail <= f.Bottom-f.Top {
 		keep += g.Tail
 	}
-	if keep <= f.Bottom-f.Top {
-		if err := f.Ensure(keep); err != nil {
-			return err
-		}
+	return keep
+}
+
+// KeepWhole moves to a new page when h does not fit in the space left but
+// fits on an empty page, unless that would leave more than MaxWaste of
+// the page empty. It reports whether it moved.
+func (f *Flow) KeepWhole(h float64) bool {
+	body := f.Bottom - f.Top
+	if f.Y+h <= f.Bottom+eps || h > body+eps || f.Y <= f.Top+eps || f.Bottom-f.Y > MaxWaste*body+eps {
+		return false
 	}
+	f.NewPage(f.Landscape())
+	return true
+}
+
+// PlaceGridWhole places g, first moving to a new page when the whole grid
+// (with its tail, when that fits too) would fit on an empty page but not in
+// the space left, so that a short grid is not cut before its last rows;
+// it stays and is cut when moving would waste more than MaxWaste of the
+// page.
+func (f *Flow) PlaceGridWhole(g *Grid) error {
+	f.KeepWhole(f.WholeHeight(g, 0))
 	return f.PlaceGrid(g)
 }
 
-// tailBreak reports whether band i is the last band and must start a new
-// page so that the grid's tail can follow it: it does not fit here with
-// the tail, it would with the tail on an empty page, and it is not the
-// only thing on this page.
+// tailBreak reports whether band i starts the bands kept with the grid's
+// tail and must start a new page so that the tail can follow them: they
+// do not fit here with the tail, they would with the tail on an empty
+// page, and they are not the only thing on this page. The kept bands are
+// the last one, and the one before it when the last is a short total
+// row, so that a total row never stands alone above the signatures.
 func (l *gridLayouter) tailBreak(i int) bool {
 	g, f := l.g, l.f
-	if g.Tail == 0 || i != len(g.Bands)-1 || f.Y <= l.body+eps {
+	if g.Tail == 0 || i != len(g.Bands)-g.tailBands() || f.Y <= l.body+eps {
 		return false
 	}
-	need := g.bandHeight(i) + g.Tail
+	need := g.Tail
+	for j := i; j < len(g.Bands); j++ {
+		need += g.bandHeight(j)
+	}
 	return f.Y+need > f.Bottom+eps && g.headH+need <= f.Bottom-f.Top+eps
+}
+
+// tailBands returns how many bands at the end of the grid are kept with
+// its tail: two when the last band is one row of at most two lines (a
+// total row) after at least two others, else one.
+func (g *Grid) tailBands() int {
+	n := len(g.Bands)
+	if last := &g.Bands[n-1]; n >= 3 && len(last.Rows) == 1 && len(last.Span) == 0 && g.rowLines(last, 0) <= 2 {
+		return 2
+	}
+	return 1
 }
 
 // placeBand places a band, splitting rows at line boundaries across pages.

@@ -32,6 +32,9 @@ type TextLine struct {
 	last  bool    // last line of a paragraph: never justified
 }
 
+// Words returns the number of words on the line.
+func (l TextLine) Words() int { return len(l.words) }
+
 // Style is the type of a run of text: size and leading in points, weight.
 type Style struct {
 	Size, Lead float64
