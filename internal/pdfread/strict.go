@@ -388,7 +388,7 @@ func (l *Layout) checkSection(data []byte, i int) error {
 // checkEntry checks one entry of revision i.
 func (l *Layout) checkEntry(data []byte, i int, e Entry) error {
 	if e.Free {
-		if e.Num != 0 && i > 0 && referenced(data[:l.Revs[i].End], e.Num, e.Gen) {
+		if e.Num != 0 && i > 0 && Referenced(data[:l.Revs[i].End], e.Num, e.Gen) {
 			return fmt.Errorf("object %d is marked free, but a reference to it remains", e.Num)
 		}
 		return nil
@@ -401,11 +401,11 @@ func (l *Layout) checkEntry(data []byte, i int, e Entry) error {
 	return fmt.Errorf("the entry for object %d points at offset %d, which does not hold \"%d %d obj\"", e.Num, e.Off, e.Num, e.Gen)
 }
 
-// referenced reports whether data holds a reference "num gen R" to the
+// Referenced reports whether data holds a reference "num gen R" to the
 // object (a byte scan: the signed kinerja files hold no object streams,
 // whose compressed references this would miss). A freed object's next
 // generation (gen-1 in use before) is what references name.
-func referenced(data []byte, num uint32, gen uint16) bool {
+func Referenced(data []byte, num uint32, gen uint16) bool {
 	gens := []uint16{gen}
 	if gen > 0 {
 		gens = append(gens, gen-1)

@@ -94,7 +94,6 @@ func (d *document) fieldSigs(n pdf.Value, depth int, found map[ptrKey]bool, out 
 	}
 	if v := n.Key("V"); v.Kind() == pdf.Dict && keyOf(v) != keyOf(n) && !found[keyOf(v)] { // indirect only
 		found[keyOf(v)] = true
-		d.sigValues[keyOf(v)] = v
 		if s := sigAt(func() pdf.Value { return v }); s != nil {
 			*out = append(*out, s)
 		}

@@ -341,8 +341,12 @@ func (u *update) finish() []byte {
 		}
 	}
 	root := u.rdr.Trailer().Key("Root").GetPtr()
-	fmt.Fprintf(&u.body, "trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
-		u.next, root.GetID(), u.rdr.XrefInformation.StartPos, xref)
+	info := ""
+	if p := u.rdr.Trailer().Key("Info").GetPtr(); p.GetID() != 0 {
+		info = fmt.Sprintf(" /Info %d %d R", p.GetID(), p.GetGen())
+	}
+	fmt.Fprintf(&u.body, "trailer\n<< /Size %d /Root %d 0 R%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, root.GetID(), info, u.rdr.XrefInformation.StartPos, xref)
 	return append(bytes.Clone(u.base), u.body.Bytes()...)
 }
 
