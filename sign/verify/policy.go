@@ -283,6 +283,8 @@ func kindOf(d *pdfedit.Dict) string {
 		return "signature dictionary"
 	case typ == "OCG" || typ == "OCMD":
 		return "optional content group"
+	case get(d, "OCGs") != nil:
+		return "optional content properties"
 	case typ != "":
 		return "/" + typ
 	}
