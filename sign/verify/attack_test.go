@@ -258,6 +258,25 @@ func TestAttackCorpus(t *testing.T) {
 	}
 }
 
+// TestWrongPerson: a certificate of another person in PIHAK PERTAMA's
+// field is reported with both names (a warning until bindingInvalidates).
+func TestWrongPerson(t *testing.T) {
+	s := signedSample(t)
+	c, err := s.ca.Issue(time.Now().Add(-time.Hour), sign.Identity{Name: "Test rsa2048", Party: docinfo.Pertama, KeyType: "p256"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := ok(t)(sign.Sign(s.unsigned, sign.Options{Party: docinfo.Pertama, Credential: c}))
+	rep, err := verify.VerifyBytes(doc, verify.Options{Roots: s.roots})
+	if err != nil || len(rep.Signatures) != 1 {
+		t.Fatalf("%v %+v", err, rep)
+	}
+	want := `signed for PIHAK PERTAMA by another person: the certificate is "Test rsa2048"'s, but the document names "BLESSMIYANDA" as PIHAK PERTAMA`
+	if got := append(rep.Signatures[0].Warnings, rep.Reasons()...); !strings.Contains(strings.Join(got, "\n"), want) {
+		t.Errorf("no %q in %q", want, got)
+	}
+}
+
 // TestProofAttacks: an update made before the first signature fails the
 // re-render proof, and an agreement signed by PIHAK PERTAMA only is
 // incomplete, not valid.

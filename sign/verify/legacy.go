@@ -62,12 +62,16 @@ func (j *judge) inReservedBox(v pdfedit.Value) bool {
 		return false
 	}
 	for _, s := range info.Signers {
-		b := s.Rect
-		if r[0] >= b[0]-reservedSlack && r[1] >= b[1]-reservedSlack && r[2] <= b[2]+reservedSlack && r[3] <= b[3]+reservedSlack {
+		if inBox(r, s.Rect) {
 			return true
 		}
 	}
 	return false
+}
+
+// inBox reports whether rectangle r lies inside box b (both normalised).
+func inBox(r, b [4]float64) bool {
+	return r[0] >= b[0]-reservedSlack && r[1] >= b[1]-reservedSlack && r[2] <= b[2]+reservedSlack && r[3] <= b[3]+reservedSlack
 }
 
 // legacyPage reports whether page num means the same before and after
