@@ -91,8 +91,8 @@ func TestVerifyCLI(t *testing.T) {
 		{"trusted, flag first, one party", []string{"-trust", v.ca, v.once}, exitIncomplete,
 			[]string{"Signature 1 (PIHAK PERTAMA): valid", "INCOMPLETE: PIHAK KEDUA has not signed (a performance agreement needs PIHAK PERTAMA and PIHAK KEDUA)"}},
 		{"page changed", []string{v.changed, "--trust", v.ca}, exitBadInput,
-			[]string{"INVALID: signature 1 (pertama): page 1 content changed in revision 4 after it was signed"}},
-		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"page 2 added"}},
+			[]string{"INVALID: signature 1 (pertama): page 1 (object 3) redefined: /Contents changed in revision 4 after it was signed"}},
+		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"/Page (object 20) added in revision 4"}},
 		{"truncated", []string{v.truncated, "--trust", v.ca}, exitBadInput, []string{"file truncated"}},
 		{"byte changed", []string{v.byteChanged, "--trust", v.ca}, exitBadInput, []string{"digest mismatch", "Integrity:     FAILED"}},
 	}
@@ -125,7 +125,7 @@ func TestVerifyCLIJSON(t *testing.T) {
 		t.Fatalf("got schema %q valid %v revisions %d signatures %d", got.Schema, got.Valid, got.Revisions, len(got.Signatures))
 	}
 	s := got.Signatures[0]
-	if s.Party != "pertama" || !s.Integrity || !s.Trusted || !s.ModifiedAfter || len(s.Modifications) != 1 {
+	if s.Party != "pertama" || !s.Integrity || !s.Trusted || !s.ModifiedAfter || len(s.Modifications) != 2 {
 		t.Errorf("signature 1 = %+v", s)
 	}
 	for _, key := range []string{`"reasons": [`, `"problems": []`, `"errors": []`, `"timestamp": ""`} {

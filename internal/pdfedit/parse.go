@@ -1,6 +1,7 @@
 package pdfedit
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"strconv"
@@ -29,6 +30,22 @@ func Parse(body []byte) (Value, error) {
 	return v, nil
 }
 
+// ParsePrefix parses the one PDF value at the start of b (after white
+// space and comments) and returns it with the offset just past it; what
+// follows is not looked at. The strict reading of a file (internal/pdfread)
+// uses it to find where an object's value ends. Unlike Parse, it accepts
+// a dictionary key written twice with the same value (pdfsign writes
+// /Version twice in a catalog), keeping one; with different values, which
+// readers would resolve differently, it is an error.
+func ParsePrefix(b []byte) (Value, int, error) {
+	p := &parser{b: b[:min(len(b), MaxBody)], sameDups: true}
+	v, err := p.value(0)
+	if err != nil {
+		return nil, 0, err
+	}
+	return v, p.pos, nil
+}
+
 // ParseDict parses body, which must be a dictionary.
 func ParseDict(body []byte) (*Dict, error) {
 	v, err := Parse(body)
@@ -43,8 +60,9 @@ func ParseDict(body []byte) (*Dict, error) {
 }
 
 type parser struct {
-	b   []byte
-	pos int
+	b        []byte
+	pos      int
+	sameDups bool // a key may repeat with the same value (ParsePrefix)
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -105,12 +123,19 @@ func (p *parser) dict(depth int) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, dup := d.Get(string(k.(Name))); dup {
+		old, dup := d.Get(string(k.(Name)))
+		if dup && !p.sameDups {
 			return nil, p.errorf("key /%s occurs twice", k)
 		}
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
+		}
+		if dup {
+			if !bytes.Equal(Encode(old), Encode(v)) {
+				return nil, p.errorf("key /%s occurs twice with different values", k)
+			}
+			continue
 		}
 		d.keys, d.vals = append(d.keys, k.(Name)), append(d.vals, v)
 	}

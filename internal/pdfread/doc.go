@@ -15,8 +15,20 @@
 // the latest revision before the first signature), so that the signer's
 // QR hash, the verifier's revisions and the re-render proof agree on them.
 //
-// Limits: the checks are byte scans, not a parse; they refuse a few
+// Strict is the one strict reading of a signed file, which the verifier
+// applies before it believes anything: every byte belongs to exactly one
+// revision, each revision is objects, one classic cross-reference table,
+// a trailer chained by /Prev to the previous one, one startxref and
+// %%EOF; entries point at the objects they name; nothing is defined twice
+// in a revision or freed while still referenced; no hybrid /XRefStm.
+// Its Layout tells which objects each revision defines, redefines and
+// frees, which the verifier's allow-list policy judges.
+//
+// Limits: the checks of Open are byte scans, not a parse; they refuse a few
 // legitimate but odd files (an object number larger than the file size)
 // rather than risk the parser's allocation. Object streams whose /Extends
-// chain loops are not guarded (fpdf and pdfsign write none).
+// chain loops are not guarded (fpdf and pdfsign write none). Strict
+// refuses cross-reference streams and indirect stream /Length values,
+// which kinerja's writers never produce; a signer that writes them (BSrE's,
+// perhaps) needs Strict extended first.
 package pdfread

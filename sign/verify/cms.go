@@ -79,7 +79,7 @@ func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
 		return
 	}
 	s.SignerSubject, s.SignerIssuer = leaf.Subject.String(), leaf.Issuer.String()
-	s.commonName = leaf.Subject.CommonName
+	s.commonName, s.cert = leaf.Subject.CommonName, leaf
 	if s.Name == "" {
 		s.Name = leaf.Subject.CommonName
 	}

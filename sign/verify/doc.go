@@ -9,51 +9,50 @@
 // to be used).
 //
 // Unlike pdfsign's verify and poppler's pdfsig, it also tells which
-// revision each signature covers and whether anything other than later
-// signatures changed after it. Each revision (the file prefix ending at an
-// %%EOF line) is parsed on its own and consecutive revisions are compared
-// by meaning, not by object number: page count; per page the decoded
-// content streams, MediaBox/CropBox/BleedBox/TrimBox/ArtBox/Rotate
-// (inherited values resolved), resources (resolved, so pdfsign's rewrite of
-// the signed page with inlined /Resources is not a change), other page
-// entries, and annotations other than signature widgets; catalog entries
-// other than /Pages, /AcroForm, /DSS and /Version, plus /AcroForm /XFA;
-// and form fields (a new signature field, or filling an empty one, is
-// allowed; changing or removing a signature field, or any change of another
-// field, is not). Document-level problems: bytes after the last complete
-// revision (truncated update), /ByteRange arrays of signatures that are no
-// longer part of the document, a second %PDF- header (the file written
-// twice, as pdfsign does when its size estimate overflows).
+// revision each signature covers and whether anything other than what
+// signing needs changed after it. The file is first read strictly
+// (pdfread.Strict: every byte in one revision, one classic cross-reference
+// section per revision chained by /Prev, one startxref, no /XRefStm,
+// nothing defined twice or freed while referenced); a refusal is a
+// document-level problem naming the revision and the reason. Then every
+// revision after a signature is judged by an allow-list policy
+// (policy.go, rules.go), the way pyHanko's difference analysis does:
+// every object its cross-reference section lists must be explained by a
+// rule — filling a signature field made at render time (/V, the widgets'
+// /AP, /Perms for the certification), a /DSS, a document timestamp (a new
+// invisible field, /AcroForm /Fields and a page's /Annots grown by it) —
+// or, if added, be referenced by nothing. Anything else (a page, content
+// stream, resource, font, XObject, annotation, widget /Rect or /F, field,
+// catalog entry, /Metadata, /Names, /OpenAction, /AA, /OCProperties)
+// makes every earlier signature "modified after signing", with the object
+// and what changed; a changed /Info is a warning. Objects are compared as
+// written, not by meaning, so pointing a reference at another object that
+// looks the same is a change. DocMDP /P 1 forbids signing after the
+// certification; a field /Lock /All forbids new visible fields. pdfsign's
+// rewrite of the page and catalog is accepted by a separate legacy rule
+// (legacy.go) until the "pades" branch removes pdfsign. Document-level
+// problems besides: /ByteRange arrays of signatures that are no longer
+// part of the document, a second %PDF- header.
 //
-// Speed: verification runs after every signature and again in the
-// archive, so the revision comparison takes shortcuts that keep its result
-// exact (incremental.go): consecutive revisions are first compared with
-// streams identified by their place in the file instead of decoded, and a
-// page whose objects (as recorded while reading it) keep their
-// cross-reference entries in the next revision is not read again; shared
-// objects (resources, fonts) are written once per revision. Only when
-// these fast snapshots differ are both revisions read completely, with
-// streams decoded, to decide and describe the change. Signatures are found
-// through the form fields (every object of the table is read when that
-// may miss one), the signed bytes are hashed once and the CMS signature
-// value is checked against that digest directly (RSA and ECDSA; other
-// algorithms through pkcs7). What remains is mostly fixed cost: per
-// signature two ECDSA/RSA verifications (signer info, certificate chain),
-// CMS and certificate parsing and one hash of the file; and the PDF
-// parser, which reads an object per reference (no cache) through a fresh
-// buffer each time, including the kilobytes of hex of each /Contents.
+// Speed: the policy parses only the objects a later revision lists, and
+// the signed bytes are hashed once; signatures are found through the form
+// fields (every object of the table is read when that may miss one), and
+// the CMS signature value is checked against the digest directly (RSA and
+// ECDSA; other algorithms through pkcs7).
 //
 // Trade-offs and known limits:
 //   - Offline only: no OCSP or CRL is fetched and embedded revocation data
 //     is not evaluated; there is no LTV (long-term validation).
 //   - The signer's CMS signingTime is claimed by the signer; it is used as
 //     the time for chain validation only when no trusted timestamp exists.
-//   - DocMDP/FieldMDP permissions are not interpreted: every change other
-//     than adding signatures (and a DSS) is reported, whatever the
-//     permission level.
-//   - The trailer /Info dictionary is not compared (document properties
-//     may change without being reported); neither are objects that are not
-//     reachable from pages, catalog or form fields.
+//   - DocMDP is read from a signature's /Reference (P 1 forbids signing
+//     after it); the policy allows less than P 2 and P 3 would, so they
+//     need no more. A field /Lock /All forbids new visible fields; filling
+//     an empty signature field is signing and stays allowed (kinerja's two
+//     fields both lock /All and are signed one after the other).
+//   - An added object that nothing refers to (an orphan) is ignored, as no
+//     reader can reach it; references are found by scanning bytes, so
+//     object streams (which no kinerja writer produces) would hide them.
 //   - Document timestamps (/Type /DocTimeStamp) are reported as a problem
 //     (not checked).
 //   - The whole file is read into memory (limit MaxSize). Linearized files
@@ -64,15 +63,8 @@
 //     allocates in proportion to object numbers written in the file, so
 //     files whose xref numbers exceed the file size are rejected up front;
 //     and it prints to stdout on an invalid xref stream entry type.
-//   - Object streams whose /Extends chain loops would hang the parser (not
-//     guarded; fpdf and pdfsign write no object streams). Files with
-//     object streams get no page reuse (an unchanged entry may point into
-//     a changed stream) and their signatures are found by reading every
-//     object.
-//   - The fast path reads the raw entries of a dictionary of the PDF
-//     reader by reflection (sigvalue.go) to see a reference without
-//     reading its object; should the reader's internals change, that
-//     returns nothing and the object is simply read.
+//   - Cross-reference streams are refused by the strict reading; object
+//     streams whose /Extends chain loops would hang the parser.
 //   - A signature dictionary that no form field refers to is still found
 //     (by reading every object) when its bytes show it: an unaccounted
 //     "/ByteRange" or "/Type /Sig", or a "/DocTimeStamp"; one that spells

@@ -17,8 +17,6 @@ type revision struct {
 	reader *pdf.Reader // nil if the prefix could not be parsed (see open)
 	err    error       // why reader is nil
 	parsed bool        // reader and err are set
-	snap   *snapshot   // computed on demand
-	fast   *snapshot   // fast snapshot (streams by identity), on demand
 }
 
 // document is a PDF in memory with its revisions.
@@ -26,12 +24,11 @@ type document struct {
 	data      []byte
 	pdf       *pdfread.Doc
 	revs      []*revision
-	last      *pdf.Reader // reader of the whole file (the latest revision)
+	last      *pdf.Reader     // reader of the whole file (the latest revision)
+	layout    *pdfread.Layout // the strict reading; nil when it refused the file
 	problems  []string
-	streams   map[int64]string     // stream offset → hash of its data
-	rawRanges [][]int              // /ByteRange arrays in the raw file, once scanned
-	sigValues map[ptrKey]pdf.Value // signature dictionaries read from last
-	sigCanon  map[any]string       // fast canonical text of self-contained signature values, by cross-reference entry
+	streams   map[int64]string // stream offset → hash of its data
+	rawRanges [][]int          // /ByteRange arrays in the raw file, once scanned
 }
 
 // openDocument parses data (through pdfread's guards) and finds its
@@ -41,8 +38,10 @@ func openDocument(data []byte) (*document, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &document{data: data, pdf: doc, last: doc.Reader, streams: map[int64]string{},
-		sigValues: map[ptrKey]pdf.Value{}, sigCanon: map[any]string{}}
+	d := &document{data: data, pdf: doc, last: doc.Reader, streams: map[int64]string{}}
+	if d.layout, err = pdfread.Strict(data); err != nil {
+		d.problems = append(d.problems, err.Error())
+	}
 	d.findRevisions()
 	d.checkHeaders()
 	return d, nil
@@ -67,8 +66,19 @@ func (d *document) checkHeaders() {
 	}
 }
 
-// findRevisions records every revision end (pdfread.Revisions).
+// findRevisions records every revision end: the strict reading's, or
+// when it refused the file, every %%EOF line (pdfread.Revisions).
 func (d *document) findRevisions() {
+	if d.layout != nil {
+		for _, s := range d.layout.Revs {
+			rev := &revision{end: s.End, eof: s.EOF}
+			if s.End == int64(len(d.data)) {
+				rev.reader, rev.parsed = d.last, true
+			}
+			d.revs = append(d.revs, rev)
+		}
+		return
+	}
 	revs, more := pdfread.Revisions(d.data)
 	for _, r := range revs {
 		rev := &revision{end: r.End, eof: r.EOF}
@@ -80,7 +90,6 @@ func (d *document) findRevisions() {
 	if more {
 		d.problems = append(d.problems, fmt.Sprintf("more than %d revisions: later ones not checked", pdfread.MaxRevisions))
 	}
-	d.checkTail()
 }
 
 // open parses revision r (once, when first needed: revisions before the
@@ -91,21 +100,6 @@ func (d *document) open(r *revision) *pdf.Reader {
 		r.parsed = true
 	}
 	return r.reader
-}
-
-// checkTail reports bytes after the last %%EOF other than white space.
-func (d *document) checkTail() {
-	if len(d.revs) == 0 {
-		d.problems = append(d.problems, "no %%EOF marker at the start of a line")
-		return
-	}
-	end := d.revs[len(d.revs)-1].end
-	tail := d.data[end:]
-	if len(bytes.Trim(tail, " \t\r\n\f\x00")) > 0 {
-		d.problems = append(d.problems, fmt.Sprintf(
-			"file damaged or truncated: %d bytes after the last complete revision (which ends at %d) are not a complete incremental update",
-			len(tail), end))
-	}
 }
 
 // revisionAt returns the 1-based number of the revision ending at end, or 0.

@@ -29,7 +29,39 @@ func matchParties(rep *Report) {
 	}
 	for i := range rep.Signatures {
 		s := &rep.Signatures[i]
+		if s.fieldParty != docinfo.NoParty && s.cert != nil {
+			bindParty(rep.Info, s)
+			continue
+		}
 		s.Party = partyOf(rep, []string{s.Name, s.commonName}, f)
+	}
+}
+
+// bindingInvalidates makes a wrong-person certificate (SignerMismatch)
+// invalidate the signature; while false it is a warning.
+//
+// TODO(pades): set it when the signer branch is merged: today's signer
+// signs for anyone, and batch's pipeline test signs every generated
+// agreement with one certificate per party ("Kepala Perangkat Daerah",
+// "Gubernur"), which the check would fail.
+const bindingInvalidates = false
+
+// bindParty names s's party from its field and checks that the
+// certificate is that party's signer (SignerMismatch). A mismatch is kept
+// apart from Errors: the pdfsign-based signer checks its output by Errors.
+func bindParty(info *docinfo.Info, s *Signature) {
+	s.Party = s.fieldParty
+	for _, sg := range info.Signers {
+		if sg.Party == s.fieldParty {
+			if why := SignerMismatch(s.cert, sg); why != "" {
+				msg := "signed for " + sg.Party.Title() + " by another person: " + why
+				if bindingInvalidates {
+					s.mismatch = msg
+				} else {
+					s.Warnings = append(s.Warnings, msg)
+				}
+			}
+		}
 	}
 }
 

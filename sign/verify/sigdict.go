@@ -23,7 +23,9 @@ type sigDict struct {
 	reason    string
 	location  string
 	subFilter string
-	docTS     bool // /Type /DocTimeStamp
+	docTS     bool       // /Type /DocTimeStamp
+	field     string     // the name (/T) of the field whose /V it is, if found through the fields
+	rect      [4]float64 // that field's widget /Rect (its first kid's), normalised
 }
 
 // end is the offset where the signed bytes end (0 if unknown).
@@ -94,8 +96,8 @@ func (d *document) fieldSigs(n pdf.Value, depth int, found map[ptrKey]bool, out 
 	}
 	if v := n.Key("V"); v.Kind() == pdf.Dict && keyOf(v) != keyOf(n) && !found[keyOf(v)] { // indirect only
 		found[keyOf(v)] = true
-		d.sigValues[keyOf(v)] = v
 		if s := sigAt(func() pdf.Value { return v }); s != nil {
+			s.field, s.rect = n.Key("T").Text(), widgetRect(n)
 			*out = append(*out, s)
 		}
 	}
@@ -106,6 +108,26 @@ func (d *document) fieldSigs(n pdf.Value, depth int, found map[ptrKey]bool, out 
 		}
 	}
 	return true
+}
+
+// widgetRect returns the /Rect of field n's widget (n itself, or its first
+// kid), normalised; zero when there is none.
+func widgetRect(n pdf.Value) [4]float64 {
+	w := n
+	if n.Key("Rect").Kind() != pdf.Array && n.Key("Kids").Len() > 0 {
+		w = n.Key("Kids").Index(0)
+	}
+	var r [4]float64
+	a := w.Key("Rect")
+	if a.Len() != 4 {
+		return r
+	}
+	for i := range r {
+		r[i] = a.Index(i).Float64()
+	}
+	r[0], r[2] = min(r[0], r[2]), max(r[0], r[2])
+	r[1], r[3] = min(r[1], r[3]), max(r[1], r[3])
+	return r
 }
 
 // accountsForRaw reports whether sigs explain every signature trace in the

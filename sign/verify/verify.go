@@ -57,12 +57,15 @@ type Signature struct {
 	Errors        []string // anything else that makes it invalid
 	Warnings      []string // noted, but does not make it invalid
 
-	commonName string // signer certificate CN, for party matching
+	commonName string            // signer certificate CN, for party matching
+	cert       *x509.Certificate // the signer's certificate
+	fieldParty docinfo.Party     // the party whose field holds it (fieldParty)
+	mismatch   string            // why the certificate is not that party's signer ("" if it is)
 }
 
 // Valid reports whether s is intact, trusted, unmodified and error free.
 func (s *Signature) Valid() bool {
-	return s.Integrity && s.Trusted && !s.ModifiedAfter && len(s.Errors) == 0
+	return s.Integrity && s.Trusted && !s.ModifiedAfter && len(s.Errors) == 0 && s.mismatch == ""
 }
 
 // label is "signature N" or "signature N (party)".
@@ -104,6 +107,9 @@ func (r *Report) Reasons() []string {
 // reasons lists why s is not valid.
 func (s *Signature) reasons() []string {
 	var out []string
+	if s.mismatch != "" {
+		out = append(out, s.label()+": "+s.mismatch)
+	}
 	for _, e := range s.Errors {
 		out = append(out, s.label()+": "+e)
 	}
@@ -146,6 +152,7 @@ func VerifyBytes(data []byte, opts Options) (rep *Report, err error) {
 	for i, sd := range sigs {
 		s := doc.checkSignature(sd, opts)
 		s.Index = i + 1
+		s.fieldParty = fieldParty(rep.Info, sd)
 		rep.Signatures = append(rep.Signatures, s)
 	}
 	rep.Problems = append(rep.Problems, doc.strayByteRanges(sigs)...)

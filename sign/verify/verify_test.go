@@ -158,14 +158,16 @@ func tamperCases() []tamperCase {
 		}, []string{"file truncated: signature 2 (at offset", "beyond end of file"}},
 		{"page content changed", func(f *fixture) ([]byte, error) {
 			return verifytest.ChangePage1(f.twice, "TARGET 0 PERSEN")
-		}, []string{"signature 1 (pertama): page 1 content changed in revision 4 after it was signed",
-			"signature 2 (kedua): page 1 content changed in revision 4 after it was signed"}},
+		}, []string{"signature 1 (pertama): page 1 (object 3) redefined: /Contents changed in revision 4 after it was signed",
+			"signature 2 (kedua): page 1 (object 3) redefined: /Contents changed in revision 4 after it was signed",
+			"signature 1 (pertama): new content stream of page 1 (object 19) added in revision 4"}},
 		{"page content changed after one signature", func(f *fixture) ([]byte, error) {
 			return verifytest.ChangePage1(f.once, "TARGET 0 PERSEN")
-		}, []string{"signature 1 (pertama): page 1 content changed in revision 3 after it was signed"}},
+		}, []string{"signature 1 (pertama): page 1 (object 3) redefined: /Contents changed in revision 3 after it was signed"}},
 		{"page added", func(f *fixture) ([]byte, error) {
 			return verifytest.AddPage(f.twice, "LAMPIRAN TAMBAHAN")
-		}, []string{"signature 1 (pertama): page 2 added (1 → 2 pages) in revision 4 after it was signed"}},
+		}, []string{"signature 1 (pertama): /Pages (object 1) redefined: /Kids changed, /Count changed in revision 4 after it was signed",
+			"signature 2 (kedua): /Page (object 20) added in revision 4"}},
 		{"contents from another document", func(f *fixture) ([]byte, error) {
 			return verifytest.CopyContents(f.otherTwice, f.twice)
 		}, []string{"signature 2 (kedua): digest mismatch", "signature value was made for another document"}},

@@ -24,6 +24,7 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"sort"
 	"strings"
 	"time"
 
@@ -33,6 +34,7 @@ import (
 	"github.com/digitorus/timestamp"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfedit"
 )
 
 // Signer is a certificate and its key.
@@ -255,8 +257,8 @@ func ReplaceText(in []byte, old, new string) ([]byte, error) {
 }
 
 // CopyContents returns to with the /Contents of its last signature
-// replaced by that of from's last signature (both must have the same
-// placeholder size).
+// replaced by that of from's last signature, padded with zeros (from's
+// must not be larger).
 func CopyContents(from, to []byte) ([]byte, error) {
 	fs, fe, err := lastContents(from)
 	if err != nil {
@@ -266,11 +268,12 @@ func CopyContents(from, to []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fe-fs != te-ts {
-		return nil, fmt.Errorf("copy contents: sizes differ (%d, %d)", fe-fs, te-ts)
+	if fe-fs > te-ts {
+		return nil, fmt.Errorf("copy contents: %d hex digits do not fit in %d", fe-fs, te-ts)
 	}
 	out := bytes.Clone(to)
-	copy(out[ts:te], from[fs:fe])
+	n := copy(out[ts:te], from[fs:fe])
+	copy(out[ts+n:te], bytes.Repeat([]byte("0"), te-ts-n))
 	return out, nil
 }
 
@@ -295,6 +298,7 @@ type update struct {
 	body    bytes.Buffer
 	offsets map[int]int // object number → offset
 	next    int         // next free object number
+	free    []int       // objects the update marks free
 }
 
 // newUpdate starts an incremental update of in.
@@ -335,14 +339,21 @@ func (u *update) textContent(text string) string {
 func (u *update) finish() []byte {
 	xref := len(u.base) + u.body.Len()
 	u.body.WriteString("xref\n0 1\n0000000000 65535 f \n")
+	for _, n := range u.free {
+		fmt.Fprintf(&u.body, "%d 1\n0000000000 00001 f \n", n)
+	}
 	for n := 0; n < u.next; n++ {
 		if off, ok := u.offsets[n]; ok {
 			fmt.Fprintf(&u.body, "%d 1\n%010d 00000 n \n", n, off)
 		}
 	}
 	root := u.rdr.Trailer().Key("Root").GetPtr()
-	fmt.Fprintf(&u.body, "trailer\n<< /Size %d /Root %d 0 R /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
-		u.next, root.GetID(), u.rdr.XrefInformation.StartPos, xref)
+	info := ""
+	if p := u.rdr.Trailer().Key("Info").GetPtr(); p.GetID() != 0 {
+		info = fmt.Sprintf(" /Info %d %d R", p.GetID(), p.GetGen())
+	}
+	fmt.Fprintf(&u.body, "trailer\n<< /Size %d /Root %d 0 R%s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n",
+		u.next, root.GetID(), info, u.rdr.XrefInformation.StartPos, xref)
 	return append(bytes.Clone(u.base), u.body.Bytes()...)
 }
 
@@ -487,4 +498,99 @@ func MetadataObject(in []byte) (int, error) {
 	}
 	p := md.GetPtr()
 	return int(p.GetID()), nil
+}
+
+// Append appends an incremental update to in that (re)defines the objects
+// in objs (number → the text between "obj" and "endobj"; a number at or
+// past the trailer's /Size adds an object) and marks the objects in free
+// free, keeping /Root and /Info.
+func Append(in []byte, objs map[int]string, free ...int) ([]byte, error) {
+	u, err := newUpdate(in)
+	if err != nil {
+		return nil, err
+	}
+	nums := make([]int, 0, len(objs))
+	for n := range objs {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		u.object(n, objs[n])
+		u.next = max(u.next, n+1)
+	}
+	u.free = free
+	return u.finish(), nil
+}
+
+// Object returns the latest definition of object num (the text between
+// "num 0 obj" and "endobj", trimmed).
+func Object(in []byte, num int) (string, error) {
+	s, err := rawObject(in, uint32(num))
+	return strings.TrimSpace(s), err
+}
+
+// Next returns the trailer /Size of in: the first unused object number.
+func Next(in []byte) (int, error) {
+	rdr, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+	if err != nil {
+		return 0, err
+	}
+	return int(rdr.Trailer().Key("Size").Int64()), nil
+}
+
+// SetKey returns the dictionary text dict with key set to value (added
+// before the final ">>" when absent). The key is matched as written.
+func SetKey(dict, key, value string) (string, error) {
+	d, err := pdfedit.ParseDict([]byte(dict))
+	if err != nil {
+		return "", fmt.Errorf("set /%s: %w", key, err)
+	}
+	v, err := pdfedit.Parse([]byte(value))
+	if err != nil {
+		return "", fmt.Errorf("set /%s: %w", key, err)
+	}
+	d.Set(key, v)
+	return string(pdfedit.Encode(d)), nil
+}
+
+// AppendTo returns the dictionary text dict with item appended to the
+// direct array under key (created when absent), or to the array of the
+// direct dictionary under key.sub when sub is not "".
+func AppendTo(dict, key, sub, item string) (string, error) {
+	d, err := pdfedit.ParseDict([]byte(dict))
+	if err != nil {
+		return "", err
+	}
+	v, err := pdfedit.Parse([]byte(item))
+	if err != nil {
+		return "", err
+	}
+	target := d
+	if sub != "" {
+		inner, _ := d.Get(key)
+		id, ok := inner.(*pdfedit.Dict)
+		if !ok {
+			return "", fmt.Errorf("/%s is not a direct dictionary", key)
+		}
+		target, key = id, sub
+	}
+	if err := target.Append(key, v); err != nil {
+		return "", err
+	}
+	return string(pdfedit.Encode(d)), nil
+}
+
+// PatchSame returns in with the first occurrence of old after offset from
+// replaced by new padded with spaces to the same length (offsets stay).
+func PatchSame(in []byte, from int, old, new string) ([]byte, error) {
+	if len(new) > len(old) {
+		return nil, fmt.Errorf("patch: %q longer than %q", new, old)
+	}
+	i := bytes.Index(in[from:], []byte(old))
+	if i < 0 {
+		return nil, fmt.Errorf("patch: %q not found", old)
+	}
+	out := bytes.Clone(in)
+	copy(out[from+i:], new+strings.Repeat(" ", len(old)-len(new)))
+	return out, nil
 }

@@ -1,0 +1,402 @@
+package verify
+
+import (
+	"kinerja/internal/pdfedit"
+)
+
+// locks is what the signatures made before a revision forbid.
+type locks struct {
+	docMDP  int  // /P of a certification signature's DocMDP (0: none)
+	lockAll bool // a signed field's /Lock has /Action /All
+}
+
+// sigField is one terminal signature field.
+type sigField struct {
+	num  uint32
+	name string
+}
+
+// sigFields lists the terminal signature fields of revision rev (0-based).
+func (j *judge) sigFields(rev int) []sigField {
+	root := j.o.dict(rev, get(j.d.layout.Revs[rev].Trailer, "Root"))
+	acro := j.o.dict(rev, get(root, "AcroForm"))
+	var out []sigField
+	seen := map[uint32]bool{}
+	var walk func(v pdfedit.Value, name, ft string, depth int)
+	walk = func(v pdfedit.Value, name, ft string, depth int) {
+		num := refOf(v)
+		f := j.o.dict(rev, v)
+		if f == nil || num == 0 || seen[num] || depth > 16 || len(seen) > maxPages {
+			return
+		}
+		seen[num] = true
+		if t := text(get(f, "T")); t != "" && name != "" {
+			name += "." + t
+		} else if t != "" {
+			name = t
+		}
+		if x := nameOf(get(f, "FT")); x != "" {
+			ft = x
+		}
+		kids := j.o.array(rev, get(f, "Kids"))
+		if len(kids) > 0 && get(j.o.dict(rev, kids[0]), "T") != nil {
+			for _, k := range kids {
+				walk(k, name, ft, depth+1)
+			}
+			return
+		}
+		if ft == "Sig" {
+			out = append(out, sigField{num, name})
+		}
+	}
+	for _, f := range j.o.array(rev, get(acro, "Fields")) {
+		walk(f, "", "", 0)
+	}
+	return out
+}
+
+// lockState reads the locks of the signatures in revision n-1: a DocMDP
+// transform in a signature dictionary's /Reference, a /Lock of a signed
+// field.
+func (j *judge) lockState() locks {
+	var l locks
+	for _, f := range j.sigFields(j.n - 1) {
+		fd := j.o.dict(j.n-1, pdfedit.Ref{Num: int(f.num)})
+		sig := j.o.dict(j.n-1, get(fd, "V"))
+		if sig == nil {
+			continue
+		}
+		if nameOf(get(j.o.dict(j.n-1, get(fd, "Lock")), "Action")) == "All" {
+			l.lockAll = true
+		}
+		for _, ref := range j.o.array(j.n-1, get(sig, "Reference")) {
+			rd := j.o.dict(j.n-1, ref)
+			if nameOf(get(rd, "TransformMethod")) == "DocMDP" {
+				l.docMDP = 2
+				if p := encoded(get(j.o.dict(j.n-1, get(rd, "TransformParams")), "P")); p == "1" || p == "3" {
+					l.docMDP = int(p[0] - '0')
+				}
+			}
+		}
+	}
+	return l
+}
+
+// fill is the signing rule (what a kinerja signature writes): a
+// signature field made before, empty until now, gets /V, a signature
+// dictionary added with it; its widgets change only their /AP, to form
+// XObjects added with it. Filling an empty signature field is signing,
+// which DocMDP /P 2 permits; a /Lock of another field does not forbid it
+// (kinerja's two fields each lock /All, and the second party signs after
+// the first).
+func (j *judge) fill() {
+	for _, f := range j.sigFields(j.n) {
+		if j.added[f.num] {
+			continue // a new field: acroForm judges it
+		}
+		before := j.o.dict(j.n-1, pdfedit.Ref{Num: int(f.num)})
+		now := j.o.dict(j.n, pdfedit.Ref{Num: int(f.num)})
+		if get(before, "V") != nil || get(now, "V") == nil {
+			continue // not filled now; any change of it stays unexplained
+		}
+		j.fillField(f, before, now)
+	}
+}
+
+// fillField judges the filling of one signature field.
+func (j *judge) fillField(f sigField, before, now *pdfedit.Dict) {
+	kids := j.o.array(j.n, get(now, "Kids"))
+	allow := []string{"V"}
+	if len(kids) == 0 {
+		allow = append(allow, "AP") // the field is its own widget
+	}
+	if ch := changedKeys(before, now, allow...); len(ch) > 0 {
+		j.problem("signature field %q (object %d) changed more than its value when signed: %s", f.name, f.num, join(ch))
+		return
+	}
+	if j.locks.docMDP == 1 {
+		j.problem("signature field %q (object %d) signed after a certification signature with DocMDP /P 1, which permits no change but /DSS and document timestamps", f.name, f.num)
+		return
+	}
+	sig := refOf(get(now, "V"))
+	if sd := j.o.dict(j.n, get(now, "V")); !j.added[sig] || sd == nil || !isSigType(sd) {
+		j.problem("signature field %q (object %d): its /V is not a signature dictionary added with it", f.name, f.num)
+		return
+	}
+	j.explained[f.num] = true
+	j.explain(sig)
+	j.filled[sig] = true
+	if len(kids) == 0 {
+		j.appearance(f, f.num, now)
+		return
+	}
+	for _, k := range kids {
+		w := refOf(k)
+		if !j.redef[w] {
+			continue
+		}
+		wb, wn := j.o.dict(j.n-1, k), j.o.dict(j.n, k)
+		if ch := changedKeys(wb, wn, "AP"); len(ch) > 0 {
+			j.problem("widget (object %d) of signature field %q changed more than its appearance when signed: %s", w, f.name, join(ch))
+			continue
+		}
+		j.explained[w] = true
+		j.appearance(f, w, wn)
+	}
+}
+
+// appearance explains the new /AP of widget w: every object it refers to
+// must be added with the signature (an appearance that reuses an older
+// object, another party's stamp for one, is a change).
+func (j *judge) appearance(f sigField, w uint32, wd *pdfedit.Dict) {
+	ap := get(wd, "AP")
+	if r := refOf(ap); r != 0 && !j.added[r] {
+		j.problem("widget (object %d) of signature field %q: its /AP is object %d, which existed before the signature", w, f.name, r)
+		return
+	}
+	for _, r := range refsIn(j.o.dict(j.n, ap), nil) {
+		if !j.added[r] {
+			j.problem("widget (object %d) of signature field %q: its appearance uses object %d, which existed before the signature", w, f.name, r)
+			return
+		}
+	}
+	if r := refOf(ap); r != 0 {
+		j.explain(r)
+	}
+	for _, r := range refsIn(ap, nil) {
+		j.explainNew(r)
+	}
+}
+
+// isSigType reports a /Type /Sig or /DocTimeStamp dictionary.
+func isSigType(d *pdfedit.Dict) bool {
+	t := nameOf(get(d, "Type"))
+	return t == "Sig" || t == "DocTimeStamp"
+}
+
+// catalogAllow are the catalog keys a revision after a signature may
+// change, each judged by its own rule.
+var catalogAllow = []string{"AcroForm", "DSS", "Extensions", "Perms"}
+
+// catalog judges a redefined catalog: only /Perms (added with the
+// certification signature), /DSS, /Extensions and /AcroForm may differ.
+func (j *judge) catalog() {
+	rootB := refOf(get(j.d.layout.Revs[j.n-1].Trailer, "Root"))
+	rootN := refOf(get(j.d.layout.Revs[j.n].Trailer, "Root"))
+	if rootB != rootN {
+		if !j.legacyCatalog(rootB, rootN) {
+			j.problem("the trailer's /Root changed from object %d to object %d", rootB, rootN)
+		}
+		return
+	}
+	if !j.redef[rootN] {
+		return
+	}
+	before, now := j.o.dict(j.n-1, pdfedit.Ref{Num: int(rootN)}), j.o.dict(j.n, pdfedit.Ref{Num: int(rootN)})
+	ch := changedKeys(before, now, catalogAllow...)
+	for _, c := range ch {
+		j.problem("the catalog (object %d): %s", rootN, c)
+	}
+	ok := len(ch) == 0 && j.perms(before, now) && j.dss(before, now)
+	if ok {
+		j.explained[rootN] = true
+	}
+}
+
+// perms allows /Perms to appear once, with the certification signature
+// filled in this revision as its only entry /DocMDP.
+func (j *judge) perms(before, now *pdfedit.Dict) bool {
+	pb, pn := get(before, "Perms"), get(now, "Perms")
+	if encoded(pb) == encoded(pn) {
+		return true
+	}
+	p := j.o.dict(j.n, pn)
+	mdp := refOf(get(p, "DocMDP"))
+	if pb != nil || p == nil || len(p.Keys()) != 1 || !j.filled[mdp] {
+		j.problem("the catalog's /Perms changed other than by adding the certification signature filled in this revision")
+		return false
+	}
+	j.explainNew(refOf(pn))
+	return true
+}
+
+// dssKeys are the entries a /DSS may have.
+var dssKeys = []string{"Type", "Certs", "OCSPs", "CRLs", "VRI"}
+
+// dss allows a new or changed /DSS made of objects added in this
+// revision (certificates, OCSP responses and CRLs).
+func (j *judge) dss(before, now *pdfedit.Dict) bool {
+	db, dn := get(before, "DSS"), get(now, "DSS")
+	if encoded(db) == encoded(dn) && !j.redef[refOf(dn)] {
+		return true
+	}
+	d := j.o.dict(j.n, dn)
+	if d == nil {
+		j.problem("the catalog's /DSS was removed or is not a dictionary")
+		return false
+	}
+	for _, k := range d.Keys() {
+		if !contains(dssKeys, k) {
+			j.problem("the /DSS has an entry /%s, which a DSS does not have", k)
+			return false
+		}
+	}
+	if r := refOf(dn); r != 0 {
+		j.explained[r] = true
+	}
+	for _, r := range refsIn(d, nil) {
+		j.explainNew(r)
+	}
+	return true
+}
+
+// newFieldRule explains a signature field added in this revision, num,
+// or returns false. The rules are tried in order.
+type newFieldRule func(j *judge, num uint32, f *pdfedit.Dict) bool
+
+// newFieldRules are the kinds of new fields the policy allows. BSrE's
+// signer (its own field in the party's reserved box) is one more entry.
+var newFieldRules = []newFieldRule{timestampField, legacyPdfsignField}
+
+// acroForm judges the /AcroForm: the entries other than /Fields stay
+// (/SigFlags may become 3), /Fields only grows, and each field it gains
+// must be explained by a newFieldRule.
+func (j *judge) acroForm() {
+	catB := j.o.dict(j.n-1, get(j.d.layout.Revs[j.n-1].Trailer, "Root"))
+	catN := j.o.dict(j.n, get(j.d.layout.Revs[j.n].Trailer, "Root"))
+	ab, an := get(catB, "AcroForm"), get(catN, "AcroForm")
+	before, now := j.o.dict(j.n-1, ab), j.o.dict(j.n, an)
+	if now == nil || encoded(ab) == encoded(an) && !j.redef[refOf(an)] && !j.redef[refOf(get(now, "Fields"))] {
+		return
+	}
+	ok := true
+	for _, c := range changedKeys(before, now, "Fields", "SigFlags") {
+		j.problem("the /AcroForm: %s", c)
+		ok = false
+	}
+	if sf := encoded(get(now, "SigFlags")); sf != encoded(get(before, "SigFlags")) && sf != "3" {
+		j.problem("the /AcroForm's /SigFlags changed to %s", sf)
+		ok = false
+	}
+	fb, fn := j.o.array(j.n-1, get(before, "Fields")), j.o.array(j.n, get(now, "Fields"))
+	if !grows(fb, fn) {
+		j.problem("the /AcroForm's /Fields lost or reordered fields (%d → %d)", len(fb), len(fn))
+		return
+	}
+	for _, f := range fn[len(fb):] {
+		ok = j.newField(refOf(f)) && ok
+	}
+	if ok {
+		j.explained[refOf(an)] = true
+		j.explained[refOf(get(now, "Fields"))] = true
+	}
+}
+
+// grows reports whether after is before with entries appended.
+func grows(before, after pdfedit.Array) bool {
+	if len(after) < len(before) {
+		return false
+	}
+	for i := range before {
+		if encoded(before[i]) != encoded(after[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+// newField judges one field appended to /AcroForm /Fields.
+func (j *judge) newField(num uint32) bool {
+	f := j.o.dict(j.n, pdfedit.Ref{Num: int(num)})
+	if !j.added[num] || f == nil {
+		j.problem("the /AcroForm's /Fields gained %s, which is not a field added in this revision", j.describe(num))
+		return false
+	}
+	for _, rule := range newFieldRules {
+		if rule(j, num, f) {
+			return true
+		}
+	}
+	what := "form field"
+	if nameOf(get(f, "FT")) == "Sig" {
+		what = "signature field"
+		if get(f, "V") == nil {
+			what = "unsigned signature field"
+		}
+	}
+	j.problem("new %s %q (object %d) added that is no document timestamp", what, text(get(f, "T")), num)
+	return false
+}
+
+// widgetsOf lists the widgets of field num: its /Kids, or itself.
+func (j *judge) widgetsOf(num uint32, f *pdfedit.Dict) []uint32 {
+	kids := j.o.array(j.n, get(f, "Kids"))
+	if len(kids) == 0 {
+		return []uint32{num}
+	}
+	var out []uint32
+	for _, k := range kids {
+		out = append(out, refOf(k))
+	}
+	return out
+}
+
+// timestampField allows a document timestamp: a new signature field whose
+// /V is a /DocTimeStamp added with it and whose widgets have no area.
+func timestampField(j *judge, num uint32, f *pdfedit.Dict) bool {
+	v := j.o.dict(j.n, get(f, "V"))
+	if nameOf(get(f, "FT")) != "Sig" || nameOf(get(v, "Type")) != "DocTimeStamp" || !j.added[refOf(get(f, "V"))] {
+		return false
+	}
+	ws := j.widgetsOf(num, f)
+	for _, w := range ws {
+		if !j.added[w] || !zeroArea(get(j.o.dict(j.n, pdfedit.Ref{Num: int(w)}), "Rect")) {
+			return false
+		}
+	}
+	j.explain(num)
+	for _, w := range ws {
+		j.explain(w)
+		j.widgets[w] = true
+	}
+	return true
+}
+
+// pages judges redefined pages: a page may only gain, at the end of its
+// /Annots, widgets of fields a newFieldRule allowed.
+func (j *judge) pages() {
+	for num := range j.redef {
+		before := j.o.dict(j.n-1, pdfedit.Ref{Num: int(num)})
+		now := j.o.dict(j.n, pdfedit.Ref{Num: int(num)})
+		if nameOf(get(before, "Type")) != "Page" || nameOf(get(now, "Type")) != "Page" {
+			continue
+		}
+		if len(changedKeys(before, now, "Annots")) > 0 && !j.legacyPage(num) {
+			continue // unexplained: reported with the keys that changed
+		}
+		ab, an := j.o.array(j.n-1, get(before, "Annots")), j.o.array(j.n, get(now, "Annots"))
+		if !grows(ab, an) || j.redef[refOf(get(before, "Annots"))] {
+			continue
+		}
+		ok := true
+		for _, a := range an[len(ab):] {
+			ok = ok && j.widgets[refOf(a)]
+		}
+		if ok {
+			j.explained[num] = true
+			j.explainNew(refOf(get(now, "Annots")))
+		}
+	}
+}
+
+// join joins change descriptions.
+func join(list []string) string {
+	out := ""
+	for i, s := range list {
+		if i > 0 {
+			out += ", "
+		}
+		out += s
+	}
+	return out
+}
