@@ -49,9 +49,11 @@ type Signer struct {
 	Page    int        `json:"page"` // 1-based; the first widget's (the statement page's)
 	Rect    [4]float64 `json:"rect"` // llx, lly, urx, ury in PDF points, origin bottom-left; the first widget's
 	// Widgets are every place the party signs, in layout order: the
-	// statement page's block, then the attachment's. Each is one widget of
-	// the party's signature field (FieldName). Documents of Format 5 and
-	// earlier have none (only Page and Rect).
+	// statement page's block, then the attachment's. The first is the
+	// widget of the party's signature field (FieldName, field and widget
+	// in one dictionary); the others have no widget (see the package
+	// documentation). Documents of Format 5 and earlier have none (only
+	// Page and Rect).
 	Widgets []Widget `json:"widgets,omitempty"`
 }
 

@@ -12,9 +12,10 @@ import (
 // The signature fields (the contract is in package docinfo): one parent
 // field /T (kinerja) in /AcroForm /Fields; under it one /FT /Sig field per
 // signer, /T (<party>), with /Lock << /Type /SigFieldLock /Action /All >>
-// and no /V; under each field one widget per docinfo.Widget, whose /AP /N
-// is a shared empty form XObject, listed in its page's /Annots. The
-// catalog gets /AcroForm << /Fields [...] /SigFlags 3 >>.
+// and no /V, merged with its widget on the signer's first rectangle (the
+// statement page's), whose /AP /N is a shared empty form XObject, listed
+// in its page's /Annots. The catalog gets /AcroForm << /Fields [...]
+// /SigFlags 3 >>.
 
 // fieldObjects are the objects addSigFields appends, numbered from first.
 type fieldObjects struct {
@@ -107,9 +108,9 @@ func buildFields(info docinfo.Info, pages []int, first int) (*fieldObjects, erro
 	f.parent = f.next(0)
 	fieldNums := make([]string, len(signers))
 	at := f.parent + 1
-	for i, s := range signers {
+	for i := range signers {
 		fieldNums[i] = strconv.Itoa(at) + " 0 R"
-		at += 1 + len(s.Widgets)
+		at++
 	}
 	f.add(fmt.Appendf(nil, "<</T (%s) /Kids [%s]>>", docinfo.FieldPrefix, strings.Join(fieldNums, " ")))
 	for _, s := range signers {
@@ -120,24 +121,19 @@ func buildFields(info docinfo.Info, pages []int, first int) (*fieldObjects, erro
 	return f, nil
 }
 
-// addField adds one party's field and its widgets.
+// addField adds one party's field, merged with its widget on the
+// statement page (the signature validators of poppler 22 and MuPDF 1.21
+// read /V and /ByteRange only from the widget's own dictionary).
 func (f *fieldObjects) addField(s docinfo.Signer, pages []int, empty int) error {
-	field := f.next(0)
-	kids := make([]string, len(s.Widgets))
-	for i := range s.Widgets {
-		kids[i] = strconv.Itoa(field+1+i) + " 0 R"
+	w := s.Widgets[0]
+	if w.Page < 1 || w.Page > len(pages) {
+		return fmt.Errorf("render: internal error: widget of %s on page %d of %d", s.Party, w.Page, len(pages))
 	}
-	f.add(fmt.Appendf(nil, "<</FT /Sig /T (%s) /Parent %d 0 R /Kids [%s] /Lock <</Type /SigFieldLock /Action /All>>>>",
-		s.Party, f.parent, strings.Join(kids, " ")))
-	for _, w := range s.Widgets {
-		if w.Page < 1 || w.Page > len(pages) {
-			return fmt.Errorf("render: internal error: widget of %s on page %d of %d", s.Party, w.Page, len(pages))
-		}
-		page := pages[w.Page-1]
-		n := f.add(fmt.Appendf(nil, "<</Type /Annot /Subtype /Widget /F 4 /Rect [%s %s %s %s] /P %d 0 R /Parent %d 0 R /AP <</N %d 0 R>>>>",
-			pdfNum(w.Rect[0]), pdfNum(w.Rect[1]), pdfNum(w.Rect[2]), pdfNum(w.Rect[3]), page, field, empty))
-		f.annots[page] = append(f.annots[page], n)
-	}
+	page := pages[w.Page-1]
+	n := f.add(fmt.Appendf(nil, "<</FT /Sig /T (%s) /Parent %d 0 R /Lock <</Type /SigFieldLock /Action /All>> "+
+		"/Type /Annot /Subtype /Widget /F 4 /Rect [%s %s %s %s] /P %d 0 R /AP <</N %d 0 R>>>>",
+		s.Party, f.parent, pdfNum(w.Rect[0]), pdfNum(w.Rect[1]), pdfNum(w.Rect[2]), pdfNum(w.Rect[3]), page, empty))
+	f.annots[page] = append(f.annots[page], n)
 	return nil
 }
 
