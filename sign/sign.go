@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -127,6 +128,10 @@ func prepare(in []byte, opts Options) (*pades.Document, docinfo.Signer, error) {
 // whose field is signed, and a party whose predecessors in Info.Signers
 // have not signed. It returns the party's Info entry.
 func checkOrder(doc *pades.Document, party docinfo.Party) (docinfo.Signer, error) {
+	if !slices.ContainsFunc(doc.Info.Signers, func(s docinfo.Signer) bool { return s.Party == party }) {
+		return docinfo.Signer{}, fmt.Errorf("the document has no signature for %s (a %s is signed by %s)",
+			party.Title(), doc.Info.Kind, partyTitles(doc.Info.Kind.Parties()))
+	}
 	for _, s := range doc.Info.Signers {
 		f := doc.Fields[s.Party]
 		switch {
@@ -138,8 +143,7 @@ func checkOrder(doc *pades.Document, party docinfo.Party) (docinfo.Signer, error
 			return s, fmt.Errorf("%w: %s signs first and has not signed yet", ErrOrder, s.Party.Title())
 		}
 	}
-	return docinfo.Signer{}, fmt.Errorf("the document has no signature for %s (a %s is signed by %s)",
-		party.Title(), doc.Info.Kind, partyTitles(doc.Info.Kind.Parties()))
+	return docinfo.Signer{}, errors.New("unreachable")
 }
 
 // partyTitles lists parties as "PIHAK PERTAMA and PIHAK KEDUA".

@@ -1,0 +1,27 @@
+package sign
+
+import (
+	"testing"
+
+	"kinerja/internal/testpki"
+)
+
+// BenchmarkSignBoth signs the sample agreement (about 90 KB) for both
+// parties: two updates, two stamps, two CMS signatures, and one
+// verification of the result.
+func BenchmarkSignBoth(b *testing.B) {
+	for _, typ := range []testpki.KeyType{testpki.RSA2048, testpki.P256} {
+		b.Run(string(typ), func(b *testing.B) {
+			p := newParties(b, typ)
+			in := sample(b)
+			steps := p.both("")
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := SignAll(in, steps...); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
