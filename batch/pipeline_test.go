@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"context"
+	"crypto"
 	"crypto/x509"
 	"fmt"
 	"runtime"
@@ -14,19 +15,22 @@ import (
 	"kinerja/archive"
 	"kinerja/data"
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 	"kinerja/render"
 	"kinerja/sign"
 	"kinerja/sign/verify"
 )
 
-// The pipeline runs on the real clock: pdfsign writes time.Now() as the
-// CMS signingTime, which a fixed earlier verification time would reject.
-
 // pipelinePKI is a development CA with PIHAK PERTAMA on a P-256 key and
-// PIHAK KEDUA on an RSA-2048 key, made once per process.
+// PIHAK KEDUA on an RSA-2048 key, made once per process. Every generated
+// agreement names other people, and sign refuses a certificate that is
+// not the party's: each person gets a certificate for the party's key,
+// issued once and cached.
 type pipelinePKI struct {
-	steps []sign.Options
+	ca    *sign.DevCA
+	keys  map[docinfo.Party]crypto.Signer
 	roots *x509.CertPool
+	certs sync.Map // name + NIP -> *sign.Credential
 }
 
 var (
@@ -45,29 +49,43 @@ func getPipelinePKI(tb testing.TB) *pipelinePKI {
 	return pkiVal
 }
 
-// newPipelinePKI creates the CA and both signers.
+// newPipelinePKI creates the CA and both parties' keys.
 func newPipelinePKI() (*pipelinePKI, error) {
-	now := time.Now()
-	ca, err := sign.NewDevCA(now.AddDate(0, -1, 0), "p256")
+	ca, err := sign.NewDevCA(time.Now().AddDate(0, -1, 0), "p256")
 	if err != nil {
 		return nil, err
 	}
-	p := &pipelinePKI{roots: x509.NewCertPool()}
+	p := &pipelinePKI{ca: ca, roots: x509.NewCertPool(), keys: map[docinfo.Party]crypto.Signer{}}
 	p.roots.AddCert(ca.Cert)
-	for _, s := range []struct {
-		party     docinfo.Party
-		name, key string
-	}{
-		{"pertama", "Kepala Perangkat Daerah", "p256"},
-		{"kedua", "Gubernur", "rsa2048"},
-	} {
-		c, err := ca.Issue(now, sign.Identity{Name: s.name, Party: s.party, KeyType: s.key})
-		if err != nil {
+	for party, typ := range map[docinfo.Party]string{docinfo.Pertama: "p256", docinfo.Kedua: "rsa2048"} {
+		if p.keys[party], err = sign.GenerateKey(typ); err != nil {
 			return nil, err
 		}
-		p.steps = append(p.steps, sign.Options{Party: s.party, Credential: c})
 	}
 	return p, nil
+}
+
+// steps returns the signatures of both parties of a rendered agreement,
+// with certificates naming its signers.
+func (p *pipelinePKI) steps(doc []byte) ([]sign.Options, error) {
+	info, err := pdfread.Info(doc)
+	if err != nil {
+		return nil, err
+	}
+	var steps []sign.Options
+	for _, s := range info.Signers {
+		id := sign.Identity{Name: s.Name, NIP: s.NIP, Party: s.Party}
+		c, ok := p.certs.Load(s.Name + "\x00" + s.NIP)
+		if !ok {
+			cred, err := p.ca.IssueKey(time.Now(), id, p.keys[s.Party])
+			if err != nil {
+				return nil, err
+			}
+			c, _ = p.certs.LoadOrStore(s.Name+"\x00"+s.NIP, cred)
+		}
+		steps = append(steps, sign.Options{Party: s.Party, Credential: c.(*sign.Credential)})
+	}
+	return steps, nil
 }
 
 // stages selects what one pipeline job does after rendering.
@@ -90,7 +108,11 @@ func pipelineJob(p *pipelinePKI, st stages) func(context.Context, Job) error {
 		}
 		doc := buf.Bytes()
 		if st.sign {
-			if doc, err = sign.SignAll(doc, p.steps...); err != nil {
+			steps, err := p.steps(doc)
+			if err != nil {
+				return err
+			}
+			if doc, err = sign.SignAll(doc, steps...); err != nil {
 				return err
 			}
 		}

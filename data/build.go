@@ -24,6 +24,7 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 	a.Huruf = c.font(raw.Huruf)
 	a.Footer = c.optText("footer", raw.Footer, "")
 	a.VerifikasiURL = c.verifyURL(raw.VerifikasiURL)
+	a.TandaTangan = c.signing(raw.TandaTangan)
 	a.Dibuat = c.created(raw.Dibuat, a)
 	a.Kop = c.letterhead(raw.Kop, opt)
 	c.titles(a, raw.Judul)
@@ -161,6 +162,31 @@ func (c *checker) font(v val) Font {
 	return ""
 }
 
+// signing checks tanda_tangan: who makes the signature fields.
+func (c *checker) signing(v val) Signing {
+	s, ok := c.text("tanda_tangan", v)
+	switch {
+	case !ok || s == "":
+		return SigningKinerja
+	case Signing(strings.ToLower(s)) == SigningKinerja || Signing(strings.ToLower(s)) == SigningBSrE:
+		return Signing(strings.ToLower(s))
+	}
+	c.addf("tanda_tangan", "%q is not a way of signing; expected kinerja (kinerja sign fills the fields render makes) or bsre (no fields: BSrE adds its own)", s)
+	return SigningKinerja
+}
+
+// actingName refuses Plt./Plh. written in a name: the acting role belongs
+// in jabatan, the name is the person's own (the certificate's).
+func (c *checker) actingName(path, name string) {
+	w := strings.ToLower(strings.TrimSpace(name))
+	for _, p := range []string{"plt.", "plt ", "plh.", "plh "} {
+		if strings.HasPrefix(w, p) {
+			c.addf(path, "%q: write the acting role in jabatan (jabatan = \"Plt. Kepala ...\"), not in the name; the name is the acting official's own, as in their certificate", name)
+			return
+		}
+	}
+}
+
 // verifyURL checks verifikasi_url: an absolute http(s) address.
 func (c *checker) verifyURL(v val) string {
 	s, ok := c.text("verifikasi_url", v)
@@ -217,6 +243,7 @@ func (c *checker) distinctLabels(a *Agreement) {
 func (c *checker) party(path string, p partyT, tahun int, first bool) Party {
 	var r Party
 	r.Nama = c.reqText(path+".nama", p.Nama, `the name as printed on the statement page, e.g. nama = "BLESSMIYANDA"`)
+	c.actingName(path+".nama", r.Nama)
 	r.Jabatan = c.reqText(path+".jabatan", p.Jabatan, `the position, e.g. jabatan = "Kepala Badan ..."`)
 	r.Pangkat = c.optText(path+".pangkat", p.Pangkat, "")
 	if s, ok := c.text(path+".nip", p.NIP); ok && s != "" {

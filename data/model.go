@@ -93,12 +93,27 @@ type Agreement struct {
 	// none ("" = RumusSelisih); see Agreement.Formula.
 	RumusNegatif string
 
-	Footer        string // footer line printed on every page (optional)
-	VerifikasiURL string // optional verification URL template for signature QR codes
+	Footer        string  // footer line printed on every page (optional)
+	VerifikasiURL string  // optional verification URL template for signature QR codes
+	TandaTangan   Signing // who makes the signature fields (default SigningKinerja)
 
 	// Dates for the PDF metadata; fixed so the same file gives the same bytes.
 	Dibuat time.Time
 }
+
+// Signing says who signs the rendered PDF and so who makes its signature
+// fields (TOML key tanda_tangan).
+type Signing string
+
+// The ways of signing.
+const (
+	// SigningKinerja: render makes one empty signature field per party,
+	// which `kinerja sign` fills.
+	SigningKinerja Signing = "kinerja"
+	// SigningBSrE: render makes no signature fields; BSrE's signing
+	// service adds its own.
+	SigningBSrE Signing = "bsre"
+)
 
 // Paper is a paper size in millimetres, portrait orientation.
 type Paper struct {

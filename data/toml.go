@@ -14,6 +14,7 @@ type fileT struct {
 	Huruf         val         `toml:"huruf"`
 	Footer        val         `toml:"footer"`
 	VerifikasiURL val         `toml:"verifikasi_url"`
+	TandaTangan   val         `toml:"tanda_tangan"`
 	Dibuat        val         `toml:"dibuat"`
 	Kop           kopT        `toml:"kop"`
 	Judul         judulT      `toml:"judul"`

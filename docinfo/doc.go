@@ -15,6 +15,36 @@
 // form; the words "pertama", "kedua", "perjanjian" and "laporan" are
 // spelled here and nowhere else.
 //
+// # Signature fields (the contract between render, sign and sign/verify)
+//
+// Render makes, for each Signer, one signature field whose fully qualified
+// name is FieldName(party) ("kinerja.pertama", "kinerja.kedua"): a parent
+// field /T (kinerja) in /AcroForm /Fields whose /Kids are the party fields.
+// Each party field is merged with its one widget: /FT /Sig /T (<party>)
+// /Parent /Lock << /Type /SigFieldLock /Action /All >>, no /V, and /Type
+// /Annot /Subtype /Widget /F 4 /Rect (Widgets[0], the statement page's
+// block) /P (the page) /AP << /N E >>, E one shared empty form XObject, so
+// nothing shows before signing; the page's /Annots lists it. Field and
+// widget are one dictionary because the validators of poppler (pdfsig
+// 22.12) and MuPDF (1.21) read /V and /ByteRange only from the widget's
+// own dictionary: a signature field with widget kids is "not signed" to
+// both. Signer.Widgets also records the party's other signature blocks
+// (the attachment's), which carry no widget. The catalog carries
+// /AcroForm << /Fields [...] /SigFlags 3 >> from the start. An agreement
+// rendered with tanda_tangan = "bsre" has no fields at all (BSrE adds its
+// own).
+//
+// Signing party P appends one incremental update with exactly: a new
+// signature dictionary S (/Type /Sig /Filter /Adobe.PPKLite /SubFilter
+// /ETSI.CAdES.detached /ByteRange /Contents /M /Name, optional /Reason and
+// /Location); for PIHAK PERTAMA, S also has /Reference with a DocMDP
+// transform (/P 2, /V /1.2) and the catalog is redefined adding only
+// /Perms << /DocMDP S >>; the field-widget kinerja.P redefined adding /V S
+// and replacing only /AP with a new stamp form XObject (and the stamp's
+// fonts); nothing else (never a page, never the AcroForm). PIHAK PERTAMA signs first; a signed field is never signed
+// again; a report (Kind Report) is signed by PIHAK PERTAMA only, in the
+// same shape.
+//
 // Glossary (the Indonesian words of the paper form):
 //   - perjanjian kinerja (PK): performance agreement (Kind Agreement);
 //   - laporan: the quarterly report of achievement (Kind Report);

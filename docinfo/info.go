@@ -19,7 +19,9 @@ import (
 // (render's TestFormatGuard fails until you do).
 // 6: continued rows repeat the sasaran text and indicator name; the
 // attachment signature blocks are aligned (issue 11).
-const Format = 6
+// 7: one empty signature field per party, its widget on the party's
+// signature block (issue 9).
+const Format = 7
 
 // Info is what a rendered kinerja PDF tells later stages about itself. It
 // travels in the document's XMP metadata (catalog /Metadata) as JSON inside
@@ -41,16 +43,37 @@ type Info struct {
 	Format int `json:"format,omitempty"`
 }
 
-// Signer is one party that signs the document and the rectangle reserved
+// Signer is one party that signs the document and the rectangles reserved
 // for its visible signature.
 type Signer struct {
 	Party   Party      `json:"party"`
 	Name    string     `json:"name"` // full name as printed (may contain non-ASCII)
 	NIP     string     `json:"nip,omitempty"`
 	Jabatan string     `json:"jabatan"`
-	Page    int        `json:"page"` // 1-based
-	Rect    [4]float64 `json:"rect"` // llx, lly, urx, ury in PDF points, origin bottom-left
+	Page    int        `json:"page"` // 1-based; the first widget's (the statement page's)
+	Rect    [4]float64 `json:"rect"` // llx, lly, urx, ury in PDF points, origin bottom-left; the first widget's
+	// Widgets are every place the party signs, in layout order: the
+	// statement page's block, then the attachment's. The first is the
+	// widget of the party's signature field (FieldName, field and widget
+	// in one dictionary); the others have no widget (see the package
+	// documentation). Documents of Format 5 and earlier have none (only
+	// Page and Rect).
+	Widgets []Widget `json:"widgets,omitempty"`
 }
+
+// Widget is one place a party's signature shows: a page and a rectangle.
+type Widget struct {
+	Page int        `json:"page"` // 1-based
+	Rect [4]float64 `json:"rect"` // llx, lly, urx, ury in PDF points, origin bottom-left
+}
+
+// FieldPrefix is the partial name of the parent of the signature fields
+// the renderer makes: the field of party p is FieldPrefix + "." + p.
+const FieldPrefix = "kinerja"
+
+// FieldName returns the fully qualified name of party p's signature
+// field, e.g. "kinerja.pertama".
+func FieldName(p Party) string { return FieldPrefix + "." + string(p) }
 
 // xmpNS is the XML namespace of kinerja's XMP property.
 const xmpNS = "urn:kinerja:info:1"

@@ -48,7 +48,8 @@ func AgreementMeta(a *data.Agreement) Meta {
 			Signers: []docinfo.Signer{signer(docinfo.Pertama, a.Pertama), signer(docinfo.Kedua, a.Kedua)},
 			Sources: files.sources,
 		},
-		Files: files.files,
+		Files:             files.files,
+		NoSignatureFields: a.TandaTangan == data.SigningBSrE,
 	}
 }
 

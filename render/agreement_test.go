@@ -202,4 +202,3 @@ func TestAgreementDeterministic(t *testing.T) {
 		t.Error("CreationDate does not follow SOURCE_DATE_EPOCH")
 	}
 }
-

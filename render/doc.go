@@ -13,6 +13,16 @@
 // into PDF bytes on an io.Writer; reading TOML and writing files is the
 // facade's (package api).
 //
+// Signature fields (fields.go). For every signer with signature
+// rectangles in the layout, Write adds one empty signature field
+// (docinfo.FieldName) with a widget on each rectangle, in the shape the
+// contract in package docinfo fixes, so that signing fills a field and
+// never touches a page; Meta.NoSignatureFields (tanda_tangan = "bsre")
+// leaves them out. The widgets' appearance is one shared empty form
+// XObject: poppler draws the page as without fields; MuPDF draws its own
+// "SIGN" marker on every unsigned signature widget, whatever the
+// appearance says.
+//
 // Sources. A rendered document carries what it was made from: Meta.Files
 // are embedded as document-level attachments (the catalog's EmbeddedFiles
 // name tree; never page annotations), compressed, keyed by name in byte
@@ -58,8 +68,8 @@
 //     equal-length replacement and a trailer edit, and /ToUnicode is added
 //     to the font dictionary fpdf writes for a simple font; this depends
 //     on the shape of fpdf v0.12.0's output and fails loudly if it changes.
-//   - No hyperlinks or annotations are ever written (pdfsign corrupts
-//     fpdf's link annotations when it rewrites a page).
+//   - No hyperlinks are ever written; the only annotations are the
+//     signature widgets.
 //   - A logo outside the TOML's directory ("../logo.png") or given as an
 //     absolute path is embedded under that name (revealing the path);
 //     proof.Reproduce still finds it, but `kinerja extract` refuses to

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"kinerja/data"
 	"kinerja/docinfo"
 	"kinerja/layout"
 	"kinerja/report"
@@ -76,6 +77,7 @@ func ReportMeta(rep *report.Report) Meta {
 			Signers:  []docinfo.Signer{signer(docinfo.Pertama, a.Pertama)},
 			Triwulan: rep.Triwulan, Sources: files.sources,
 		},
-		Files: files.files,
+		Files:             files.files,
+		NoSignatureFields: a.TandaTangan == data.SigningBSrE,
 	}
 }

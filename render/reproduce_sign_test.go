@@ -19,18 +19,22 @@ import (
 // keys made for the test.
 func signBoth(t *testing.T, pdf []byte) []byte {
 	t.Helper()
-	now := time.Now() // pdfsign writes the signing time from the real clock
+	now := time.Now()
 	ca, err := sign.NewDevCA(now, "p256")
+	if err != nil {
+		t.Fatal(err)
+	}
+	info, err := pdfread.Info(pdf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	creds, err := ca.IssueSigners(now, info, "p256")
 	if err != nil {
 		t.Fatal(err)
 	}
 	var steps []sign.Options
 	for _, party := range sign.Parties {
-		c, err := ca.Issue(now, sign.Identity{Name: "Penandatangan " + party.String(), Party: party, KeyType: "p256"})
-		if err != nil {
-			t.Fatal(err)
-		}
-		steps = append(steps, sign.Options{Party: party, Credential: c, Now: func() time.Time { return now }})
+		steps = append(steps, sign.Options{Party: party, Credential: creds[party], Now: func() time.Time { return now }})
 	}
 	signed, err := sign.SignAll(pdf, steps...)
 	if err != nil {

@@ -32,6 +32,10 @@ type Meta struct {
 	// EmbeddedFiles name tree keyed by name, compressed, no dates); at
 	// most MaxEmbeddedFiles, with clean, printable, unique names.
 	Files []EmbeddedFile
+	// NoSignatureFields leaves out the signature fields Write otherwise
+	// makes for every signer with a rectangle (tanda_tangan = "bsre": the
+	// signing service adds its own).
+	NoSignatureFields bool
 	// ExactDate makes Write take Created as it is, ignoring
 	// SOURCE_DATE_EPOCH (the re-render proof renders with the date a PDF
 	// carries).
@@ -91,6 +95,11 @@ func build(doc *layout.Document, meta Meta, compress bool) ([]byte, error) {
 	out, err := rewrite(raw, compress && !plainFpdf, pdfZone(created), fontMaps(used))
 	if err != nil {
 		return nil, err
+	}
+	if !meta.NoSignatureFields {
+		if out, err = addSigFields(out, placeSigners(meta.Info, doc)); err != nil {
+			return nil, err
+		}
 	}
 	return finish(out, used)
 }
@@ -217,20 +226,23 @@ func portrait(p layout.Page) fpdf.SizeType {
 	return fpdf.SizeType{Wd: p.Width, Ht: p.Height}
 }
 
-// placeSigners fills in the page and the PDF rectangle (origin bottom-left)
-// of every signer from the signer's first signature rectangle in doc (the
-// statement page's: layout lists those first).
+// placeSigners fills in the widgets of every signer from its signature
+// rectangles in doc, as PDF rectangles (origin bottom-left), and Page and
+// Rect from the first (the statement page's: layout lists those first).
 func placeSigners(info docinfo.Info, doc *layout.Document) docinfo.Info {
 	signers := append([]docinfo.Signer(nil), info.Signers...)
 	for i := range signers {
+		signers[i].Widgets = nil
 		for _, r := range doc.SigRects {
 			if r.Party != signers[i].Party.String() || r.Page < 1 || r.Page > len(doc.Pages) {
 				continue
 			}
 			h := doc.Pages[r.Page-1].Height
-			signers[i].Page = r.Page
-			signers[i].Rect = [4]float64{round2(r.X), round2(h - (r.Y + r.H)), round2(r.X + r.W), round2(h - r.Y)}
-			break
+			w := docinfo.Widget{Page: r.Page, Rect: [4]float64{round2(r.X), round2(h - (r.Y + r.H)), round2(r.X + r.W), round2(h - r.Y)}}
+			if len(signers[i].Widgets) == 0 {
+				signers[i].Page, signers[i].Rect = w.Page, w.Rect
+			}
+			signers[i].Widgets = append(signers[i].Widgets, w)
 		}
 	}
 	info.Signers = signers

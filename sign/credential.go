@@ -32,6 +32,39 @@ func (c *Credential) Close() error {
 	return c.closer()
 }
 
+// chain returns the certificate followed by its issuers.
+func (c *Credential) chain() []*x509.Certificate {
+	return append([]*x509.Certificate{c.Cert}, c.Chain...)
+}
+
+// ErrIncompleteChain means a credential's chain does not reach a
+// self-signed root.
+var ErrIncompleteChain = errors.New("the certificate chain cannot be completed")
+
+// CompleteChain orders the issuers of c from extra (and those c already
+// has) up to a self-signed root and sets c.Chain, or refuses naming the
+// first issuer it could not find.
+func (c *Credential) CompleteChain(extra []*x509.Certificate) error {
+	pool := append(append([]*x509.Certificate(nil), c.Chain...), extra...)
+	chain := orderChain(c.Cert, pool)
+	last := c.Cert
+	if len(chain) > 0 {
+		last = chain[len(chain)-1]
+	}
+	if !selfSigned(last) {
+		return fmt.Errorf("%w: no certificate of %q (issuer of %q) on the token or in --chain",
+			ErrIncompleteChain, last.Issuer.String(), last.Subject.CommonName)
+	}
+	c.Chain = chain
+	return nil
+}
+
+// selfSigned reports whether cert is a root: issued by itself, its
+// signature checking against its own key.
+func selfSigned(cert *x509.Certificate) bool {
+	return bytes.Equal(cert.RawIssuer, cert.RawSubject) && cert.CheckSignatureFrom(cert) == nil
+}
+
 // ErrWrongPassword is returned by LoadPKCS12 when the password is wrong.
 var ErrWrongPassword = errors.New("wrong password")
 
@@ -57,8 +90,8 @@ func orderChain(cert *x509.Certificate, cas []*x509.Certificate) []*x509.Certifi
 	var chain []*x509.Certificate
 	cur := cert
 	for len(chain) < len(cas) {
-		if bytes.Equal(cur.RawIssuer, cur.RawSubject) && cur.CheckSignatureFrom(cur) == nil {
-			break // self-signed
+		if selfSigned(cur) {
+			break
 		}
 		next := findIssuer(cur, cas)
 		if next == nil {

@@ -121,6 +121,21 @@ func (ca *DevCA) IssueKey(now time.Time, id Identity, key crypto.Signer) (*Crede
 	return &Credential{Cert: cert, Chain: []*x509.Certificate{ca.Cert}, Key: key, Source: id.Name}, nil
 }
 
+// IssueSigners issues one credential per signer of a document's info,
+// named as the document names them (name and NIP), each on a new key of
+// keyType: development keys that pass the binding of signer to party.
+func (ca *DevCA) IssueSigners(now time.Time, info *docinfo.Info, keyType string) (map[docinfo.Party]*Credential, error) {
+	creds := map[docinfo.Party]*Credential{}
+	for _, s := range info.Signers {
+		c, err := ca.Issue(now, Identity{Name: s.Name, NIP: s.NIP, Party: s.Party, KeyType: keyType})
+		if err != nil {
+			return nil, err
+		}
+		creds[s.Party] = c
+	}
+	return creds, nil
+}
+
 // Certify issues a signing certificate for id and a public key (for a key
 // generated on a token).
 func (ca *DevCA) Certify(now time.Time, id Identity, pub crypto.PublicKey) (*x509.Certificate, error) {

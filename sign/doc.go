@@ -1,76 +1,71 @@
-// Package sign adds the electronic signatures of a Perjanjian Kinerja: PIHAK
-// PERTAMA first, then PIHAK KEDUA, each as one approval signature appended as
-// an incremental update by github.com/digitorus/pdfsign, with a visible
-// appearance placed exactly in the rectangle the renderer reserved for that
-// party (docinfo.Info in the XMP metadata). It also loads signing keys
-// (PKCS#12 files, PKCS#11 tokens) and creates a throwaway development PKI.
+// Package sign adds the electronic signatures of a Perjanjian Kinerja and
+// of its quarterly report: PIHAK PERTAMA first, then PIHAK KEDUA (a report:
+// PIHAK PERTAMA only), each as one PAdES baseline signature appended as an
+// incremental update into the signature field the renderer made for that
+// party. It also loads signing keys (PKCS#12 files, PKCS#11 tokens) and
+// creates a throwaway development PKI.
 //
-// The core works on byte slices and writers ([Sign], [SignAll]); [SignFile]
-// only wraps them with a temporary file in the output directory and a rename,
-// so a failure never leaves a partial file and never replaces a good one.
+// # What a signature writes (the contract of package docinfo)
 //
-// # Guards around pdfsign v0.0.0-20250819064552-5f74f69dda1d
+// The update is written by package pades: a signature dictionary with
+// /SubFilter /ETSI.CAdES.detached, /M from the injected clock, /Name from
+// the certificate, /Reason and optional /Location as PDF text strings; the
+// party's field filled (/V) and its widget given a vector stamp (package
+// stamp: QR code as rectangles, the certificate's name, NIP and date in an
+// embedded font) as /AP; for PIHAK PERTAMA a certification signature
+// (DocMDP /P 2) with /Perms in the catalog. Nothing else: never a page,
+// never the AcroForm. The CMS is package cades' (content-type,
+// message-digest, signing-certificate-v2 with issuerSerial, no
+// signing-time, the whole chain; with --tsa an RFC 3161 token: B-T). The
+// /Contents room is sized from the chain, the key's largest signature and
+// the authority's token, so RSA-2048/3072/4096 and P-256/P-384 fit with or
+// without a timestamp. Long-term validation (a /DSS, document timestamps)
+// is one more update on the signed bytes: pades.Read them and hand the
+// trailer and catalog to sign/ltv.
 //
-// Each known defect of that build has a guard and a test that fails without it:
+// # Who may sign
 //
-//   - (a) The zero CertType means a certification signature with /P 1 and no
-//     /Perms: we always pass ApprovalSignature.
-//   - (b) Non-ASCII Name/Reason/Location/ContactInfo is written as raw UTF-16
-//     inside a literal string, which breaks the dictionary: those fields are
-//     transliterated to ASCII ([ASCII]); the full Unicode name is drawn in
-//     the appearance image.
-//   - (c) pdfsign finds its /Contents placeholder by searching the whole file
-//     for the first run of '0' characters of the placeholder's length, so a
-//     long run of zeros already in the file (the padding of an earlier
-//     timestamped signature, or anything else) receives the new signature.
-//     We compute pdfsign's placeholder length and refuse input holding such a
-//     run; adding a signature without a timestamp to a document whose earlier
-//     signature has one is refused with a clear message (the reverse order is
-//     harmless and allowed).
-//   - (d) When the CMS outgrows pdfsign's size estimate (RSA-3072/4096 without
-//     a TSA), its retry path writes the whole PDF twice with a broken xref. We
-//     compute the estimate and the exact CMS size (a dry run with a dummy
-//     signer, no key operation) and refuse before signing; the output writer
-//     also rejects a second write, and the post-check counts %PDF- headers.
-//   - (e) pdfsign rewrites the signed page dictionary and corrupts direct
-//     (fpdf-style) annotations: a page with /Link or direct annotations is
-//     refused.
-//   - (f) pdfsign and the PDF reader panic on malformed input: every call is
-//     wrapped and a panic becomes an error.
-//   - pdfsign's TSA client has no timeout: it talks to an in-process relay on
-//     127.0.0.1 that forwards the request with our timeout (see tsa.go).
-//   - pdfsign compares only the header version with 1.5, so the second
-//     signature of a PDF-1.3/1.4 file (fpdf) got a duplicated /Version key in
-//     the catalog (qpdf warns): the reader handed to pdfsign carries the
-//     effective version (header or catalog /Version, whichever is later).
+// Before anything is written, Sign refuses: a party the document has no
+// field for (tanda_tangan = "bsre" documents have none), a field already
+// signed (ErrAlreadySigned), a party whose predecessors have not signed
+// (ErrOrder), a certificate that is expired, not yet valid, not for
+// signing, or does not match its key, and a certificate whose holder is
+// not the party (ErrWrongSigner): the subject CN is compared with the
+// party's name after package identity's normalisation (case, spacing,
+// punctuation, academic titles), the NIP exactly when both have one. No
+// option turns that check off. The stamp prints the certificate's name
+// (and its NIP, else the document's).
 //
-// After every signature the result is checked in memory before anything is
-// written: one %PDF- header, it reopens, the expected number of signatures,
-// every one cryptographically valid, the last /ByteRange ending at the end of
-// the file, and the input a byte prefix of the output.
+// After signing, the result is verified in memory with sign/verify (every
+// signature intact, nothing but the contract's changes after each, the
+// last covering the whole file, the input a byte prefix) before anything
+// is returned; SignAll verifies once, after its last signature.
+//
+// # Keys
+//
+// PKCS#12 files keep the chain they carry. PKCS#11 keys never leave the
+// token; the signer's certificate comes from the token (or --cert), its
+// issuers from the token's certificates and --chain, and a chain that does
+// not reach a self-signed root is refused (ErrIncompleteChain).
+//
+// The core works on byte slices and writers (Sign, SignAll, SignTo);
+// SignFile only wraps them with a temporary file in the output directory
+// and a rename, so a failure never leaves a partial file and never
+// replaces a good one.
 //
 // # Known limits
 //
-//   - The appearance is a raster image: pdfsign offers no way to supply a
-//     vector appearance stream or a font, only an image stretched to the box
-//     or an ASCII Times-Roman text. We hand it an opaque 8-bit paletted PNG
-//     (white, a white-to-ink ramp for antialiased text, black QR modules) at
-//     about 200 dpi, the resolution chosen per box so that a QR module is a
-//     whole number of pixels (the QR code's quiet zone is the white
-//     background, so the box is painted white). Whatever we give it,
-//     pdfsign decodes the image, copies it pixel by pixel through
-//     image.Image.At into 8-bit RGB and deflates that at the default level:
-//     about 10 ms per signature for a 200 x 80 pt box, half of the signing
-//     time and the floor of this design. Cost grows with the square of the
-//     resolution; a JPEG avoids the pixel copy but is no faster once
-//     encoded and decoded, and blurs the text and the QR code.
-//   - The party of an existing signature is the one whose reserved box its
-//     widget occupies (within 0.5 pt).
-//   - The CMS signingTime is time.Now() inside pkcs7; the injected clock sets
-//     /M, the appearance date and certificate-validity checks only.
-//   - RSA keys larger than 2048 bits only fit with a TSA (pdfsign reserves
-//     9000 extra bytes for the token); otherwise they are refused.
-//   - pdfsign re-serialises the signed page dictionary (inlining /Resources).
-//   - With a TSA, the relay answers pdfsign on a loopback port; a machine
-//     that forbids listening on 127.0.0.1 cannot use --tsa.
+//   - Only PDFs rendered by kinerja (Format 6 and later: with signature
+//     fields) can be signed.
+//   - The attachment's signature blocks show no stamp: a second widget of
+//     the same field is what the contract first asked for, but poppler
+//     22.12's pdfsig and MuPDF 1.21 then report the field as unsigned or
+//     its digest as broken (they read /V and /ByteRange from the widget's
+//     own dictionary), so the field is merged with its one widget on the
+//     statement page.
+//   - /Lock /Action /All locks every field once PIHAK PERTAMA signs; a
+//     viewer that enforces locks strictly (Acrobat) may then refuse to let
+//     PIHAK KEDUA sign in it. kinerja sign does not enforce locks.
+//   - With a TSA, the token size is learned by asking the authority for one
+//     token first (two requests per signature).
 package sign

@@ -6,6 +6,8 @@ import (
 	"runtime/metrics"
 	"testing"
 	"time"
+
+	"kinerja/internal/testpki"
 )
 
 // heapLimit is the most heap the hostile-input tests allow; the PDF
@@ -57,18 +59,18 @@ func itoa(n uint64) string {
 // while verify refused the same file at once. Sign must refuse it too,
 // with bounded memory.
 func TestSignRefusesHugeXrefSubsection(t *testing.T) {
-	doc := makePDF(t, testInfo(), pdfOpts{size: 62_000})
+	doc := sample(t)
 	sub := regexp.MustCompile(`\nxref\n0 \d+\n`)
 	if len(sub.FindAll(doc, -1)) != 1 {
 		t.Fatal("the sample has not exactly one xref table starting at object 0")
 	}
 	hostile := sub.ReplaceAll(doc, []byte("\nxref\n99999990 33\n"))
-	if len(hostile) < 80_000 || len(hostile) > 100_000 {
+	if len(hostile) < 80_000 || len(hostile) > 120_000 {
 		t.Fatalf("hostile sample has %d bytes, want about 92 KB", len(hostile))
 	}
-	p := getPKI(t, "p256")
+	p := newParties(t, testpki.P256)
 	stop := watchHeap(t)
-	_, err := Sign(hostile, Options{Party: "pertama", Credential: p.pert, Now: clock})
+	_, err := Sign(hostile, p.both("")[0])
 	stop()
 	if err == nil || !bytes.Contains([]byte(err.Error()), []byte("cross-reference")) {
 		t.Fatalf("Sign of a PDF claiming object 99999990: %v, want a cross-reference error", err)

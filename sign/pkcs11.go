@@ -20,12 +20,22 @@ type PKCS11Config struct {
 	// optionally its issuers; otherwise the certificate is read from the
 	// token under KeyLabel.
 	CertPEM []byte
+	// ChainPEM holds issuer certificates (--chain); the issuers are also
+	// looked for among every certificate on the token.
+	ChainPEM []byte
 }
 
 // OpenPKCS11 opens a token and returns a credential whose key never leaves
-// it. Close the credential to end the session.
+// it, with the chain of its certificate up to a self-signed root, from
+// the certificates on the token and cfg.ChainPEM; a chain that cannot be
+// completed is refused (ErrIncompleteChain). Close the credential to end
+// the session.
 func OpenPKCS11(cfg PKCS11Config) (*Credential, error) {
 	name := fmt.Sprintf("pkcs11 token %q key %q", cfg.Token, cfg.KeyLabel)
+	issuers, err := chainCandidates(cfg)
+	if err != nil {
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
 	ctx, err := crypto11.Configure(&crypto11.Config{Path: cfg.Module, TokenLabel: cfg.Token, Pin: string(cfg.PIN)})
 	if err != nil {
 		if strings.Contains(err.Error(), "CKR_PIN_INCORRECT") {
@@ -38,8 +48,30 @@ func OpenPKCS11(cfg PKCS11Config) (*Credential, error) {
 		_ = ctx.Close()
 		return nil, fmt.Errorf("open %s: %w", name, err)
 	}
+	if err := cred.CompleteChain(issuers); err != nil {
+		_ = ctx.Close()
+		return nil, fmt.Errorf("open %s: %w", name, err)
+	}
 	cred.Source, cred.closer = name, ctx.Close
 	return cred, nil
+}
+
+// chainCandidates returns the certificates that may issue the signer's:
+// those of cfg.ChainPEM and every certificate on the token.
+func chainCandidates(cfg PKCS11Config) ([]*x509.Certificate, error) {
+	var certs []*x509.Certificate
+	if len(cfg.ChainPEM) > 0 {
+		c, err := ParseCertificatesPEM(cfg.ChainPEM)
+		if err != nil {
+			return nil, fmt.Errorf("--chain: %w", err)
+		}
+		certs = c
+	}
+	onToken, err := tokenCertificates(cfg.Module, cfg.Token)
+	if err != nil {
+		return nil, err
+	}
+	return append(certs, onToken...), nil
 }
 
 // tokenCredential finds the key and certificate on an open token.

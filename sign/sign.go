@@ -1,28 +1,31 @@
 package sign
 
 import (
-	"bytes"
+	"context"
 	"crypto/sha256"
-	"crypto/x509"
 	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"net/url"
 	"os"
-	"strconv"
+	"slices"
 	"strings"
 	"time"
 
-	"github.com/digitorus/pdf"
-	pdfsign "github.com/digitorus/pdfsign/sign"
-
 	"kinerja/docinfo"
+	"kinerja/identity"
 	"kinerja/internal/pdfread"
+	"kinerja/sign/cades"
+	"kinerja/sign/pades"
+	"kinerja/sign/stamp"
 )
 
 // Parties are the parties that may sign, in signing order.
 var Parties = docinfo.Parties
+
+// DefaultTSATimeout bounds one request to a timestamp authority.
+const DefaultTSATimeout = cades.DefaultTSATimeout
 
 // Options are the settings of one signature.
 type Options struct {
@@ -30,7 +33,7 @@ type Options struct {
 	Credential *Credential // key and certificate
 	TSA        string      // RFC 3161 timestamp authority URL; "" = no timestamp
 	TSATimeout time.Duration
-	Location   string           // optional place of signing (written as ASCII)
+	Location   string           // optional place of signing
 	Now        func() time.Time // clock; nil = time.Now
 }
 
@@ -42,109 +45,114 @@ func (o Options) now() time.Time {
 	return time.Now()
 }
 
-// Sign appends one approval signature of opts.Party to the kinerja PDF in
-// and returns the signed document, checked. Nothing is returned on error.
+// Sentinel errors of the signing order.
+var (
+	ErrOrder         = errors.New("out of signing order")
+	ErrAlreadySigned = pades.ErrAlreadySigned
+	ErrWrongSigner   = errors.New("the certificate is not the party's")
+)
+
+// Sign appends the signature of opts.Party to the kinerja PDF in and
+// returns the signed document, verified in memory. Nothing is returned on
+// error.
 func Sign(in []byte, opts Options) ([]byte, error) {
-	prefix := "sign as " + opts.Party.Title()
 	out, err := signOne(in, opts)
+	if err == nil {
+		err = checkSigned(in, out)
+	}
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", prefix, err)
+		return nil, fmt.Errorf("sign as %s: %w", opts.Party.Title(), err)
 	}
 	return out, nil
 }
 
-// signOne does the work of Sign.
+// signOne checks everything that can be checked before writing, then
+// writes the signature.
 func signOne(in []byte, opts Options) ([]byte, error) {
-	if err := validParty(opts.Party); err != nil {
-		return nil, err
-	}
-	if opts.Credential == nil || opts.Credential.Cert == nil || opts.Credential.Key == nil {
-		return nil, errors.New("no key given")
-	}
-	now := opts.now()
-	if err := opts.Credential.Check(now); err != nil {
-		return nil, err
-	}
-	doc, err := inspect(in)
+	doc, signer, err := prepare(in, opts)
 	if err != nil {
 		return nil, err
-	}
-	box, err := preflight(in, doc, opts)
-	if err != nil {
-		return nil, err
-	}
-	sd, err := signData(in, doc, box, opts, now)
-	if err != nil {
-		return nil, err
-	}
-	return signChecked(in, doc.reader, sd, opts, len(doc.Sigs)+1)
-}
-
-// validParty accepts the parties of docinfo.Parties.
-func validParty(p docinfo.Party) error {
-	_, err := docinfo.ParseParty(string(p))
-	return err
-}
-
-// preflight runs every check that does not need the key and returns the
-// party's signature box.
-func preflight(in []byte, doc *document, opts Options) (docinfo.Signer, error) {
-	if err := checkOrder(doc, opts.Party); err != nil {
-		return docinfo.Signer{}, err
-	}
-	var box docinfo.Signer
-	for _, s := range doc.Info.Signers {
-		if s.Party == opts.Party {
-			box = s
-		}
-	}
-	if err := checkAnnots(doc, box.Page); err != nil {
-		return box, err
-	}
-	tsa := opts.TSA != ""
-	if err := checkTimestamps(doc, tsa); err != nil {
-		return box, err
-	}
-	h := digestFor(opts.Credential.Cert.PublicKey)
-	placeholder, err := checkSize(opts.Credential, h, tsa)
-	if err != nil {
-		return box, err
-	}
-	return box, placeholderGuard(in, placeholder)
-}
-
-// signData prepares pdfsign's input: approval signature (guard a), ASCII
-// dictionary strings (guard b), the appearance image in the party's box.
-func signData(in []byte, doc *document, box docinfo.Signer, opts Options, now time.Time) (pdfsign.SignData, error) {
-	hash, err := DocumentHash(in)
-	if err != nil {
-		return pdfsign.SignData{}, err
-	}
-	app := Appearance{Name: box.Name, NIP: box.NIP, Date: now, QR: qrContent(doc.Info.VerifyURL, hash, box.Name)}
-	w, h := box.Rect[2]-box.Rect[0], box.Rect[3]-box.Rect[1]
-	img, err := app.PNG(w, h)
-	if err != nil {
-		return pdfsign.SignData{}, err
 	}
 	c := opts.Credential
-	return pdfsign.SignData{
-		Signature: pdfsign.SignDataSignature{
-			CertType: pdfsign.ApprovalSignature,
-			Info: pdfsign.SignDataSignatureInfo{
-				Name:     ASCII(box.Name),
-				Reason:   ASCII("Menyetujui " + docTitle(doc.Info) + " sebagai " + opts.Party.Title()),
-				Location: ASCII(opts.Location),
-				Date:     now,
-			},
-		},
-		Signer:            c.Key,
-		DigestAlgorithm:   digestFor(c.Cert.PublicKey),
-		Certificate:       c.Cert,
-		CertificateChains: [][]*x509.Certificate{append([]*x509.Certificate{c.Cert}, c.Chain...)},
-		Appearance: pdfsign.Appearance{Visible: true, Page: uint32(box.Page),
-			LowerLeftX: box.Rect[0], LowerLeftY: box.Rect[1], UpperRightX: box.Rect[2], UpperRightY: box.Rect[3],
-			Image: img},
-	}, nil
+	holder := identity.Of(c.Cert)
+	now := opts.now()
+	nip := holder.NIP
+	if nip == "" {
+		nip = signer.NIP
+	}
+	hash, err := DocumentHash(in)
+	if err != nil {
+		return nil, err
+	}
+	cs := &cades.Signer{Key: c.Key, Chain: c.chain(), Hash: digestFor(c.Cert.PublicKey)}
+	if opts.TSA != "" {
+		cs.TSA = &cades.TSA{URL: opts.TSA, Timeout: opts.TSATimeout}
+	}
+	return doc.Sign(context.Background(), pades.Signature{
+		Party: opts.Party, Signer: cs, Certify: opts.Party == doc.Info.Signers[0].Party,
+		Time: now, Name: holder.Name, Location: opts.Location,
+		Reason: "Menyetujui " + docTitle(doc.Info) + " sebagai " + opts.Party.Title(),
+		Stamp:  stamp.Stamp{Name: holder.Name, NIP: nip, Date: now, QR: qrContent(doc.Info.VerifyURL, hash, holder.Name)},
+	})
+}
+
+// prepare reads in and refuses, before anything is written, a signature
+// out of order, by the wrong person or with an unusable credential. It
+// returns the document and the party's entry in its info.
+func prepare(in []byte, opts Options) (*pades.Document, docinfo.Signer, error) {
+	if _, err := docinfo.ParseParty(string(opts.Party)); err != nil {
+		return nil, docinfo.Signer{}, err
+	}
+	c := opts.Credential
+	if c == nil || c.Cert == nil || c.Key == nil {
+		return nil, docinfo.Signer{}, errors.New("no key given")
+	}
+	if err := c.Check(opts.now()); err != nil {
+		return nil, docinfo.Signer{}, err
+	}
+	doc, err := pades.Read(in)
+	if err != nil {
+		return nil, docinfo.Signer{}, err
+	}
+	signer, err := checkOrder(doc, opts.Party)
+	if err != nil {
+		return nil, signer, err
+	}
+	if err := identity.Match(identity.Of(c.Cert), signer.Name, signer.NIP); err != nil {
+		return nil, signer, fmt.Errorf("%w: %v", ErrWrongSigner, err)
+	}
+	return doc, signer, nil
+}
+
+// checkOrder refuses a party the document has no place for, a party
+// whose field is signed, and a party whose predecessors in Info.Signers
+// have not signed. It returns the party's Info entry.
+func checkOrder(doc *pades.Document, party docinfo.Party) (docinfo.Signer, error) {
+	if !slices.ContainsFunc(doc.Info.Signers, func(s docinfo.Signer) bool { return s.Party == party }) {
+		return docinfo.Signer{}, fmt.Errorf("the document has no signature for %s (a %s is signed by %s)",
+			party.Title(), doc.Info.Kind, partyTitles(doc.Info.Kind.Parties()))
+	}
+	for _, s := range doc.Info.Signers {
+		f := doc.Fields[s.Party]
+		switch {
+		case s.Party == party && f != nil && f.Signed:
+			return s, fmt.Errorf("%w by %s", ErrAlreadySigned, party.Title())
+		case s.Party == party:
+			return s, nil
+		case f == nil || !f.Signed:
+			return s, fmt.Errorf("%w: %s signs first and has not signed yet", ErrOrder, s.Party.Title())
+		}
+	}
+	return docinfo.Signer{}, errors.New("unreachable")
+}
+
+// partyTitles lists parties as "PIHAK PERTAMA and PIHAK KEDUA".
+func partyTitles(ps []docinfo.Party) string {
+	s := make([]string, len(ps))
+	for i, p := range ps {
+		s[i] = p.Title()
+	}
+	return strings.Join(s, " and ")
 }
 
 // docTitle is the document title for the signature reason.
@@ -165,81 +173,6 @@ func qrContent(tmpl, hash, name string) string {
 	return r.Replace(tmpl)
 }
 
-// signChecked runs pdfsign (with the TSA relay when needed) and checks the
-// result in memory.
-func signChecked(in []byte, rd *pdf.Reader, sd pdfsign.SignData, opts Options, want int) ([]byte, error) {
-	if opts.TSA != "" {
-		relay, err := startTSARelay(opts.TSA, opts.TSATimeout)
-		if err != nil {
-			return nil, err
-		}
-		defer relay.Close()
-		sd.TSA = pdfsign.TSA{URL: relay.URL}
-	}
-	out, err := runPdfsign(in, rd, sd)
-	if err != nil {
-		return nil, err
-	}
-	if err := checkSigned(in, out, want); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// onceWriter collects pdfsign's output and refuses a second write: pdfsign
-// writes the finished file in one call, twice on its broken retry path.
-type onceWriter struct {
-	data   []byte
-	writes int
-}
-
-func (w *onceWriter) Write(p []byte) (int, error) {
-	w.writes++
-	if w.writes > 1 {
-		return 0, errors.New("pdfsign wrote the document twice (signature larger than its estimate)")
-	}
-	w.data = append([]byte(nil), p...)
-	return len(p), nil
-}
-
-// runPdfsign calls pdfsign with rd, the reader inspect parsed in with (nil:
-// parse in here), turning its panics into errors (guard f).
-func runPdfsign(in []byte, rd *pdf.Reader, sd pdfsign.SignData) (out []byte, err error) {
-	defer pdfread.Catch(&err, "pdfsign")
-	if rd == nil {
-		d, err := pdfread.Open(in)
-		if err != nil {
-			return nil, fmt.Errorf("pdfsign: %w", err)
-		}
-		rd = d.Reader
-	}
-	rd.PDFVersion = effectiveVersion(rd)
-	w := &onceWriter{}
-	if err := pdfsign.Sign(bytes.NewReader(in), w, rd, int64(len(in)), sd); err != nil {
-		return nil, fmt.Errorf("pdfsign: %w", err)
-	}
-	return w.data, nil
-}
-
-// effectiveVersion is the later of the header version and the catalog's
-// /Version. pdfsign compares only the header with 1.5 and adds /Version /1.5
-// to a catalog that already has it (a duplicated key qpdf warns about) when
-// a 1.3 or 1.4 file is signed a second time.
-func effectiveVersion(rd *pdf.Reader) string {
-	v := rd.PDFVersion
-	if cv := rd.Trailer().Key("Root").Key("Version").Name(); cv != "" && versionLess(v, cv) {
-		return cv
-	}
-	return v
-}
-
-// versionLess compares PDF versions "1.x" (and "2.0").
-func versionLess(a, b string) bool {
-	fa, errA := strconv.ParseFloat(a, 64)
-	fb, errB := strconv.ParseFloat(b, 64)
-	return errA == nil && errB == nil && fa < fb
-}
-
 // DocumentHash returns the SHA-256 (hex) of the document as rendered,
 // before its first signature (pdfread.Rendered): the same value for every
 // signer, printed in each signature's QR code.
@@ -252,17 +185,22 @@ func DocumentHash(pdfBytes []byte) (string, error) {
 	return hex.EncodeToString(sum[:]), nil
 }
 
-// SignAll applies the signatures in order and returns the final document.
+// SignAll applies the signatures in order and returns the final document,
+// verified once in memory with every signature.
 func SignAll(in []byte, steps ...Options) ([]byte, error) {
 	if len(steps) == 0 {
 		return nil, errors.New("sign: no signer given")
 	}
 	out := in
 	for _, s := range steps {
-		var err error
-		if out, err = Sign(out, s); err != nil {
-			return nil, err
+		next, err := signOne(out, s)
+		if err != nil {
+			return nil, fmt.Errorf("sign as %s: %w", s.Party.Title(), err)
 		}
+		out = next
+	}
+	if err := checkSigned(in, out); err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
 	}
 	return out, nil
 }
@@ -270,7 +208,7 @@ func SignAll(in []byte, steps ...Options) ([]byte, error) {
 // SignTo reads a PDF from r, applies the signatures and writes the result
 // to w only when all succeeded.
 func SignTo(w io.Writer, r io.Reader, steps ...Options) error {
-	in, err := io.ReadAll(r)
+	in, err := io.ReadAll(io.LimitReader(r, pdfread.MaxSize+1))
 	if err != nil {
 		return fmt.Errorf("sign: read: %w", err)
 	}

@@ -2,53 +2,55 @@ package sign
 
 import (
 	"bytes"
-	"image"
-	"image/draw"
-	"image/png"
-	"os"
-	"path/filepath"
+	"errors"
+	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/digitorus/pdf"
+
+	"kinerja/data"
+	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
+	"kinerja/internal/testpki"
 )
 
-// nssDB creates a temporary NSS database trusting the CA and returns the
-// sql: directory argument for pdfsig.
-func nssDB(t *testing.T, caPath string) string {
+// nssDB creates a temporary NSS database trusting the root and returns the
+// directory for pdfsig.
+func nssDB(t *testing.T, rootPEM []byte) string {
 	t.Helper()
 	requireTool(t, "certutil")
 	dir := t.TempDir()
+	ca := writeTemp(t, "root.pem", rootPEM)
 	if out, err := runTool(t, nil, "certutil", "-N", "--empty-password", "-d", "sql:"+dir); err != nil {
 		t.Fatalf("certutil -N: %v\n%s", err, out)
 	}
-	if out, err := runTool(t, nil, "certutil", "-A", "-t", "CT,C,C", "-n", "devca", "-i", caPath, "-d", "sql:"+dir); err != nil {
+	if out, err := runTool(t, nil, "certutil", "-A", "-t", "CT,C,C", "-n", "root", "-i", ca, "-d", "sql:"+dir); err != nil {
 		t.Fatalf("certutil -A: %v\n%s", err, out)
 	}
 	return dir
 }
 
-// checkExternal validates a signed file with pdfsig, mutool and qpdf.
-func checkExternal(t *testing.T, signed []byte, caPath string, nsigs int) {
+// checkExternal validates a signed file with pdfsig (valid, trusted,
+// ETSI.CAdES.detached; without its online OCSP check: NSS does not accept
+// the test PKI's responder, and revocation is the LTV work's), mutool
+// sign -v and qpdf --check.
+func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 	t.Helper()
 	requireTool(t, "pdfsig")
-	dir := t.TempDir()
-	path := filepath.Join(dir, "signed.pdf")
-	if err := os.WriteFile(path, signed, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	db := nssDB(t, caPath)
-	out, err := runTool(t, nil, "pdfsig", "-nssdir", "sql:"+db, path)
+	path := writeTemp(t, "signed.pdf", signed)
+	out, err := runTool(t, nil, "pdfsig", "-no-ocsp", "-nssdir", "sql:"+nssDB(t, rootPEM), path)
 	if err != nil {
 		t.Fatalf("pdfsig: %v\n%s", err, out)
 	}
-	if got := strings.Count(out, "Signature is Valid."); got != nsigs {
-		t.Errorf("pdfsig: %d valid signatures, want %d:\n%s", got, nsigs, out)
+	for _, want := range []string{"Signature is Valid.", "Certificate is Trusted.", "Signature Type: ETSI.CAdES.detached"} {
+		if got := strings.Count(out, want); got != nsigs {
+			t.Errorf("pdfsig: %d × %q, want %d:\n%s", got, want, nsigs, out)
+		}
 	}
-	if got := strings.Count(out, "Certificate is Trusted."); got != nsigs {
-		t.Errorf("pdfsig: %d trusted certificates, want %d:\n%s", got, nsigs, out)
-	}
-	last := out[strings.LastIndex(out, "Signature #"):]
-	mustContain(t, "pdfsig last signature", last, "Total document signed")
+	mustContain(t, "pdfsig last signature", out[strings.LastIndex(out, "Signature #"):], "Total document signed")
 	requireTool(t, "qpdf")
 	if out, err := runTool(t, nil, "qpdf", "--check", path); err != nil || strings.Contains(out, "WARNING") {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
@@ -69,84 +71,181 @@ func checkExternal(t *testing.T, signed []byte, caPath string, nsigs int) {
 	mustContain(t, "mutool", out, "The document is unchanged since signing.")
 }
 
-func TestSignBothExternal(t *testing.T) {
-	for _, kt := range []string{"p256", "p384", "rsa2048"} {
-		t.Run(kt, func(t *testing.T) {
-			p := getPKI(t, kt)
-			unsigned := makePDF(t, testInfo(), pdfOpts{})
-			signed, err := SignAll(unsigned, p.both("")...)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.HasPrefix(signed, unsigned) {
-				t.Fatal("the unsigned file is not a prefix of the signed one")
-			}
-			checkExternal(t, signed, writeCAPEM(t, t.TempDir(), p.ca.Cert), 2)
-		})
+// Every key type, with and without a timestamp, signs both parties (the
+// /Contents room fits RSA-4096 with a token); pdfsig, mutool and qpdf
+// accept the result, and the unsigned file is a prefix of the signed one.
+func TestSignMatrix(t *testing.T) {
+	for _, typ := range testpki.KeyTypes {
+		for _, tsa := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s/tsa=%v", typ, tsa), func(t *testing.T) {
+				p := newParties(t, typ)
+				url := ""
+				if tsa {
+					url = p.pki.StartTSA(t).URL
+				}
+				unsigned := sample(t)
+				signed, err := SignAll(unsigned, p.both(url)...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !bytes.HasPrefix(signed, unsigned) {
+					t.Fatal("the unsigned file is not a prefix of the signed one")
+				}
+				checkExternal(t, signed, p.pki.RootPEM(), 2)
+			})
+		}
 	}
 }
 
-// The QR code of each appearance, as poppler draws the signed page at
-// 150 dpi, still has every module where the code's bitmap has it: sampled
-// at the module centres, not one differs.
-func TestAppearanceRenderedQR(t *testing.T) {
-	requireTool(t, "pdftoppm")
-	p := getPKI(t, "p256")
-	unsigned := makePDF(t, testInfo(), pdfOpts{})
-	signed, err := SignAll(unsigned, p.both("")...)
+// updateObjects returns the object numbers an update (the bytes after
+// base) defines.
+func updateObjects(base, signed []byte) []int {
+	var nums []int
+	for _, m := range regexp.MustCompile(`(?m)^(\d+) 0 obj\n`).FindAllSubmatch(signed[len(base):], -1) {
+		n, _ := strconv.Atoi(string(m[1]))
+		nums = append(nums, n)
+	}
+	return nums
+}
+
+// Each signature is one update of exactly the contract's shape: the
+// signature dictionary, the field's /V, its widgets' /AP and the stamp's
+// objects; PIHAK PERTAMA's adds DocMDP and redefines the catalog with
+// /Perms; nothing else of the base is redefined.
+func TestSignShape(t *testing.T) {
+	p := newParties(t, testpki.P256)
+	unsigned := sample(t)
+	once, err := Sign(unsigned, p.both("")[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := renderPage1(t, signed, 150)
-	hash, err := DocumentHash(unsigned)
+	twice, err := Sign(once, p.both("")[1])
 	if err != nil {
 		t.Fatal(err)
 	}
-	const pageH = 841.89 // A4, makePDF
-	for _, s := range testInfo().Signers {
-		bm := qrBitmap(t, qrContent("", hash, s.Name))
-		w, h := s.Rect[2]-s.Rect[0], s.Rect[3]-s.Rect[1]
-		g := appearanceGeometry(w, h, len(bm))
-		sx, sy := w/float64(g.Width), h/float64(g.Height) // pt per image pixel
-		bad := 0
-		for j, row := range bm {
-			for i, dark := range row {
-				x := s.Rect[0] + (float64(g.QR.Min.X)+(float64(i)+0.5)*float64(g.Module))*sx
-				y := pageH - s.Rect[3] + (float64(g.QR.Min.Y)+(float64(j)+0.5)*float64(g.Module))*sy
-				c := page.GrayAt(int(x*150/72), int(y*150/72)).Y
-				if (c < 128) != dark {
-					bad++
+	for i, c := range []struct {
+		base, signed []byte
+		party        docinfo.Party
+	}{{unsigned, once, docinfo.Pertama}, {once, twice, docinfo.Kedua}} {
+		d, err := pdfread.Open(c.base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		size := int(d.Reader.Trailer().Key("Size").Int64())
+		root := idOf(d.Reader.Trailer().Key("Root"))
+		field, widgets := fieldObjects(t, c.base, c.party)
+		allowed := map[int]bool{field: true}
+		for _, w := range widgets {
+			allowed[w] = true
+		}
+		if i == 0 {
+			allowed[root] = true
+		}
+		redefined := 0
+		for _, n := range updateObjects(c.base, c.signed) {
+			if n < size {
+				redefined++
+				if !allowed[n] {
+					t.Errorf("%s's update redefines object %d", c.party, n)
 				}
 			}
 		}
-		if bad > 0 {
-			t.Errorf("PIHAK %s: %d of %d QR modules wrong in the 150 dpi rendering", s.Party, bad, len(bm)*len(bm))
+		if redefined != len(allowed) {
+			t.Errorf("%s's update redefines %d objects, want %d", c.party, redefined, len(allowed))
+		}
+		tail := string(c.signed[len(c.base):])
+		mustContain(t, string(c.party)+"'s update", tail, "/SubFilter /ETSI.CAdES.detached", "/M (D:", "/V ", "/AP << /N ")
+		if hasMDP := strings.Contains(tail, "/TransformMethod /DocMDP"); hasMDP != (i == 0) || strings.Contains(tail, "/Perms") != (i == 0) {
+			t.Errorf("%s: DocMDP reference %v, /Perms %v", c.party, hasMDP, strings.Contains(tail, "/Perms"))
 		}
 	}
 }
 
-// renderPage1 renders page 1 of doc with pdftoppm as a grey image.
-func renderPage1(t *testing.T, doc []byte, dpi int) *image.Gray {
+// fieldObjects returns the object numbers of party's field and widgets.
+func fieldObjects(t *testing.T, doc []byte, party docinfo.Party) (int, []int) {
 	t.Helper()
-	dir := t.TempDir()
-	in := filepath.Join(dir, "doc.pdf")
-	if err := os.WriteFile(in, doc, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := runTool(t, nil, "pdftoppm", "-r", strconv.Itoa(dpi), "-f", "1", "-l", "1", "-singlefile", "-gray", "-png", in, filepath.Join(dir, "p"))
-	if err != nil {
-		t.Fatalf("pdftoppm: %v\n%s", err, out)
-	}
-	f, err := os.Open(filepath.Join(dir, "p.png"))
+	d, err := pdfread.Open(doc)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer f.Close()
-	img, err := png.Decode(f)
+	kids := d.Reader.Trailer().Key("Root").Key("AcroForm").Key("Fields").Index(0).Key("Kids")
+	for i := 0; i < kids.Len(); i++ {
+		f := kids.Index(i)
+		if f.Key("T").Text() != string(party) {
+			continue
+		}
+		var ws []int
+		for j := 0; j < f.Key("Kids").Len(); j++ {
+			ws = append(ws, idOf(f.Key("Kids").Index(j)))
+		}
+		return idOf(f), ws
+	}
+	t.Fatalf("no field for %s", party)
+	return 0, nil
+}
+
+// idOf returns the number of the object v was read from.
+func idOf(v pdf.Value) int {
+	p := v.GetPtr()
+	return int(p.GetID())
+}
+
+// PIHAK KEDUA before PIHAK PERTAMA, and a party twice, are refused
+// before anything is written.
+func TestSignOrder(t *testing.T) {
+	p := newParties(t, testpki.P256)
+	if _, err := Sign(sample(t), p.both("")[1]); !errors.Is(err, ErrOrder) {
+		t.Errorf("kedua first: err = %v, want ErrOrder", err)
+	}
+	once, err := Sign(sample(t), p.both("")[0])
 	if err != nil {
 		t.Fatal(err)
 	}
-	g := image.NewGray(img.Bounds())
-	draw.Draw(g, g.Rect, img, img.Bounds().Min, draw.Src)
-	return g
+	if _, err := Sign(once, p.both("")[0]); !errors.Is(err, ErrAlreadySigned) {
+		t.Errorf("pertama twice: err = %v, want ErrAlreadySigned", err)
+	}
+}
+
+// A certificate of another person, or with another NIP, is refused
+// before anything is written, and the message names both.
+func TestSignWrongPerson(t *testing.T) {
+	p := testpki.New(t)
+	for _, c := range []struct {
+		spec testpki.Spec
+		want []string
+	}{
+		{testpki.Spec{CommonName: "Budi Santoso"}, []string{`"Budi Santoso"`, `"` + pertamaName + `"`}},
+		{testpki.Spec{CommonName: "Test rsa2048"}, []string{`"Test rsa2048"`, `"` + pertamaName + `"`}},
+		{testpki.Spec{CommonName: pertamaName, SerialNumber: "NIP 196910131997031005"}, []string{"196910131997031005", pertamaNIP}},
+	} {
+		cred := credentialOf(p.Leaf(t, testpki.P256, c.spec))
+		_, err := Sign(sample(t), Options{Party: docinfo.Pertama, Credential: cred})
+		if !errors.Is(err, ErrWrongSigner) {
+			t.Errorf("%s: err = %v, want ErrWrongSigner", c.spec.CommonName, err)
+			continue
+		}
+		mustContain(t, "error", err.Error(), c.want...)
+	}
+}
+
+// A document rendered for BSrE has no fields and is refused.
+func TestSignNoField(t *testing.T) {
+	doc, err := renderFile(samplePath, func(a *data.Agreement) { a.TandaTangan = data.SigningBSrE })
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newParties(t, testpki.P256)
+	if _, err := Sign(doc, p.both("")[0]); err == nil || !strings.Contains(err.Error(), "no signature field kinerja.pertama") {
+		t.Errorf("err = %v, want no signature field", err)
+	}
+}
+
+func TestQRContent(t *testing.T) {
+	if got := qrContent("", "ab12", "Hérvé"); got != "sha256:ab12;signer:Hérvé" {
+		t.Errorf("no template: %q", got)
+	}
+	got := qrContent("https://pk.example.go.id/v?h={sha256}&s={signer}", "ab12", "Hérvé Ç")
+	if want := "https://pk.example.go.id/v?h=ab12&s=H%C3%A9rv%C3%A9+%C3%87"; got != want {
+		t.Errorf("template: %q, want %q", got, want)
+	}
 }

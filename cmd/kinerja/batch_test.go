@@ -201,7 +201,7 @@ func TestSignBatchDirectory(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c := bytes.Count(signed, []byte("/Type /Sig\n")); c != 2 {
+		if c := bytes.Count(signed, []byte("/Type /Sig /Filter")); c != 2 {
 			t.Errorf("%s has %d signatures, want 2", n, c)
 		}
 		if code, vout, verr := runCLI("verify", filepath.Join(out, n), "--trust", filepath.Join(f.dir, "ca.pem")); code != exitOK {
@@ -344,7 +344,7 @@ func TestSignBatchPKCS11(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if c := bytes.Count(signed, []byte("/Type /Sig\n")); c != 1 {
+		if c := bytes.Count(signed, []byte("/Type /Sig /Filter")); c != 1 {
 			t.Errorf("%s has %d signatures, want 1", n, c)
 		}
 	}

@@ -24,8 +24,10 @@ Creates a throwaway development PKI in DIR (created if needed): ca.pem, a CA
 named "` + sign.DevCAName + `",
 and pertama.p12 / kedua.p12 (PKCS#12, modern encryption), each with a random
 password in pertama.p12.pass / kedua.p12.pass (mode 0600). Names and NIP come
-from the agreement when --agreement is given. Existing files are never
-overwritten. Documents signed with these keys are NOT legally signed.
+from the agreement when --agreement is given: sign refuses a certificate
+that does not name the party, so keys made without it sign no agreement.
+Existing files are never overwritten. Documents signed with these keys are
+NOT legally signed.
 
 Trust the CA for pdfsig:  certutil -N --empty-password -d sql:NSSDIR
                           certutil -A -t "CT,C,C" -n devca -i DIR/ca.pem -d sql:NSSDIR

@@ -20,17 +20,22 @@ const signUsage = `usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua K
        kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
        kinerja sign DIR|IN.pdf... --out-dir DIR (--party P KEY | --pertama P1.p12 --kedua P2.p12) [-j N]
 
-Appends an approval signature for one party (or both, PIHAK PERTAMA first)
-as an incremental update, with the visible signature in the box the
-renderer reserved. PIHAK PERTAMA signs first; each party signs once.
+Appends a PAdES signature (ETSI.CAdES.detached) for one party (or both,
+PIHAK PERTAMA first) as an incremental update into the signature field the
+renderer made for it. PIHAK PERTAMA signs first (a certification signature);
+each party signs once; the certificate must name the party (name without
+titles, NIP when both have one), else nothing is written. --tsa URL adds an
+RFC 3161 timestamp (PAdES B-T).
 
 KEY for --party is one of
   --key FILE.p12        password: --password-file F, else $KINERJA_KEY_PASSWORD,
                         else a prompt when stdin is a terminal
-  --pkcs11-module LIB.so --token LABEL --key-label LABEL [--cert FILE.pem]
+  --pkcs11-module LIB.so --token LABEL --key-label LABEL [--cert FILE.pem] [--chain FILE.pem]
                         PIN: --pin-file F, else $KINERJA_PIN, else a prompt;
                         the certificate is read from the token (same label)
-                        unless --cert gives it (with its issuers)
+                        unless --cert gives it; its issuers come from the
+                        token and --chain, up to a self-signed root (else
+                        refused)
 With --pertama/--kedua (PKCS#12 files) the passwords come from
 --pertama-password-file / --kedua-password-file, else $KINERJA_PERTAMA_PASSWORD /
 $KINERJA_KEDUA_PASSWORD, else a prompt. Passwords and PINs are never
@@ -51,6 +56,7 @@ flags:
 type signFlags struct {
 	out, party, key, passFile, location    string
 	module, token, keyLabel, pinFile, cert string
+	chain                                  string
 	pertama, kedua, pertamaPass, keduaPass string
 	tsa                                    string
 	tsaTimeout                             time.Duration
@@ -72,6 +78,7 @@ func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	fs.StringVar(&f.keyLabel, "key-label", "", "PKCS#11 key label")
 	fs.StringVar(&f.pinFile, "pin-file", "", "file holding the token PIN")
 	fs.StringVar(&f.cert, "cert", "", "PEM certificate (and issuers) for a PKCS#11 key")
+	fs.StringVar(&f.chain, "chain", "", "PEM issuer certificates for a PKCS#11 key (also read from the token)")
 	fs.StringVar(&f.pertama, "pertama", "", "PKCS#12 key of PIHAK PERTAMA (sign both)")
 	fs.StringVar(&f.kedua, "kedua", "", "PKCS#12 key of PIHAK KEDUA (sign both)")
 	fs.StringVar(&f.pertamaPass, "pertama-password-file", "", "password file of --pertama")
@@ -205,11 +212,18 @@ func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credentia
 // loadToken opens a PKCS#11 key with a PIN from file, env or prompt.
 func loadToken(f *signFlags, stderr io.Writer) (*sign.Credential, error) {
 	cfg := sign.PKCS11Config{Module: f.module, Token: f.token, KeyLabel: f.keyLabel}
-	if f.cert != "" {
-		var err error
-		if cfg.CertPEM, err = os.ReadFile(f.cert); err != nil {
+	for _, in := range []struct {
+		path string
+		to   *[]byte
+	}{{f.cert, &cfg.CertPEM}, {f.chain, &cfg.ChainPEM}} {
+		if in.path == "" {
+			continue
+		}
+		b, err := os.ReadFile(in.path)
+		if err != nil {
 			return nil, err
 		}
+		*in.to = b
 	}
 	pin, err := secret(f.pinFile, "KINERJA_PIN", fmt.Sprintf("PIN of token %s: ", f.token), stderr)
 	if err != nil {

@@ -56,6 +56,9 @@ func softHSMToken(t *testing.T, ca *sign.DevCA) {
 	if err := ctx.ImportCertificateWithLabel([]byte("01"), []byte("pertama"), cert); err != nil {
 		t.Fatal(err)
 	}
+	if err := ctx.ImportCertificateWithLabel([]byte("ca"), []byte("ca"), ca.Cert); err != nil { // the issuer, found on the token
+		t.Fatal(err)
+	}
 }
 
 func TestSignCLIPKCS11(t *testing.T) {

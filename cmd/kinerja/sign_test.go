@@ -69,7 +69,7 @@ func TestSignCLIOneByOneInPlace(t *testing.T) {
 		t.Fatalf("kedua in place: %s", stderr)
 	}
 	doc, _ := os.ReadFile(f.pdf)
-	if n := bytes.Count(doc, []byte("/Type /Sig\n")); n != 2 {
+	if n := bytes.Count(doc, []byte("/Type /Sig /Filter")); n != 2 {
 		t.Errorf("%d signatures, want 2", n)
 	}
 }
