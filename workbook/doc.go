@@ -26,10 +26,11 @@
 //     slips, not against a user who means to change a locked cell; what
 //     such a user changes is checked again by report.Decode on reading.
 //   - Number formats are stored, as the file format requires, in the
-//     invariant syntax (#,##0.00) tagged Indonesian ([$-421]); the
-//     separators a reader shows come from its own locale settings, so an
-//     Indonesian Excel or LibreOffice shows 1.234,50 and an English one
-//     1,234.50. The numbers themselves are numbers, never text.
+//     invariant syntax (#,##0.00) tagged Indonesian ([$-421]). LibreOffice
+//     honours the tag and shows 1.234,50 whatever its own locale (its CSV
+//     export writes 98,65, which the LibreOffice test reads); Excel takes
+//     the separators from the system's settings. The numbers themselves
+//     are numbers, never text.
 //   - A percentage is typed as its number (95 for 95%); a value Excel
 //     stored as a percentage (0.95 formatted 0%) is read as 95.
 //   - Inputs are capped (MaxFormSize, unzip limits) and only the rows of
