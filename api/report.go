@@ -148,17 +148,7 @@ func writeReport(rep *report.Report, out ReportPaths) error {
 	if err != nil {
 		return err
 	}
-	var g outfile.Group
-	for i, path := range paths {
-		if path == "" {
-			continue
-		}
-		if err := g.Add(path, 0o644, writeBytes(bufs[i])); err != nil {
-			g.Abort()
-			return err
-		}
-	}
-	return g.Commit()
+	return writeGroup(paths[:], bufs[:])
 }
 
 // writeBytes is an outfile fill function that writes b.
