@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
 	"regexp"
@@ -9,6 +10,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/internal/infile"
+	"kinerja/workbook"
 )
 
 // FileKind says what a kinerja TOML file is.
@@ -41,11 +43,22 @@ func Detect(src []byte) FileKind {
 }
 
 // AgreementOf returns the agreement a realisasi file names with its
-// perjanjian key, relative to the realisasi file's directory.
+// perjanjian key (or a filled realisasi form in its meta sheet), relative
+// to the realisasi file's directory.
 func AgreementOf(realisasi string) (string, error) {
-	src, err := infile.ReadFile(realisasi, data.MaxFileSize)
+	src, err := infile.ReadFile(realisasi, max(data.MaxFileSize, workbook.MaxFormSize))
 	if err != nil {
 		return "", err
+	}
+	if workbook.IsWorkbook(src) {
+		name, err := workbook.FormAgreement(bytes.NewReader(src), realisasi)
+		if err != nil {
+			return "", err
+		}
+		return filepath.Join(filepath.Dir(realisasi), name), nil
+	}
+	if len(src) > data.MaxFileSize {
+		return "", fmt.Errorf("%s: larger than %d bytes", realisasi, data.MaxFileSize)
 	}
 	var top struct {
 		Perjanjian string `toml:"perjanjian"`

@@ -10,6 +10,7 @@ import (
 	"kinerja/internal/outfile"
 	"kinerja/render"
 	"kinerja/report"
+	"kinerja/workbook"
 )
 
 // Input is a TOML input read from R; Name is its file name, used in
@@ -19,13 +20,14 @@ type Input struct {
 	R    io.Reader
 }
 
-// ReportOutputs are where Report writes: the PDF, and the figures as CSV
-// and JSON when those writers are not nil.
+// ReportOutputs are where Report writes: the PDF, and the figures as CSV,
+// JSON and an Excel workbook when those writers are not nil.
 type ReportOutputs struct {
-	PDF, CSV, JSON io.Writer
+	PDF, CSV, JSON, XLSX io.Writer
 }
 
-// Report decodes the agreement and the realisasi, computes quarter
+// Report decodes the agreement and the realisasi (a TOML file or a filled
+// realisasi form, told apart by their first bytes), computes quarter
 // triwulan's achievement and writes the report. Every output is made in
 // memory first: nothing is written when an error is returned.
 func Report(agreement, realisasi Input, triwulan int, out ReportOutputs) error {
@@ -33,7 +35,7 @@ func Report(agreement, realisasi Input, triwulan int, out ReportOutputs) error {
 	if err != nil {
 		return err
 	}
-	r, err := report.Decode(realisasi.R, realisasi.Name, a)
+	r, err := decodeRealisasi(realisasi, a)
 	if err != nil {
 		return err
 	}
@@ -41,8 +43,12 @@ func Report(agreement, realisasi Input, triwulan int, out ReportOutputs) error {
 	if err != nil {
 		return err
 	}
-	ws := [3]io.Writer{out.PDF, out.CSV, out.JSON}
-	bufs, err := reportBytes(rep, [3]bool{ws[0] != nil, ws[1] != nil, ws[2] != nil})
+	ws := [nOutputs]io.Writer{out.PDF, out.CSV, out.JSON, out.XLSX}
+	var want [nOutputs]bool
+	for i, w := range ws {
+		want[i] = w != nil
+	}
+	bufs, err := reportBytes(rep, want)
 	if err != nil {
 		return err
 	}
@@ -56,10 +62,14 @@ func Report(agreement, realisasi Input, triwulan int, out ReportOutputs) error {
 	return nil
 }
 
-// reportBytes makes the PDF, CSV and JSON of rep that want asks for.
-func reportBytes(rep *report.Report, want [3]bool) ([3][]byte, error) {
-	var bufs [3][]byte
-	makers := [3]func(io.Writer, *report.Report) error{render.Report, report.WriteCSV, report.WriteJSON}
+// nOutputs is the number of kinds of report output.
+const nOutputs = 4
+
+// reportBytes makes the PDF, CSV, JSON and workbook of rep that want asks
+// for.
+func reportBytes(rep *report.Report, want [nOutputs]bool) ([nOutputs][]byte, error) {
+	var bufs [nOutputs][]byte
+	makers := [nOutputs]func(io.Writer, *report.Report) error{render.Report, report.WriteCSV, report.WriteJSON, workbook.WriteReport}
 	for i, m := range makers {
 		if !want[i] {
 			continue
@@ -73,10 +83,13 @@ func reportBytes(rep *report.Report, want [3]bool) ([3][]byte, error) {
 	return bufs, nil
 }
 
-// ReportPaths names the outputs of ReportFile; CSV and JSON may be "".
+// ReportPaths names the outputs of ReportFile; CSV, JSON and XLSX may be "".
 type ReportPaths struct {
-	PDF, CSV, JSON string
+	PDF, CSV, JSON, XLSX string
 }
+
+// list returns the paths in the order of ReportOutputs.
+func (p ReportPaths) list() [nOutputs]string { return [nOutputs]string{p.PDF, p.CSV, p.JSON, p.XLSX} }
 
 // ReportFile makes the report of the agreement and realisasi files and
 // writes the outputs together: all of them or, on any error, none. No
@@ -94,7 +107,7 @@ func ReportFile(agreement, realisasi string, triwulan int, out ReportPaths) erro
 	if err := plan.Input(logoPath(agreement, a.Kop.Logo)); err != nil {
 		return fmt.Errorf("report %s: %w", realisasi, err)
 	}
-	r, err := report.DecodeFile(realisasi, a)
+	r, err := decodeRealisasiFile(realisasi, a)
 	if err != nil {
 		return err
 	}
@@ -113,7 +126,7 @@ func planReport(agreement, realisasi string, out ReportPaths) (*outfile.Plan, er
 			return nil, err
 		}
 	}
-	for _, o := range []string{out.PDF, out.CSV, out.JSON} {
+	for _, o := range out.list() {
 		if o == "" {
 			continue
 		}
@@ -126,22 +139,16 @@ func planReport(agreement, realisasi string, out ReportPaths) (*outfile.Plan, er
 
 // writeReport writes the outputs of rep that out names as one group.
 func writeReport(rep *report.Report, out ReportPaths) error {
-	paths := [3]string{out.PDF, out.CSV, out.JSON}
-	bufs, err := reportBytes(rep, [3]bool{paths[0] != "", paths[1] != "", paths[2] != ""})
+	paths := out.list()
+	var want [nOutputs]bool
+	for i, p := range paths {
+		want[i] = p != ""
+	}
+	bufs, err := reportBytes(rep, want)
 	if err != nil {
 		return err
 	}
-	var g outfile.Group
-	for i, path := range paths {
-		if path == "" {
-			continue
-		}
-		if err := g.Add(path, 0o644, writeBytes(bufs[i])); err != nil {
-			g.Abort()
-			return err
-		}
-	}
-	return g.Commit()
+	return writeGroup(paths[:], bufs[:])
 }
 
 // writeBytes is an outfile fill function that writes b.

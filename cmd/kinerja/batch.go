@@ -182,8 +182,8 @@ func reportBatchProblem(ra reportArgs) string {
 	switch {
 	case ra.triwulan < 1 || ra.triwulan > 4:
 		return fmt.Sprintf("--triwulan %d: want a quarter 1, 2, 3 or 4", ra.triwulan)
-	case ra.csv != "" || ra.json != "":
-		return "--csv and --json name one file: use them with one AGREEMENT.toml REALISASI.toml pair"
+	case ra.csv != "" || ra.json != "" || ra.xlsx != "":
+		return "--csv, --json and --xlsx name one file: use them with one AGREEMENT.toml REALISASI.toml pair"
 	case len(ra.inputs) == 0:
 		return "want realisasi files or a directory"
 	}

@@ -307,7 +307,7 @@ func TestReportBatchUsage(t *testing.T) {
 		want string
 	}{
 		{[]string{"report", dir}, exitUsage, "--triwulan 0: want a quarter"},
-		{[]string{"report", dir, "--triwulan", "2", "--csv", "x.csv"}, exitUsage, "--csv and --json name one file"},
+		{[]string{"report", dir, "--triwulan", "2", "--csv", "x.csv"}, exitUsage, "--csv, --json and --xlsx name one file"},
 		{[]string{"report", dir, "--triwulan", "2", "-o", "x.pdf"}, exitUsage, "-o names a single output"},
 		{[]string{"report", dir, "--triwulan", "2"}, exitBadInput, "no *.toml file in this directory"},
 	}

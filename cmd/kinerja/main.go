@@ -37,6 +37,8 @@ func commands() []command {
 		{"verify", "verify the signatures of a PDF", runVerify},
 		{"extract", "write out the files embedded in a PDF", runExtract},
 		{"report", "quarterly achievement report", runReport},
+		{"realisasi", "Excel form for realisasi: formulir, import", runRealisasi},
+		{"rekap", "recap of many units' reports (workbook, PDF)", runRekap},
 		{"archive", "store, list and verify signed copies", runArchive},
 	}
 }

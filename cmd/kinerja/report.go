@@ -11,13 +11,15 @@ import (
 )
 
 // reportUsage is the synopsis of 'kinerja report'.
-const reportUsage = `usage: kinerja report AGREEMENT.toml REALISASI.toml --triwulan N [-o OUT.pdf] [--csv F] [--json F]
+const reportUsage = `usage: kinerja report AGREEMENT.toml REALISASI.toml --triwulan N [-o OUT.pdf] [--csv F] [--json F] [--xlsx F]
        kinerja report DIR|REALISASI.toml... --triwulan N [--out-dir DIR] [-j N]
 
 Computes the achievement (capaian) of quarter N (1..4) and writes the
 landscape report PDF, by default out/<agreement name>-tw<N>.pdf (out/ is
-created when needed), and optionally the figures as CSV and JSON. A file
-with problems is reported as FILE:LINE:COL: ... and nothing is written.
+created when needed), and optionally the figures as CSV, JSON and an
+Excel workbook. REALISASI may be a filled form (kinerja realisasi
+formulir). A file with problems is reported as FILE:LINE:COL: ... (a form
+as FORM.xlsx: Sheet!CELL: ...) and nothing is written.
 
 A directory, --out-dir or -j make a batch run over realisasi files (in a
 directory: every *.toml with a perjanjian key or [[realisasi]] tables).
@@ -32,7 +34,7 @@ any file failed. (CSV and JSON only in the single form.)
 type reportArgs struct {
 	agreement, realisasi string
 	triwulan             int
-	pdf, csv, json       string
+	pdf, csv, json, xlsx string
 	batch                *batchFlags // set for the batch form
 	inputs               []string    // batch form: directories and realisasi files
 	help                 bool        // -h or --help was asked for
@@ -50,12 +52,12 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 	if ra.batch != nil {
 		return reportBatch(ra, stdout, stderr)
 	}
-	out := api.ReportPaths{PDF: ra.pdf, CSV: ra.csv, JSON: ra.json}
+	out := api.ReportPaths{PDF: ra.pdf, CSV: ra.csv, JSON: ra.json, XLSX: ra.xlsx}
 	if err := api.ReportFile(ra.agreement, ra.realisasi, ra.triwulan, out); err != nil {
 		fmt.Fprintln(stderr, err)
 		return exitBadInput
 	}
-	for _, p := range []string{out.PDF, out.CSV, out.JSON} {
+	for _, p := range []string{out.PDF, out.CSV, out.JSON, out.XLSX} {
 		if p != "" {
 			fmt.Fprintln(stdout, p)
 		}
@@ -74,6 +76,7 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	fs.StringVar(&ra.pdf, "o", "", "output PDF")
 	fs.StringVar(&ra.csv, "csv", "", "also write the figures as CSV")
 	fs.StringVar(&ra.json, "json", "", "also write the figures as JSON")
+	fs.StringVar(&ra.xlsx, "xlsx", "", "also write the report as an Excel workbook")
 	var bf batchFlags
 	bf.add(fs)
 	pos, err := parseInterleaved(fs, args)
