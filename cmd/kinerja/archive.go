@@ -58,10 +58,8 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 
 // archiveFlags is a flag set for one archive subcommand with --dir.
 func archiveFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
-	fs := flag.NewFlagSet("archive "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, archiveUsage) }
-	dir := fs.String("dir", archive.DefaultDir, "archive directory")
+	fs := newFlagSet("archive "+name, stderr, archiveUsage)
+	dir := fs.String("dir", archive.DefaultDir, "archive `DIR`")
 	return fs, dir
 }
 

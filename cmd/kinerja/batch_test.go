@@ -306,7 +306,7 @@ func TestReportBatchUsage(t *testing.T) {
 		code int
 		want string
 	}{
-		{[]string{"report", dir}, exitUsage, "--triwulan 0: want a quarter"},
+		{[]string{"report", dir}, exitUsage, "kinerja report: --triwulan is required: give the quarter, e.g. --triwulan 2 (also II or TW2)\n"},
 		{[]string{"report", dir, "--triwulan", "2", "--csv", "x.csv"}, exitUsage, "--csv and --json name one file"},
 		{[]string{"report", dir, "--triwulan", "2", "-o", "x.pdf"}, exitUsage, "-o names a single output"},
 		{[]string{"report", dir, "--triwulan", "2"}, exitBadInput, "no *.toml file in this directory"},
