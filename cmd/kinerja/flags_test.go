@@ -36,7 +36,7 @@ func TestCommandLineMessages(t *testing.T) {
 		{[]string{"report", "a.toml", "b.toml", "--triwulan", "TW5"}, "kinerja report: --triwulan TW5: expected a quarter 1, 2, 3 or 4 (also written II or TW2)\n"},
 		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--party", "ketiga", "--key", "k.p12"}, "kinerja sign: --party ketiga: no such party; expected pertama (PIHAK PERTAMA) or kedua (PIHAK KEDUA)\n"},
 		{[]string{"render", "a.toml", "-o"}, "kinerja render: -o needs a value: -o FILE\n"},
-		{[]string{"archive", "list", "--unit"}, "kinerja archive list: --unit needs a value: --unit UNIT\n"},
+		{[]string{"archive", "list", "--unit"}, "kinerja archive list: --unit needs a value: --unit TEXT\n"},
 		{[]string{"version", "extra"}, "kinerja version: unexpected argument \"extra\"\n"},
 	}
 	for _, c := range cases {
