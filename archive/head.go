@@ -81,12 +81,53 @@ func openChain(dir string) (*chain, error) {
 		return nil, err
 	}
 	switch {
-	case size == h.Size:
-		return c, nil
 	case size < h.Size:
 		return nil, headMismatch("%d bytes, the head says %d (records removed)", size, h.Size)
+	case size > h.Size:
+		if err := c.takeTail(size); err != nil {
+			return nil, err
+		}
 	}
-	return c, c.takeTail(size)
+	return c, c.addIdentities()
+}
+
+// addIdentities writes the identity markers of an archive whose head
+// was written before they existed (no DIR/.chain/identity): once, from
+// the index up to the head, which was just checked.
+func (c *chain) addIdentities() error {
+	root := filepath.Join(c.dir, chainDir, identityName)
+	if _, err := os.Stat(root); err == nil || !os.IsNotExist(err) {
+		return err
+	}
+	b, err := readAll(filepath.Join(c.dir, IndexName), c.h.Size)
+	if err != nil {
+		return err
+	}
+	n := emptyHead
+	for _, l := range parseIndex(b).lines {
+		n = n.next(l.raw)
+		if id := identityOf(l.entry); id != "" {
+			if err := writeMarker(c.dir, identityName, id, n.Seq, n.Offset, false); err != nil {
+				return err
+			}
+		}
+	}
+	syscall.Sync()
+	return mkdirAllSync(c.dir, root)
+}
+
+// readAll reads the first size bytes of path.
+func readAll(path string, size int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.NewSectionReader(f, 0, size))
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	return b, nil
 }
 
 // checkLast checks that the index bytes the head names as its last record
@@ -188,7 +229,7 @@ func (c *chain) append(e *Entry) error {
 func rebuildChain(dir string, size int64) (*chain, error) {
 	c := &chain{dir: dir, h: emptyHead}
 	if size == 0 {
-		return c, nil
+		return c, mkdirAllSync(dir, filepath.Join(dir, chainDir, identityName))
 	}
 	ix, err := readIndex(filepath.Join(dir, IndexName))
 	if err != nil {
@@ -212,6 +253,9 @@ func rebuildChain(dir string, size int64) (*chain, error) {
 			}
 		}
 		c.h = n
+	}
+	if err := mkdirAllSync(dir, filepath.Join(dir, chainDir, identityName)); err != nil {
+		return nil, err
 	}
 	syscall.Sync()
 	return c, writeHead(dir, c.h)

@@ -102,10 +102,15 @@ func markerFindings(dir string, ix *index, heads []head, lag bool) []string {
 	}
 	last := heads[len(heads)-1].Seq
 	bad := kindFindings(dir, markerName, content, lag, last)
-	bad = append(bad, kindFindings(dir, identityName, ids, lag, last)...)
+	older := !exists(filepath.Join(dir, chainDir, identityName)) // before identity markers: the next add writes them
+	if !older {
+		bad = append(bad, kindFindings(dir, identityName, ids, lag, last)...)
+	}
 	sort.Strings(bad)
 	bad = append(bad, strayMarkers(dir, markerName, content)...)
-	bad = append(bad, strayMarkers(dir, identityName, ids)...)
+	if !older {
+		bad = append(bad, strayMarkers(dir, identityName, ids)...)
+	}
 	if len(bad) > 3 {
 		bad = append(bad[:3], fmt.Sprintf("%d more", len(bad)-3))
 	}
@@ -130,6 +135,12 @@ func kindFindings(dir, kind string, want map[string]head, lag bool, last int) []
 		}
 	}
 	return bad
+}
+
+// exists reports whether path exists.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
 }
 
 // strayMarkers lists markers of one kind whose key no record has.

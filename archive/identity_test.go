@@ -116,3 +116,24 @@ func TestVerifyForgedSupersedes(t *testing.T) {
 		}
 	}
 }
+
+// TestSupersedeInOlderArchive checks an archive whose head was written
+// before identity markers existed: Verify accepts it, and the next Add
+// writes the markers and finds the copy it supersedes.
+func TestSupersedeInOlderArchive(t *testing.T) {
+	dir := t.TempDir()
+	a := openArchive(t, dir, false)
+	addFixtures(t, a, 0, 1)
+	if err := os.RemoveAll(filepath.Join(dir, chainDir, identityName)); err != nil {
+		t.Fatal(err)
+	}
+	if rep, err := a.Verify(); err != nil || !rep.OK() {
+		t.Fatalf("Verify of the older archive = %+v, %v", rep, err)
+	}
+	if es := addFixtures(t, a, 5); es[0].Supersedes != 2 {
+		t.Errorf("supersedes %d, want 2", es[0].Supersedes)
+	}
+	if rep, err := a.Verify(); err != nil || !rep.OK() {
+		t.Errorf("Verify = %+v, %v", rep, err)
+	}
+}
