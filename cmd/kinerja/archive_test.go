@@ -88,11 +88,7 @@ func TestArchiveCLI(t *testing.T) {
 	}
 	p := func(name string) string { return filepath.Join(src, name) }
 	ca := p("ca.pem")
-	steps := []struct {
-		args           []string
-		code           int
-		stdout, stderr string // regular expressions; "" matches anything
-	}{
+	steps := []archiveStep{
 		{[]string{"archive"}, exitUsage, "", `usage:`},
 		{[]string{"archive", "bogus"}, exitUsage, "", `unknown subcommand "bogus"`},
 		{[]string{"archive", "add", "--dir", arsip}, exitUsage, "", `no PDF file given`},
@@ -118,6 +114,20 @@ func TestArchiveCLI(t *testing.T) {
 		{[]string{"archive", "verify", "--dir", arsip}, exitBadInput, `PROBLEM index.jsonl:1: invalid 2021/.*not trusted(?s).*FAILED: 3 records, 1 files verified \(1 drafts`, ""},
 		{[]string{"archive", "verify", "extra", "--dir", arsip}, exitUsage, "", `unexpected argument "extra"`},
 	}
+	runArchiveSteps(t, steps)
+}
+
+// archiveStep is one command of a sequence run against one archive.
+type archiveStep struct {
+	args           []string
+	code           int
+	stdout, stderr string // regular expressions; "" matches anything
+}
+
+// runArchiveSteps runs the steps in order; each sees the archive left by
+// the steps before it.
+func runArchiveSteps(t *testing.T, steps []archiveStep) {
+	t.Helper()
 	for i, s := range steps {
 		code, out, errOut := archiveCLI(s.args...)
 		name := fmt.Sprintf("step %d %v", i+1, s.args[1:])
@@ -182,11 +192,7 @@ func TestArchiveCLISupersedeAndSummary(t *testing.T) {
 		return fmt.Sprintf(`%d +\d{4} +%s +perjanjian +pertama BLESSMIYANDA, kedua ANIES BASWEDAN +\S+\.pdf%s\n`, seq, unit, regexp.QuoteMeta(note))
 	}
 	bppbj, dinas := regexp.QuoteMeta("Badan Pelayanan Pengadaan Barang/Jasa"), "Dinas Pendidikan"
-	steps := []struct {
-		args           []string
-		code           int
-		stdout, stderr string // regular expressions, whole output
-	}{
+	steps := []archiveStep{
 		{[]string{"archive", "add", p("a.pdf"), "--dir", arsip, "--trust", p("ca.pem")}, exitOK, `^archived .*\n$`, `^$`},
 		{[]string{"archive", "add", p("a.pdf"), p("a2.pdf"), p("b.pdf"), "--dir", arsip, "--trust", p("ca.pem")}, exitOK,
 			`^already archived ` + regexp.QuoteMeta(p("a.pdf")) + ` as .*\.pdf\narchived ` + regexp.QuoteMeta(p("a2.pdf")) + ` as .*/a2-[0-9a-f]{12}\.pdf \(pertama BLESSMIYANDA, kedua ANIES BASWEDAN\) \(supersedes record 1\)\narchived ` + regexp.QuoteMeta(p("b.pdf")) + ` as .*\n$`,
@@ -198,16 +204,5 @@ func TestArchiveCLISupersedeAndSummary(t *testing.T) {
 		{[]string{"archive", "list", "--dir", arsip, "--unit", "pendidikan", "--year", "2021"}, exitOK, `^SEQ.*\n$`, `^$`},
 		{[]string{"archive", "verify", "--dir", arsip, "--trust", p("ca.pem")}, exitOK, `^archive .*: OK: 3 records, 3 files verified \(0 drafts, hash only\), 0 problems, 0 warnings\n`, `^$`},
 	}
-	for i, s := range steps {
-		code, out, errOut := archiveCLI(s.args...)
-		name := fmt.Sprintf("step %d %v", i+1, s.args[1:])
-		if code != s.code {
-			t.Errorf("%s: exit %d, want %d\nstdout: %s\nstderr: %s", name, code, s.code, out, errOut)
-		}
-		for _, m := range []struct{ what, got, re string }{{"stdout", out, s.stdout}, {"stderr", errOut, s.stderr}} {
-			if !regexp.MustCompile(m.re).MatchString(m.got) {
-				t.Errorf("%s: %s does not match %q:\n%s", name, m.what, m.re, m.got)
-			}
-		}
-	}
+	runArchiveSteps(t, steps)
 }
