@@ -19,11 +19,13 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
+	"encoding/hex"
 	"encoding/pem"
 	"fmt"
 	"io"
 	"math/big"
 	"net/http"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
@@ -257,8 +259,9 @@ func ReplaceText(in []byte, old, new string) ([]byte, error) {
 }
 
 // CopyContents returns to with the /Contents of its last signature
-// replaced by that of from's last signature, padded with zeros (from's
-// must not be larger).
+// replaced by the signature value (the DER, without the zero padding) of
+// from's last signature, padded with zeros. It fails only when that DER is
+// larger than to's room.
 func CopyContents(from, to []byte) ([]byte, error) {
 	fs, fe, err := lastContents(from)
 	if err != nil {
@@ -268,27 +271,46 @@ func CopyContents(from, to []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fe-fs > te-ts {
-		return nil, fmt.Errorf("copy contents: %d hex digits do not fit in %d", fe-fs, te-ts)
+	der, err := derPrefix(from[fs:fe])
+	if err != nil {
+		return nil, fmt.Errorf("copy contents: %w", err)
+	}
+	if 2*len(der) > te-ts {
+		return nil, fmt.Errorf("copy contents: %d bytes do not fit in %d hex digits", len(der), te-ts)
 	}
 	out := bytes.Clone(to)
-	n := copy(out[ts:te], from[fs:fe])
+	n := hex.Encode(out[ts:te], der)
 	copy(out[ts+n:te], bytes.Repeat([]byte("0"), te-ts-n))
 	return out, nil
 }
 
-// lastContents returns the span of the last "/Contents<hex>" value.
+// derPrefix decodes a /Contents hex string and returns the DER value at
+// its start (the zeros after it are padding).
+func derPrefix(h []byte) ([]byte, error) {
+	raw := make([]byte, hex.DecodedLen(len(h)&^1))
+	if _, err := hex.Decode(raw, h[:len(h)&^1]); err != nil {
+		return nil, err
+	}
+	var v asn1.RawValue
+	rest, err := asn1.Unmarshal(raw, &v)
+	if err != nil {
+		return nil, err
+	}
+	return raw[:len(raw)-len(rest)], nil
+}
+
+// contentsRe finds a signature's /Contents hex string.
+var contentsRe = regexp.MustCompile(`/Contents\s*<([0-9A-Fa-f]*)>`)
+
+// lastContents returns the span of the hex digits of the last
+// "/Contents <hex>" value.
 func lastContents(b []byte) (int, int, error) {
-	i := bytes.LastIndex(b, []byte("/Contents<"))
-	if i < 0 {
+	all := contentsRe.FindAllSubmatchIndex(b, -1)
+	if len(all) == 0 {
 		return 0, 0, fmt.Errorf("no signature /Contents")
 	}
-	s := i + len("/Contents<")
-	e := bytes.IndexByte(b[s:], '>')
-	if e < 0 {
-		return 0, 0, fmt.Errorf("unterminated /Contents")
-	}
-	return s, s + e, nil
+	m := all[len(all)-1]
+	return m[2], m[3], nil
 }
 
 // update is an incremental update being written.
