@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -301,8 +302,7 @@ func forceSign(doc []byte, p docinfo.Party, c *sign.Credential) ([]byte, error) 
 }
 
 // TestWrongPerson: a certificate of another person forced into PIHAK
-// PERTAMA's field by another tool is reported with both names (a warning
-// until bindingInvalidates).
+// PERTAMA's field by another tool makes the signature INVALID, naming both.
 func TestWrongPerson(t *testing.T) {
 	s := signedSample(t)
 	c, err := s.ca.Issue(time.Now().Add(-time.Hour), sign.Identity{Name: "Test rsa2048", Party: docinfo.Pertama, KeyType: "p256"})
@@ -317,9 +317,13 @@ func TestWrongPerson(t *testing.T) {
 	if err != nil || len(rep.Signatures) != 1 {
 		t.Fatalf("%v %+v", err, rep)
 	}
-	want := `signed for PIHAK PERTAMA by another person: the certificate is "Test rsa2048"'s, but the document names "BLESSMIYANDA" as PIHAK PERTAMA`
-	if got := append(rep.Signatures[0].Warnings, rep.Reasons()...); !strings.Contains(strings.Join(got, "\n"), want) {
-		t.Errorf("no %q in %q", want, got)
+	want := `signature 1 (pertama): signed for PIHAK PERTAMA by another person: the certificate is "Test rsa2048"'s, but the document names "BLESSMIYANDA" as PIHAK PERTAMA`
+	if rep.OK() || rep.Signatures[0].Valid() || !slices.Contains(rep.Reasons(), want) {
+		t.Errorf("OK %v; no %q in %q", rep.OK(), want, rep.Reasons())
+	}
+	v, err := proof.Check(doc, proof.Options{Roots: s.roots})
+	if err != nil || v.Status != proof.Invalid || !slices.Contains(v.Reasons, want) {
+		t.Errorf("proof.Check: %v %s %q", err, v.Status, v.Reasons)
 	}
 }
 

@@ -184,9 +184,7 @@ func (j *judge) catalog() {
 	rootB := refOf(get(j.d.layout.Revs[j.n-1].Trailer, "Root"))
 	rootN := refOf(get(j.d.layout.Revs[j.n].Trailer, "Root"))
 	if rootB != rootN {
-		if !j.legacyCatalog(rootB, rootN) {
-			j.problem("the trailer's /Root changed from object %d to object %d", rootB, rootN)
-		}
+		j.problem("the trailer's /Root changed from object %d to object %d", rootB, rootN)
 		return
 	}
 	if !j.redef[rootN] {
@@ -256,7 +254,7 @@ type newFieldRule func(j *judge, num uint32, f *pdfedit.Dict) bool
 
 // newFieldRules are the kinds of new fields the policy allows. BSrE's
 // signer (its own field in the party's reserved box) is one more entry.
-var newFieldRules = []newFieldRule{timestampField, legacyPdfsignField}
+var newFieldRules = []newFieldRule{timestampField}
 
 // acroForm judges the /AcroForm: the entries other than /Fields stay
 // (/SigFlags may become 3), /Fields only grows, and each field it gains
@@ -371,7 +369,7 @@ func (j *judge) pages() {
 		if nameOf(get(before, "Type")) != "Page" || nameOf(get(now, "Type")) != "Page" {
 			continue
 		}
-		if len(changedKeys(before, now, "Annots")) > 0 && !j.legacyPage(num) {
+		if len(changedKeys(before, now, "Annots")) > 0 {
 			continue // unexplained: reported with the keys that changed
 		}
 		ab, an := j.o.array(j.n-1, get(before, "Annots")), j.o.array(j.n, get(now, "Annots"))
