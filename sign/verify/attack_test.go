@@ -156,6 +156,10 @@ func set(t *testing.T, dict, key, value string) string {
 // stampXObject is a form XObject showing a big text.
 const stampXObject = "<< /Type /XObject /Subtype /Form /BBox [0 0 500 60] /Length 44 >>\nstream\nBT /Helv 40 Tf 10 10 Td (DIBATALKAN) Tj ET\n\nendstream"
 
+// fakeSig is a signature dictionary whose value signs nothing: enough for
+// the policy, which judges what an update writes, not whether it verifies.
+const fakeSig = "<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached /ByteRange [0 0 0 0] /Contents <00> >>"
+
 // attacks are the known attack classes on signed PDFs, made from the
 // signed sample. Object 3 is page 1, object 4 its content stream.
 func attacks() []attack {
@@ -191,6 +195,30 @@ func attacks() []attack {
 			return ok(t)(verifytest.Append(s.twice, map[int]string{
 				w1: strings.Replace(obj(t, s.twice, w1), a1, a2, 1), w2: strings.Replace(obj(t, s.twice, w2), a2, a1, 1)}))
 		}, []string{`signature 1 (pertama): form field "pertama"`, `redefined: /AP changed`, `form field "kedua"`}},
+		{"field /Lock /All: the second party's field is locked", func(t *testing.T, s *sample) []byte {
+			f := objBefore(t, s.unsigned, "/T (pertama)")
+			all := ok(t)(verifytest.Append(s.unsigned, map[int]string{f: set(t, obj(t, s.unsigned, f), "Lock", "<< /Type /SigFieldLock /Action /All >>")}))
+			return ok(t)(forceSign(ok(t)(s.sign(all, docinfo.Pertama)), docinfo.Kedua, s.creds[docinfo.Kedua]))
+		}, []string{`signature 1 (pertama): signature field "kinerja.kedua" (object `, `signed, but the /Lock of the signed field "kinerja.pertama" locks it in revision 4`}},
+		{"field filled and moved in one update", func(t *testing.T, s *sample) []byte {
+			next, _ := verifytest.Next(s.once)
+			f := objBefore(t, s.once, "/T (kedua)")
+			moved := set(t, set(t, obj(t, s.once, f), "V", fmt.Sprintf("%d 0 R", next)), "Rect", "[20 20 190 95]")
+			return ok(t)(verifytest.Append(s.once, map[int]string{next: fakeSig, f: moved}))
+		}, []string{`(pertama): signature field "kinerja.kedua" (object `, `changed more than its value and appearance when signed: /Rect changed in revision 3`}},
+		{"field filled with the other party's stamp", func(t *testing.T, s *sample) []byte {
+			next, _ := verifytest.Next(s.once)
+			f := objBefore(t, s.once, "/T (kedua)")
+			ap := submatch(t, `/AP\s*(<<\s*/N\s*\d+ 0 R\s*>>)`, []byte(obj(t, s.once, objBefore(t, s.once, "/T (pertama)"))))
+			filled := set(t, set(t, obj(t, s.once, f), "V", fmt.Sprintf("%d 0 R", next)), "AP", ap[1])
+			return ok(t)(verifytest.Append(s.once, map[int]string{next: fakeSig, f: filled}))
+		}, []string{`(pertama): signature field "kinerja.kedua" (object `, `its new /AP has no /N form added with the signature in revision 3`}},
+		{"/Perms changed after the certification", func(t *testing.T, s *sample) []byte {
+			next, _ := verifytest.Next(s.once)
+			root := objBefore(t, s.once, "/Type /Catalog")
+			return ok(t)(verifytest.Append(s.once, map[int]string{next: fakeSig,
+				root: set(t, obj(t, s.once, root), "Perms", fmt.Sprintf("<< /DocMDP %d 0 R >>", next))}))
+		}, []string{`(pertama): the catalog's /Perms changed after a signature`}},
 		{"shadow hide: optional content switched on after signing", func(t *testing.T, s *sample) []byte {
 			next, _ := verifytest.Next(s.unsigned)
 			root := objBefore(t, s.unsigned, "/Type /Catalog")
