@@ -92,7 +92,7 @@ func TestVerifyCLI(t *testing.T) {
 			[]string{"Signature 1 (PIHAK PERTAMA): valid", "INCOMPLETE: PIHAK KEDUA has not signed (a performance agreement needs PIHAK PERTAMA and PIHAK KEDUA)"}},
 		{"page changed", []string{v.changed, "--trust", v.ca}, exitBadInput,
 			[]string{"INVALID: signature 1 (pertama): page 1 (object 3) redefined: /Contents changed in revision 4 after it was signed"}},
-		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"/Page (object 20) added in revision 4"}},
+		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"/Page (object 32) added in revision 4"}},
 		{"truncated", []string{v.truncated, "--trust", v.ca}, exitBadInput, []string{"file truncated"}},
 		{"byte changed", []string{v.byteChanged, "--trust", v.ca}, exitBadInput, []string{"digest mismatch", "Integrity:     FAILED"}},
 	}

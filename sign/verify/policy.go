@@ -123,8 +123,7 @@ func (j *judge) classify() {
 	}
 }
 
-// trailer checks the trailer: the same catalog (unless the legacy rule
-// explains a new one), no encryption; a new /Info is only noted (viewers
+// trailer checks the trailer: no encryption; a new /Info is only noted (viewers
 // do not show it as the document).
 func (j *judge) trailer() {
 	before, now := j.d.layout.Revs[j.n-1].Trailer, j.d.layout.Revs[j.n].Trailer
