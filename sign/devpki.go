@@ -13,13 +13,13 @@ import (
 	"encoding/pem"
 	"fmt"
 	"math/big"
-	"os"
 	"path/filepath"
 	"time"
 
 	pkcs12 "software.sslmate.com/src/go-pkcs12"
 
 	"kinerja/docinfo"
+	"kinerja/internal/outfile"
 )
 
 // DevCAName is the common name of the development CA: nobody should mistake
@@ -198,7 +198,7 @@ func EncodePKCS12(c *Credential, password string) ([]byte, error) {
 func WriteDevFiles(dir string, ca *DevCA, creds map[docinfo.Party]*Credential, parties []docinfo.Party) ([]string, error) {
 	caPEM := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Cert.Raw})
 	paths := []string{filepath.Join(dir, "ca.pem")}
-	if err := WriteFileAtomic(paths[0], caPEM, 0o644); err != nil {
+	if err := outfile.WriteFile(paths[0], caPEM, 0o644); err != nil {
 		return nil, err
 	}
 	for _, party := range parties {
@@ -211,48 +211,13 @@ func WriteDevFiles(dir string, ca *DevCA, creds map[docinfo.Party]*Credential, p
 			return nil, fmt.Errorf("encode %s.p12: %w", party, err)
 		}
 		p := filepath.Join(dir, party.String()+".p12")
-		if err := WriteFileAtomic(p+".pass", []byte(pass+"\n"), 0o600); err != nil {
+		if err := outfile.WriteFile(p+".pass", []byte(pass+"\n"), 0o600); err != nil {
 			return nil, err
 		}
-		if err := WriteFileAtomic(p, p12, 0o600); err != nil {
+		if err := outfile.WriteFile(p, p12, 0o600); err != nil {
 			return nil, err
 		}
 		paths = append(paths, p, p+".pass")
 	}
 	return paths, nil
-}
-
-// WriteFileAtomic writes data to a temporary file in the directory of path
-// and renames it over path, so path holds either its old content or all of
-// data, never a part.
-func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	tmp := f.Name()
-	ok := false
-	defer func() {
-		if !ok {
-			_ = f.Close()
-			_ = os.Remove(tmp)
-		}
-	}()
-	if err := f.Chmod(perm); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if _, err := f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Sync(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := f.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	ok = true
-	return nil
 }

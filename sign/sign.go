@@ -6,9 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
-	"os"
 	"slices"
 	"strings"
 	"time"
@@ -203,38 +201,4 @@ func SignAll(in []byte, steps ...Options) ([]byte, error) {
 		return nil, fmt.Errorf("sign: %w", err)
 	}
 	return out, nil
-}
-
-// SignTo reads a PDF from r, applies the signatures and writes the result
-// to w only when all succeeded.
-func SignTo(w io.Writer, r io.Reader, steps ...Options) error {
-	in, err := io.ReadAll(io.LimitReader(r, pdfread.MaxSize+1))
-	if err != nil {
-		return fmt.Errorf("sign: read: %w", err)
-	}
-	out, err := SignAll(in, steps...)
-	if err != nil {
-		return err
-	}
-	_, err = w.Write(out)
-	return err
-}
-
-// SignFile signs the PDF at inPath and writes outPath through a temporary
-// file and a rename: on failure outPath is untouched. outPath may equal
-// inPath; the file is then replaced only by a fully checked signed copy.
-func SignFile(inPath, outPath string, steps ...Options) error {
-	in, err := os.ReadFile(inPath)
-	if err != nil {
-		return fmt.Errorf("sign: %w", err)
-	}
-	out, err := SignAll(in, steps...)
-	if err != nil {
-		return err
-	}
-	perm := os.FileMode(0o644)
-	if fi, err := os.Stat(inPath); err == nil {
-		perm = fi.Mode().Perm()
-	}
-	return WriteFileAtomic(outPath, out, perm)
 }

@@ -152,7 +152,7 @@ func signBatch(fs *flag.FlagSet, args []string, f *signFlags, stdout, stderr io.
 		fmt.Fprintf(stderr, "kinerja sign: %v\n", err)
 		return exitBadInput
 	}
-	do := func(_ context.Context, j batch.Job) error { return sign.SignFile(j.Name, j.Out, steps...) }
+	do := func(_ context.Context, j batch.Job) error { return api.SignFile(j.Name, j.Out, steps...) }
 	return runBatch("sign", batchJobs(inputs, f.batch.outDir, ""), f.batch.jobs, do, stdout, stderr)
 }
 

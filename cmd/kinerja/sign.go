@@ -11,6 +11,7 @@ import (
 
 	"golang.org/x/term"
 
+	"kinerja/api"
 	"kinerja/docinfo"
 	"kinerja/sign"
 )
@@ -147,7 +148,7 @@ func signCLI(in string, f *signFlags, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	return sign.SignFile(in, f.out, f.steps(creds, parties)...)
+	return api.SignFile(in, f.out, f.steps(creds, parties)...)
 }
 
 // steps are the signatures to apply, in order.

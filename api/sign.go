@@ -1,0 +1,51 @@
+package api
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"kinerja/internal/infile"
+	"kinerja/internal/outfile"
+	"kinerja/internal/pdfread"
+	"kinerja/sign"
+)
+
+// Sign reads a PDF from r, applies the signatures in order (PIHAK
+// PERTAMA first) and writes the result to w only when all of them
+// succeeded and the signed document verifies.
+func Sign(w io.Writer, r io.Reader, steps ...sign.Options) error {
+	in, err := io.ReadAll(io.LimitReader(r, pdfread.MaxSize+1))
+	if err != nil {
+		return fmt.Errorf("sign: read: %w", err)
+	}
+	if len(in) > pdfread.MaxSize {
+		return fmt.Errorf("sign: %w: more than %d bytes", infile.ErrTooLarge, int64(pdfread.MaxSize))
+	}
+	out, err := sign.SignAll(in, steps...)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
+	return err
+}
+
+// SignFile signs the PDF at in and writes out through internal/outfile:
+// on failure out is untouched. out may be in itself (signing in place):
+// the file is then replaced only by a fully checked signed copy, with the
+// input's permissions.
+func SignFile(in, out string, steps ...sign.Options) error {
+	data, err := pdfread.ReadFile(in)
+	if err != nil {
+		return fmt.Errorf("sign: %w", err)
+	}
+	signed, err := sign.SignAll(data, steps...)
+	if err != nil {
+		return err
+	}
+	perm := os.FileMode(0o644)
+	if fi, err := os.Stat(in); err == nil {
+		perm = fi.Mode().Perm()
+	}
+	return outfile.WriteFile(out, signed, perm)
+}
