@@ -25,6 +25,10 @@ type EncodeOptions struct {
 	Tanggal string
 	// Nomor is written as nomor when the agreement has none.
 	Nomor string
+	// Rules writes every indicator's polaritas and akumulasi even when
+	// Decode would derive them from the targets: a file whose targets are
+	// placeholders keeps the rules of the agreement it came from.
+	Rules bool
 }
 
 // Encode writes a as an agreement file in the format of FORMAT.md: keys in
@@ -492,8 +496,13 @@ func (e *encoder) indicator(in *Indicator) {
 	e.str("tahunan", in.Tahunan.Text)
 	e.str("keterangan", in.Keterangan)
 	e.str("satuan", in.SatuanTulis)
-	e.str("polaritas", notDefault(in.Polaritas, defaultPolaritas(*in)))
-	e.str("akumulasi", notDefault(in.Akumulasi, defaultAkumulasi(*in)))
+	if e.opt.Rules {
+		e.str("polaritas", in.Polaritas)
+		e.str("akumulasi", in.Akumulasi)
+	} else {
+		e.str("polaritas", notDefault(in.Polaritas, defaultPolaritas(*in)))
+		e.str("akumulasi", notDefault(in.Akumulasi, defaultAkumulasi(*in)))
+	}
 	e.str("skala", in.Skala)
 	if in.Batas != 0 {
 		e.kv("batas", number(in.Batas))

@@ -30,6 +30,7 @@ type command struct {
 // commands lists the subcommands in the order shown by help.
 func commands() []command {
 	return []command{
+		{"init", "start an agreement: a commented template, or next year's from this year's", runInit},
 		{"check", "validate agreement TOML files", runCheck},
 		{"render", "render an agreement TOML to PDF", runRender},
 		{"keys", "create development keys (keys dev DIR)", runKeys},
