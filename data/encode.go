@@ -500,8 +500,9 @@ func (e *encoder) indicator(in *Indicator) {
 		e.str("polaritas", in.Polaritas)
 		e.str("akumulasi", in.Akumulasi)
 	} else {
-		e.str("polaritas", notDefault(in.Polaritas, defaultPolaritas(*in)))
-		e.str("akumulasi", notDefault(in.Akumulasi, defaultAkumulasi(*in)))
+		p := parsedTargets(*in)
+		e.str("polaritas", notDefault(in.Polaritas, defaultPolaritas(p)))
+		e.str("akumulasi", notDefault(in.Akumulasi, defaultAkumulasi(p)))
 	}
 	e.str("skala", in.Skala)
 	if in.Batas != 0 {
@@ -515,6 +516,23 @@ func (e *encoder) indicator(in *Indicator) {
 		e.str("nama", r.Nama)
 		e.str("target", r.Target.Text)
 	}
+}
+
+// parsedTargets returns in with its targets parsed from their Text, as
+// Decode will parse them (a model built from a workbook holds the texts
+// only), so that the rules' defaults are the ones Decode derives.
+func parsedTargets(in Indicator) Indicator {
+	parse := func(t Target) Target {
+		if p, err := ParseTarget(t.Text); err == nil {
+			return p
+		}
+		return t
+	}
+	for q := range in.Triwulan {
+		in.Triwulan[q] = parse(in.Triwulan[q])
+	}
+	in.Tahunan = parse(in.Tahunan)
+	return in
 }
 
 // block writes a text that may hold line breaks as a multi-line string.
@@ -686,12 +704,35 @@ func quoteBlock(s string) string {
 // indicators' Line, which say where the text came from, and times are
 // compared as instants. Round trips (Encode, the workbook) are tested with it.
 func Equivalent(a, b *Agreement) error {
-	x, y := comparable(a), comparable(b)
-	va, vb := reflect.ValueOf(x).Elem(), reflect.ValueOf(y).Elem()
-	for i := range va.NumField() {
-		if !reflect.DeepEqual(va.Field(i).Interface(), vb.Field(i).Interface()) {
-			return fmt.Errorf("%s differs: %+v; got %+v", va.Type().Field(i).Name, va.Field(i).Interface(), vb.Field(i).Interface())
+	return firstDiff("", reflect.ValueOf(comparable(a)).Elem(), reflect.ValueOf(comparable(b)).Elem())
+}
+
+// firstDiff names the first field where x and y differ, with both values.
+func firstDiff(path string, x, y reflect.Value) error {
+	switch x.Kind() {
+	case reflect.Struct:
+		if x.Type() == reflect.TypeFor[time.Time]() {
+			break
 		}
+		for i := range x.NumField() {
+			if err := firstDiff(path+"."+x.Type().Field(i).Name, x.Field(i), y.Field(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	case reflect.Slice:
+		if x.Len() != y.Len() {
+			return fmt.Errorf("%s: %d items; got %d", path, x.Len(), y.Len())
+		}
+		for i := range x.Len() {
+			if err := firstDiff(fmt.Sprintf("%s[%d]", path, i), x.Index(i), y.Index(i)); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if !reflect.DeepEqual(x.Interface(), y.Interface()) {
+		return fmt.Errorf("%s: %#v; got %#v", path, x.Interface(), y.Interface())
 	}
 	return nil
 }

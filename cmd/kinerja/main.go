@@ -40,6 +40,7 @@ func commands() []command {
 		{"report", "quarterly achievement report", runReport},
 		{"realisasi", "Excel form for realisasi: formulir, import", runRealisasi},
 		{"rekap", "recap of many units' reports (workbook, PDF)", runRekap},
+		{"xlsx", "agreement as a workbook: export, import", runXlsx},
 		{"archive", "store, list and verify signed copies", runArchive},
 	}
 }
