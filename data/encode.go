@@ -120,7 +120,7 @@ func (e *encoder) kv(key, literal string) {
 // str writes key = "s" unless s is empty.
 func (e *encoder) str(key, s string) {
 	if s != "" {
-		e.kv(key, quote(s))
+		e.kv(key, Quote(s))
 	} else {
 		e.absent(key)
 	}
@@ -145,7 +145,7 @@ func (e *encoder) list(key string, l []string) {
 	}
 	q := make([]string, len(l))
 	for i, s := range l {
-		q[i] = quote(s)
+		q[i] = Quote(s)
 	}
 	e.kv(key, "["+strings.Join(q, ", ")+"]")
 }
@@ -190,11 +190,11 @@ func (e *encoder) top(a *Agreement) {
 	e.str("tempat", a.Tempat)
 	switch {
 	case a.TanggalBulan:
-		e.kv("tanggal", quote(NamaBulan(a.Tanggal.Month())+" "+strconv.Itoa(a.Tanggal.Year())))
+		e.kv("tanggal", Quote(NamaBulan(a.Tanggal.Month())+" "+strconv.Itoa(a.Tanggal.Year())))
 	case !a.Tanggal.IsZero():
 		e.kv("tanggal", a.Tanggal.Format(time.DateOnly))
 	case e.opt.Tanggal != "":
-		e.kv("tanggal", quote(e.opt.Tanggal))
+		e.kv("tanggal", Quote(e.opt.Tanggal))
 	default:
 		e.absent("tanggal")
 	}
@@ -356,7 +356,7 @@ func (e *encoder) scales(scales []Scale) {
 
 // scaleEntry writes the keys of one scale entry.
 func scaleEntry(n ScaleEntry) string {
-	parts := []string{"label = " + quote(n.Label)}
+	parts := []string{"label = " + Quote(n.Label)}
 	if n.HasSkor {
 		parts = append(parts, "skor = "+number(n.Skor))
 	}
@@ -368,7 +368,7 @@ func scaleEntry(n ScaleEntry) string {
 		if !math.IsInf(n.Max, 1) {
 			r += "-" + formatNumber(n.Max)
 		}
-		parts = append(parts, "rentang = "+quote(r))
+		parts = append(parts, "rentang = "+Quote(r))
 	}
 	if n.Persen != 0 {
 		parts = append(parts, "persen = "+number(n.Persen))
@@ -647,8 +647,8 @@ func categoryRange(k Category) string {
 	return lo + "-" + hi
 }
 
-// quote writes s as a TOML basic string.
-func quote(s string) string {
+// Quote writes s as a TOML basic string (the workbook readers use it too).
+func Quote(s string) string {
 	var b strings.Builder
 	b.WriteByte('"')
 	for _, r := range s {
