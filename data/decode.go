@@ -95,6 +95,7 @@ func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
 	}
 	c := &checker{file: name, ix: NewPositions(string(src), md)}
 	c.unknownKeys(md)
+	c.placeholders(&raw)
 	a := c.build(&raw, opt)
 	c.checkGlyphs(a.Huruf)
 	if len(c.probs) > 0 {

@@ -27,6 +27,9 @@ type checker struct {
 	ix    *Positions
 	probs Errors
 	texts []textAt // every text value read, for checkGlyphs
+	// held marks the paths whose value still holds a placeholder
+	// (placeholders): their other problems are not reported.
+	held map[string]bool
 }
 
 // addf records a problem for path at the path's position.
@@ -36,6 +39,9 @@ func (c *checker) addf(path, format string, args ...any) {
 
 // addAt records a problem for path at p.
 func (c *checker) addAt(p Position, path, msg string) {
+	if c.held[path] {
+		return
+	}
 	c.probs = append(c.probs, Problem{File: c.file, Line: p.Line, Col: p.Col, Field: path, Msg: msg})
 }
 

@@ -1,7 +1,8 @@
 // Package workbook owns kinerja's Excel workbooks (github.com/xuri/excelize):
 // the realisasi form a unit fills (Formulir), reading a filled form back
 // (ReadForm, FormAgreement), the quarterly report as a workbook
-// (WriteReport) and the recap of many units (WriteRekap). It imports data,
+// (WriteReport), the recap of many units (WriteRekap), and the agreement
+// itself for review and editing (WriteAgreement, ReadAgreement). It imports data,
 // report and rekap; it draws no PDF and knows nothing of the command line.
 //
 // A filled form is not validated here: ReadForm turns its rows into the
@@ -21,7 +22,20 @@
 // sheet kinerja the agreement's file name, year and quarter, so that a
 // filled form is a complete realisasi on its own.
 //
+// The agreement workbook has the sheets Identitas (one row per key:
+// the document and both parties), Indikator (one row per indicator with
+// its group and sasaran, the quarters' and annual targets as written) and
+// Program (budget rows with their level), and the hidden sheet perjanjian
+// with the agreement's TOML whole (data.Encode). ReadAgreement starts from
+// that TOML and overlays the visible sheets, encodes the result and
+// decodes it with data.DecodeWith, mapping each problem's field back to
+// the cell it came from, as the form does.
+//
 // Trade-offs and limits:
+//   - What the agreement sheets do not show (scales, categories, wording,
+//     table settings, renamed group headings, reference targets) comes
+//     from the hidden TOML; reference targets follow their kode, renamed
+//     headings their group number.
 //   - Sheets are protected without a password: protection guards against
 //     slips, not against a user who means to change a locked cell; what
 //     such a user changes is checked again by report.Decode on reading.

@@ -345,27 +345,7 @@ func tomlNumber(v float64) string {
 }
 
 // tomlString quotes s as a TOML basic string.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n':
-			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteString(`\t`)
-		case r < 0x20 || r == 0x7f:
-			fmt.Fprintf(&b, `\u%04X`, r)
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
-}
+func tomlString(s string) string { return data.Quote(s) }
 
 // reField splits a realisasi field path: realisasi[3].nilai.
 var reField = regexp.MustCompile(`^realisasi\[(\d+)\](?:\.(\w+))?$`)

@@ -128,6 +128,9 @@ var reLocaleNumber = regexp.MustCompile(`^-?\d+,\d+$`)
 // sameValue compares two cell texts, as numbers when both are numbers
 // (b, LibreOffice's, may have a decimal comma).
 func sameValue(a, b string) bool {
+	if a == b {
+		return true // also text such as the target "68,5"
+	}
 	if reLocaleNumber.MatchString(b) {
 		b = strings.Replace(b, ",", ".", 1)
 	}

@@ -30,6 +30,7 @@ type command struct {
 // commands lists the subcommands in the order shown by help.
 func commands() []command {
 	return []command{
+		{"init", "start an agreement: a commented template, or next year's from this year's", runInit},
 		{"check", "validate agreement TOML files", runCheck},
 		{"render", "render an agreement TOML to PDF", runRender},
 		{"keys", "create development keys (keys dev DIR)", runKeys},
@@ -39,6 +40,7 @@ func commands() []command {
 		{"report", "quarterly achievement report", runReport},
 		{"realisasi", "Excel form for realisasi: formulir, import", runRealisasi},
 		{"rekap", "recap of many units' reports (workbook, PDF)", runRekap},
+		{"xlsx", "agreement as a workbook: export, import", runXlsx},
 		{"archive", "store, list and verify signed copies", runArchive},
 		{"version", "print the version and the render format", runVersion},
 	}
