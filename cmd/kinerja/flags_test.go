@@ -113,6 +113,8 @@ func helpCommands() [][]string {
 			out = append(out, []string{"archive", "add"}, []string{"archive", "verify"}, []string{"archive", "list"})
 		case "keys":
 			out = append(out, []string{"keys", "dev"})
+		case "xlsx":
+			out = append(out, []string{"xlsx", "export"}, []string{"xlsx", "import"})
 		case "realisasi":
 			out = append(out, []string{"realisasi", "formulir"}, []string{"realisasi", "import"})
 		default:

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -25,9 +24,7 @@ never replaced without --force.
 
 // runInit implements 'kinerja init'.
 func runInit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("init", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, initUsage) }
+	fs := newFlagSet("init", stderr, initUsage)
 	bentuk := fs.String("bentuk", api.BentukTriwulan, "form variant: "+strings.Join(api.Bentuk(), ", "))
 	tahun := fs.Int("tahun", 0, "the agreement's year")
 	dari := fs.String("dari", "", "last year's agreement to start from")

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -38,9 +37,7 @@ func runXlsx(args []string, stdout, stderr io.Writer) int {
 
 // runXlsxConvert implements 'kinerja xlsx export' and 'kinerja xlsx import'.
 func runXlsxConvert(sub string, args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("xlsx "+sub, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, xlsxUsage) }
+	fs := newFlagSet("xlsx "+sub, stderr, xlsxUsage)
 	out := fs.String("o", "", "output file (required)")
 	force := fs.Bool("force", false, "import: replace an existing TOML")
 	pos, err := parseInterleaved(fs, args)
