@@ -94,12 +94,12 @@ func (c *checker) optText(path string, v val, def string) string {
 // expected, e.g. `the official's name, e.g. nama = "BLESSMIYANDA"`.
 func (c *checker) reqText(path string, v val, hint string) string {
 	if !v.set {
-		c.addf(path, "missing; expected %s", hint)
+		c.addf(path, "missing; expected %s", pesan.Text(hint))
 		return ""
 	}
 	s, ok := c.text(path, v)
 	if ok && s == "" {
-		c.addf(path, "is empty; expected %s", hint)
+		c.addf(path, "is empty; expected %s", pesan.Text(hint))
 	}
 	return s
 }

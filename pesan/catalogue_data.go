@@ -103,3 +103,20 @@ var _ = add(map[string]string{
 	"a table":                                                        "tabel",
 	"missing; expected %s":                                           "belum diisi; diharapkan %s",
 })
+
+// dataHints say what a required text holds (data's reqText).
+var _ = add(map[string]string{
+	`the place printed before the date, e.g. tempat = "Jakarta"`:            `tempat yang dicetak sebelum tanggal, misalnya tempat = "Jakarta"`,
+	`the label, e.g. label = "Tahun Anggaran"`:                              `labelnya, misalnya label = "Tahun Anggaran"`,
+	`the value, e.g. isi = "2021"`:                                          `isinya, misalnya isi = "2021"`,
+	`the name as printed on the statement page, e.g. nama = "BLESSMIYANDA"`: `nama seperti tercetak di halaman pernyataan, misalnya nama = "BLESSMIYANDA"`,
+	`the position, e.g. jabatan = "Kepala Badan ..."`:                       `jabatannya, misalnya jabatan = "Kepala Badan ..."`,
+	`the unit of the first party, e.g. unit_kerja = "Badan ..."`:            `unit kerja pihak pertama, misalnya unit_kerja = "Badan ..."`,
+	`the reference's name, e.g. nama = "RPJMD" or "Nasional"`:               `nama acuannya, misalnya nama = "RPJMD" atau "Nasional"`,
+	`the category name, e.g. nama = "Sangat Tinggi"`:                        `nama kategorinya, misalnya nama = "Sangat Tinggi"`,
+	`the objective, e.g. uraian = "Meningkatnya ..."`:                       `sasarannya, misalnya uraian = "Meningkatnya ..."`,
+	`the indicator, e.g. indikator = "Opini laporan Keuangan"`:              `indikatornya, misalnya indikator = "Opini laporan Keuangan"`,
+	`a stable code, e.g. kode = "SS1.1"`:                                    `kode yang tetap, misalnya kode = "SS1.1"`,
+	`the scale's name, e.g. nama = "opini_bpk"`:                             `nama skalanya, misalnya nama = "opini_bpk"`,
+	`the predicate, e.g. label = "WTP"`:                                     `predikatnya, misalnya label = "WTP"`,
+})

@@ -23,7 +23,7 @@ type source struct {
 // message format or text (see readSource for the other kinds of keys).
 var messageArg = map[string]int{
 	"pesan.Sprintf": 0, "pesan.Fprintf": 1, "pesan.Errorf": 0, "pesan.Text": 0, "pesan.En": 0,
-	"addf": 1, "problem": 2, "usageError": 2, "sigLine": 0,
+	"addf": 1, "problem": 2, "usageError": 2, "sigLine": 0, "reqText": 2,
 }
 
 // flagMethods are the flag.FlagSet methods whose last argument is help.
