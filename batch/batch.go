@@ -3,13 +3,14 @@ package batch
 import (
 	"context"
 	"errors"
-	"fmt"
 	"iter"
 	"runtime"
 	"runtime/debug"
 	"slices"
 	"sync"
 	"time"
+
+	"kinerja/pesan"
 )
 
 // Job is one unit of work.
@@ -58,13 +59,13 @@ func (s Summary) String() string {
 	if sec > 0 {
 		rate = float64(s.Total) / sec
 	}
-	line := fmt.Sprintf("%d files: %d ok", s.Total, s.OK)
+	line := pesan.Sprintf("%d files: %d ok", s.Total, s.OK)
 	if s.Skipped > 0 {
-		line += fmt.Sprintf(", %d skipped", s.Skipped)
+		line += pesan.Sprintf(", %d skipped", s.Skipped)
 	}
-	line += fmt.Sprintf(", %d failed (%.1f s, %.0f files/s)", s.Failed, sec, rate)
+	line += pesan.Sprintf(", %d failed (%.1f s, %.0f files/s)", s.Failed, sec, rate)
 	if s.NotRun {
-		line += "; interrupted, the remaining files were not run"
+		line += pesan.Text("; interrupted, the remaining files were not run")
 	}
 	return line
 }
@@ -157,7 +158,7 @@ func runOne(ctx context.Context, j Job, do func(context.Context, Job) error) (r 
 	r.Job = j
 	defer func() {
 		if p := recover(); p != nil {
-			r.Err = fmt.Errorf("internal error: %v\n%s", p, debug.Stack())
+			r.Err = pesan.Errorf("internal error: %v\n%s", p, debug.Stack())
 		}
 		r.Elapsed = time.Since(start)
 	}()

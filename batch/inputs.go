@@ -1,12 +1,13 @@
 package batch
 
 import (
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"kinerja/pesan"
 )
 
 // Inputs expands the command-line arguments: a directory stands for every
@@ -54,7 +55,7 @@ func regular(path string, e fs.DirEntry) bool {
 func dirFiles(dir, ext string) ([]string, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
-		return nil, fmt.Errorf("list %s: %w", dir, err)
+		return nil, pesan.Errorf("list %s: %w", dir, err)
 	}
 	var out []string
 	for _, e := range entries {
@@ -66,7 +67,7 @@ func dirFiles(dir, ext string) ([]string, error) {
 		out = append(out, path)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("%s: no *%s file in this directory", dir, ext)
+		return nil, pesan.Errorf("%s: no *%s file in this directory", dir, ext)
 	}
 	slices.Sort(out)
 	return out, nil

@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/term"
+
+	"kinerja/pesan"
 )
 
 // Reporter receives the results of a run. Run calls it from one goroutine.
@@ -151,7 +153,7 @@ func writeSummary(w io.Writer, s Summary) {
 	if s.Failed == 0 {
 		return
 	}
-	fmt.Fprintln(w, "failed:")
+	fmt.Fprintln(w, pesan.Text("failed:"))
 	for _, r := range s.Failures {
 		if !r.Skipped() {
 			fmt.Fprintln(w, "  "+r.Name)
@@ -188,9 +190,9 @@ func skipLines(rs []Result) []string {
 func skipLine(why string, names []string) string {
 	list := strings.Join(names[:min(len(names), maxSkipNames)], ", ")
 	if more := len(names) - maxSkipNames; more > 0 {
-		list = fmt.Sprintf("%s and %d more", list, more)
+		list = pesan.Sprintf("%s and %d more", list, more)
 	}
-	return fmt.Sprintf("skip %d %s (%s): %s", len(names), plural(len(names), "file", "files"), why, list)
+	return pesan.Sprintf("skip %d %s (%s): %s", len(names), plural(len(names), pesan.Text("file"), pesan.Text("files")), why, list)
 }
 
 // plural returns one or many by n.

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kinerja/pesan"
 )
 
 // WIB is Western Indonesia Time (UTC+7), the zone of dates written
@@ -111,7 +113,7 @@ func parseMonth(s string) (time.Time, error) {
 			}
 		}
 	}
-	return time.Time{}, fmt.Errorf("%q is not a date; expected a TOML date without quotes (tanggal = 2021-01-04) or a month and year in quotes (tanggal = \"Januari 2021\")", s)
+	return time.Time{}, pesan.Errorf("%q is not a date; expected a TOML date without quotes (tanggal = 2021-01-04) or a month and year in quotes (tanggal = \"Januari 2021\")", s)
 }
 
 // created checks dibuat or derives it: the date at 00:00 WIB, else

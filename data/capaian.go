@@ -5,6 +5,8 @@ import (
 	"math"
 	"regexp"
 	"strings"
+
+	"kinerja/pesan"
 )
 
 // Formulas for negative-polarity indicators (rumus_negatif): how a
@@ -62,11 +64,11 @@ func negativeTarget(s string) (t Target, ok bool, err error) {
 		return Target{}, false, nil
 	}
 	if strings.HasPrefix(rest, "-") || strings.HasPrefix(rest, "\u2212") {
-		return Target{}, true, fmt.Errorf("%q is not a target; expected one minus sign at most, e.g. -1,41%%", s)
+		return Target{}, true, pesan.Errorf("%q is not a target; expected one minus sign at most, e.g. -1,41%%", s)
 	}
 	t, err = ParseTarget(rest)
 	if err == nil && t.Kind != Percent && t.Kind != Number {
-		err = fmt.Errorf("%q is not a target; only a percentage or a number can be negative, e.g. -1,41%% or -3", s)
+		err = pesan.Errorf("%q is not a target; only a percentage or a number can be negative, e.g. -1,41%% or -3", s)
 	}
 	if err != nil {
 		return Target{}, true, err
@@ -84,7 +86,7 @@ var reRange = regexp.MustCompile(`^(?:(>=|≥|>)? ?(-?\d+(?:,\d+)?) ?%?(?: ?- ?(
 func ParseCategoryRange(s string, cat *Category) error {
 	m := reRange.FindStringSubmatch(strings.Join(strings.Fields(s), " "))
 	if m == nil {
-		return fmt.Errorf("%q is not a range; expected one like \"91-100\", \">90-100\", \"76-<91\", \">=91\", \">100\" or \"<=50\"", s)
+		return pesan.Errorf("%q is not a range; expected one like \"91-100\", \">90-100\", \"76-<91\", \">=91\", \">100\" or \"<=50\"", s)
 	}
 	cat.Min, cat.Max, cat.HasRange = math.Inf(-1), math.Inf(1), true
 	if m[6] != "" { // "<=50", "<51"
@@ -95,7 +97,7 @@ func ParseCategoryRange(s string, cat *Category) error {
 	if m[4] != "" {
 		cat.Max, cat.MaxExclusive = parseIDNumber(m[4]), m[3] == "<"
 		if cat.Max < cat.Min || cat.Max == cat.Min && (cat.MinExclusive || cat.MaxExclusive) {
-			return fmt.Errorf("%q is empty; expected the lower bound before the upper bound", s)
+			return pesan.Errorf("%q is empty; expected the lower bound before the upper bound", s)
 		}
 	}
 	return nil

@@ -3,7 +3,6 @@ package data
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -13,6 +12,8 @@ import (
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"kinerja/pesan"
 )
 
 // MaxFileSize is the largest agreement or logo file Decode reads.
@@ -56,7 +57,7 @@ func Decode(r io.Reader, name string) (*Agreement, error) {
 func DecodeFile(path string) (*Agreement, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", path, err)
+		return nil, pesan.Errorf("decode %s: %w", path, err)
 	}
 	defer f.Close()
 	return DecodeWith(f, path, Options{Dir: filepath.Dir(path)})
@@ -66,10 +67,10 @@ func DecodeFile(path string) (*Agreement, error) {
 func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
 	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
 	if err != nil {
-		return nil, fmt.Errorf("decode %s: %w", name, err)
+		return nil, pesan.Errorf("decode %s: %w", name, err)
 	}
 	if len(src) > MaxFileSize {
-		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: fmt.Sprintf("file is larger than %d bytes", MaxFileSize)}}
+		return nil, Errors{{File: name, Line: 1, Col: 1, Msg: pesan.Sprintf("file is larger than %d bytes", MaxFileSize)}}
 	}
 	if opt.Dir == "" {
 		opt.Dir = filepath.Dir(name)
@@ -130,7 +131,7 @@ func syntaxProblem(name string, src []byte, err error) Problem {
 func ParseErrorProblem(name string, pe toml.ParseError) Problem {
 	// toml reports line 0 for some errors at the very end of the input.
 	return Problem{File: name, Line: max(pe.Position.Line, 1), Col: max(pe.Position.Col, 1), Field: pe.LastKey,
-		Msg: "syntax error: " + pe.Message, Source: excerpt(pe)}
+		Msg: pesan.Sprintf("syntax error: %s", pe.Message), Source: excerpt(pe)}
 }
 
 // excerpt returns toml's "At line ..." excerpt of the offending line, or ""
@@ -163,8 +164,8 @@ func shapeMsg(key, msg string) string {
 		want = "struct"
 	}
 	names := map[string]string{"map[string]any": "a table", "[]map[string]any": "an array of tables",
-		"string": "text", "struct": fmt.Sprintf("a table [%s]", key), "slice": fmt.Sprintf("tables written [[%s]]", key)}
-	return fmt.Sprintf("is written as %s; expected %s", cmpOr(names[found], found), cmpOr(names[want], want))
+		"string": "text", "struct": pesan.Sprintf("a table [%s]", key), "slice": pesan.Sprintf("tables written [[%s]]", key)}
+	return pesan.Sprintf("is written as %s; expected %s", cmpOr(names[found], found), cmpOr(names[want], want))
 }
 
 // cmpOr returns a unless it is empty, else b.

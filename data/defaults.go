@@ -14,6 +14,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"kinerja/pesan"
 )
 
 // Default wording of the statement page, as in the seed agreement.
@@ -335,10 +337,10 @@ func readLogoFrom(name string, opt Options) ([]byte, string, error) {
 	}
 	data, err := fs.ReadFile(opt.Files, CleanPath(name))
 	if err != nil {
-		return nil, "", fmt.Errorf("logo %q not found among the supplied files: %w", name, err)
+		return nil, "", pesan.Errorf("logo %q not found among the supplied files: %w", name, err)
 	}
 	if len(data) > MaxFileSize {
-		return nil, "", fmt.Errorf("logo %q is larger than %d bytes", name, MaxFileSize)
+		return nil, "", pesan.Errorf("logo %q is larger than %d bytes", name, MaxFileSize)
 	}
 	return logoType(name, data)
 }
@@ -351,22 +353,22 @@ func readLogo(name, dir string) ([]byte, string, error) {
 	}
 	fi, err := os.Stat(path)
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, "", fmt.Errorf("logo %q not found (looked for %s)", name, path)
+		return nil, "", pesan.Errorf("logo %q not found (looked for %s)", name, path)
 	}
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+		return nil, "", pesan.Errorf("cannot read logo %q: %w", name, err)
 	}
 	if !fi.Mode().IsRegular() || fi.Size() > MaxFileSize {
-		return nil, "", fmt.Errorf("logo %q is not a regular file of at most %d bytes", name, MaxFileSize)
+		return nil, "", pesan.Errorf("logo %q is not a regular file of at most %d bytes", name, MaxFileSize)
 	}
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+		return nil, "", pesan.Errorf("cannot read logo %q: %w", name, err)
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize))
 	if err != nil {
-		return nil, "", fmt.Errorf("cannot read logo %q: %w", name, err)
+		return nil, "", pesan.Errorf("cannot read logo %q: %w", name, err)
 	}
 	return logoType(name, data)
 }
@@ -382,17 +384,17 @@ func logoType(name string, data []byte) ([]byte, string, error) {
 	case bytes.HasPrefix(data, []byte("\xff\xd8\xff")):
 		typ = "JPEG"
 	default:
-		return nil, "", fmt.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
+		return nil, "", pesan.Errorf("logo %q is neither PNG nor JPEG; expected a .png or .jpg file", name)
 	}
 	cfg, err := imageConfig(typ, data)
 	if err != nil {
-		return nil, "", fmt.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
+		return nil, "", pesan.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
 	}
 	if err := checkImageHeader(typ, cfg, data); err != nil {
-		return nil, "", fmt.Errorf("logo %q is %v", name, err)
+		return nil, "", pesan.Errorf("logo %q is %v", name, err)
 	}
 	if err := decodeImage(typ, data); err != nil {
-		return nil, "", fmt.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
+		return nil, "", pesan.Errorf("logo %q is a damaged %s file (%v); expected a complete image", name, typ, err)
 	}
 	return data, typ, nil
 }
@@ -415,7 +417,7 @@ func imageConfig(typ string, data []byte) (image.Config, error) {
 // PNGs, which the PDF writer cannot embed.
 func checkImageHeader(typ string, cfg image.Config, data []byte) error {
 	if cfg.Width > MaxLogoSide || cfg.Height > MaxLogoSide {
-		return fmt.Errorf("%d x %d pixels, larger than %d x %d; expected a smaller image", cfg.Width, cfg.Height, MaxLogoSide, MaxLogoSide)
+		return pesan.Errorf("%d x %d pixels, larger than %d x %d; expected a smaller image", cfg.Width, cfg.Height, MaxLogoSide, MaxLogoSide)
 	}
 	const interlaceAt = 28 // signature 8, length 4, "IHDR" 4, width 4, height 4, depth, colour, compression, filter
 	if typ == "PNG" && len(data) > interlaceAt && data[interlaceAt] != 0 {

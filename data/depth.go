@@ -1,6 +1,6 @@
 package data
 
-import "fmt"
+import "kinerja/pesan"
 
 // MaxDepth is the deepest nesting CheckDepth lets through: tables, arrays
 // and the segments of dotted keys, counted together. An agreement needs
@@ -20,7 +20,7 @@ func CheckDepth(name string, src []byte) error {
 	ix := &Positions{src: string(src), lines: lineStarts(string(src))}
 	p := ix.at(off)
 	return Errors{{File: name, Line: p.Line, Col: p.Col,
-		Msg: fmt.Sprintf("nested deeper than %d levels (tables, arrays and dotted keys); expected a few", MaxDepth)}}
+		Msg: pesan.Sprintf("nested deeper than %d levels (tables, arrays and dotted keys); expected a few", MaxDepth)}}
 }
 
 // deepest scans src and returns the offset where the nesting first goes

@@ -1,12 +1,13 @@
 package data
 
 import (
-	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+
+	"kinerja/pesan"
 )
 
 // schema maps each table path (without indexes, "" for the top level) to
@@ -108,12 +109,12 @@ func unknownMsg(seg string, valid []string) string {
 		}
 	}
 	if best != "" && (bestD <= 1 || bestD == 2 && len(seg) >= 5 || bestD*3 <= len(seg)) {
-		return fmt.Sprintf("unknown key; did you mean `%s`?", best)
+		return pesan.Sprintf("unknown key; did you mean `%s`?", best)
 	}
 	if len(valid) == 0 {
-		return "unknown key"
+		return pesan.Text("unknown key")
 	}
-	return "unknown key; expected one of " + strings.Join(valid, ", ")
+	return pesan.Sprintf("unknown key; expected one of %s", strings.Join(valid, ", "))
 }
 
 // EditDistance is the Levenshtein distance between a and b (bytes); the

@@ -2,11 +2,12 @@ package data
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"kinerja/pesan"
 )
 
 var (
@@ -27,9 +28,9 @@ const MaxValue = 1e15
 func CheckValue(written string, v float64) error {
 	if math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > MaxValue {
 		if len(written) > 40 {
-			written = written[:36] + fmt.Sprintf("… (%d characters)", len(written))
+			written = written[:36] + pesan.Sprintf("… (%d characters)", len(written))
 		}
-		return fmt.Errorf("%s is beyond the largest number kinerja accepts (%s); expected a number of at most 15 digits before the decimal comma", written, "1.000.000.000.000.000")
+		return pesan.Errorf("%s is beyond the largest number kinerja accepts (%s); expected a number of at most 15 digits before the decimal comma", written, "1.000.000.000.000.000")
 	}
 	return nil
 }
@@ -84,7 +85,7 @@ func ParseTarget(s string) (Target, error) {
 	cmp, rest := cutComparator(rest)
 	t, err := parseValue(rest)
 	if err != nil {
-		return Target{}, fmt.Errorf("%q is not a target; %w", s, err)
+		return Target{}, pesan.Errorf("%q is not a target; %w", s, err)
 	}
 	t.Text, t.Note, t.Comparator = s, note, cmp
 	if err := CheckValue(strconv.Quote(s), t.Value); err != nil {
@@ -146,7 +147,7 @@ func misplacedDecimal(s string) string {
 	if !reDotDecimal.MatchString(rest) || reNumber.MatchString(rest) {
 		return ""
 	}
-	return fmt.Sprintf("%q is not a target; a dot groups thousands in Indonesian numbers, so %s would mean %s; write the decimal with a comma: %s",
+	return pesan.Sprintf("%q is not a target; a dot groups thousands in Indonesian numbers, so %s would mean %s; write the decimal with a comma: %s",
 		s, rest, strings.ReplaceAll(rest, ".", ""), strings.Replace(rest, ".", ",", 1))
 }
 

@@ -8,6 +8,7 @@ import (
 	unorm "golang.org/x/text/unicode/norm"
 
 	"kinerja/fonts"
+	"kinerja/pesan"
 )
 
 // MaxLineBreaks is the most line breaks one text value may hold: a cell
@@ -35,7 +36,7 @@ func CleanText(s string) (string, string) {
 		}
 	}
 	if n := strings.Count(s, "\n"); n > MaxLineBreaks {
-		return s, fmt.Sprintf("%d line breaks in one text; expected at most %d", n, MaxLineBreaks)
+		return s, pesan.Sprintf("%d line breaks in one text; expected at most %d", n, MaxLineBreaks)
 	}
 	return s, ""
 }
@@ -48,11 +49,11 @@ func badRune(r rune) string {
 	case r == 0:
 		return `a NUL character ("\u0000"); remove it`
 	case isBidiControl(r):
-		return fmt.Sprintf("an invisible bidirectional control character %U, which changes the order text is shown in; remove it", r)
+		return pesan.Sprintf("an invisible bidirectional control character %U, which changes the order text is shown in; remove it", r)
 	case unicode.IsControl(r):
-		return fmt.Sprintf("a control character %U; remove it", r)
+		return pesan.Sprintf("a control character %U; remove it", r)
 	case r == unicode.ReplacementChar:
-		return "a replacement character (U+FFFD): the file was not saved as UTF-8, or text was damaged when copied; retype it"
+		return pesan.Text("a replacement character (U+FFFD): the file was not saved as UTF-8, or text was damaged when copied; retype it")
 	}
 	return ""
 }
@@ -82,7 +83,7 @@ func MissingGlyphs(family string, s string) string {
 	for _, r := range missing {
 		names = append(names, fmt.Sprintf("%q (%U)", r, r))
 	}
-	return fmt.Sprintf("the %s font cannot print %s; expected Latin letters, digits and common punctuation and symbols",
+	return pesan.Sprintf("the %s font cannot print %s; expected Latin letters, digits and common punctuation and symbols",
 		family, strings.Join(names, ", "))
 }
 

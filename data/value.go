@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"kinerja/pesan"
 )
 
 // val holds one TOML value as decoded, before validation. Every leaf of the
@@ -34,7 +36,7 @@ type checker struct {
 
 // addf records a problem for path at the path's position.
 func (c *checker) addf(path, format string, args ...any) {
-	c.addAt(c.ix.lookup(path), path, fmt.Sprintf(format, args...))
+	c.addAt(c.ix.lookup(path), path, pesan.Sprintf(format, args...))
 }
 
 // addAt records a problem for path at p.
@@ -49,19 +51,19 @@ func (c *checker) addAt(p Position, path, msg string) {
 func describe(v any) string {
 	switch x := v.(type) {
 	case string:
-		return fmt.Sprintf("text %q", x)
+		return pesan.Sprintf("text %q", x)
 	case int64:
-		return fmt.Sprintf("integer %d", x)
+		return pesan.Sprintf("integer %d", x)
 	case float64:
-		return fmt.Sprintf("number %v", x)
+		return pesan.Sprintf("number %v", x)
 	case bool:
-		return fmt.Sprintf("boolean %v", x)
+		return pesan.Sprintf("boolean %v", x)
 	case time.Time:
-		return "date " + x.Format("2006-01-02")
+		return pesan.Sprintf("date %s", x.Format("2006-01-02"))
 	case []any:
-		return "a list"
+		return pesan.Text("a list")
 	case map[string]any:
-		return "a table"
+		return pesan.Text("a table")
 	}
 	return fmt.Sprintf("%T", v)
 }
@@ -98,12 +100,12 @@ func (c *checker) optText(path string, v val, def string) string {
 // expected, e.g. `the official's name, e.g. nama = "BLESSMIYANDA"`.
 func (c *checker) reqText(path string, v val, hint string) string {
 	if !v.set {
-		c.addf(path, "missing; expected %s", hint)
+		c.addf(path, "missing; expected %s", pesan.Text(hint))
 		return ""
 	}
 	s, ok := c.text(path, v)
 	if ok && s == "" {
-		c.addf(path, "is empty; expected %s", hint)
+		c.addf(path, "is empty; expected %s", pesan.Text(hint))
 	}
 	return s
 }

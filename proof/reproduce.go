@@ -14,6 +14,7 @@ import (
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/layout"
+	"kinerja/pesan"
 	"kinerja/render"
 	"kinerja/report"
 )
@@ -73,11 +74,11 @@ func Reproduce(pdfBytes []byte) (*Reproduction, error) {
 		return rep, nil
 	}
 	rep.FirstDiff = firstDiff(orig, again)
-	rep.Reason = fmt.Sprintf("the embedded sources render to %d bytes that differ from the document's %d from byte %d on",
+	rep.Reason = pesan.En("the embedded sources render to %d bytes that differ from the document's %d from byte %d on",
 		len(again), len(orig), rep.FirstDiff)
 	if src.info.Format != docinfo.Format {
 		rep.OtherFormat = true
-		rep.Reason = fmt.Sprintf("the document was written by render format %d and this kinerja writes format %d, so the bytes cannot be compared exactly (%s)",
+		rep.Reason = pesan.En("the document was written by render format %d and this kinerja writes format %d, so the bytes cannot be compared exactly (%s)",
 			src.info.Format, docinfo.Format, rep.Reason)
 	}
 	return rep, nil

@@ -3,12 +3,12 @@ package proof
 import (
 	"crypto/x509"
 	"errors"
-	"fmt"
 	"strings"
 	"time"
 
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
+	"kinerja/pesan"
 	"kinerja/sign/verify"
 )
 
@@ -160,7 +160,7 @@ func (v *Verdict) decide() {
 	case len(v.Missing) > 0:
 		v.Status = Incomplete
 		for _, p := range v.Missing {
-			v.Reasons = append(v.Reasons, fmt.Sprintf("%s has not signed (a %s needs %s)", p.Title(), kindWord(v.Kind), partyList(v.Kind.Parties())))
+			v.Reasons = append(v.Reasons, pesan.En("%s has not signed (a %s needs %s)", p.Title(), kindWord(v.Kind), partyList(v.Kind.Parties())))
 		}
 	default:
 		v.Status = Valid
@@ -269,26 +269,26 @@ func checkSource(data []byte) Source {
 	switch {
 	case errors.Is(err, ErrNoSource):
 		return Source{Status: SourceNone, Sources: []string{}, FirstDiff: -1,
-			Message: "no embedded source (not rendered by kinerja, or by a version that did not embed it): not re-rendered"}
+			Message: pesan.En("no embedded source (not rendered by kinerja, or by a version that did not embed it): not re-rendered")}
 	case err != nil:
 		return Source{Status: SourceError, Sources: []string{}, FirstDiff: -1,
-			Message: "cannot re-render: " + err.Error(), reason: "source: " + err.Error()}
+			Message: pesan.En("cannot re-render: %s", err), reason: pesan.En("source: %s", err)}
 	}
 	s := Source{Kind: r.Kind, Sources: nonNil(r.Sources), Size: r.Size, FirstDiff: r.FirstDiff}
 	names := strings.Join(r.Sources, " and ")
 	switch {
 	case r.Match:
-		s.Status, s.Message = SourceIdentical, fmt.Sprintf("re-rendered from embedded %s: identical (%d bytes)", names, r.Size)
+		s.Status, s.Message = SourceIdentical, pesan.En("re-rendered from embedded %s: identical (%d bytes)", names, r.Size)
 	case r.OtherFormat:
 		s.Status = SourceOtherFormat
-		s.Message = fmt.Sprintf("not compared: made by render format %d, this kinerja writes format %d (check with the kinerja version that made it)", r.Format, docinfo.Format)
+		s.Message = pesan.En("not compared: made by render format %d, this kinerja writes format %d (check with the kinerja version that made it)", r.Format, docinfo.Format)
 	case r.FirstDiff >= 0:
 		s.Status = SourceDifferent
-		s.Message = fmt.Sprintf("DIFFERENT from what the embedded data renders (first difference at byte %d)", r.FirstDiff)
-		s.reason = fmt.Sprintf("the document is not what its embedded %s renders to (first difference at byte %d of %d)", names, r.FirstDiff, r.Size)
+		s.Message = pesan.En("DIFFERENT from what the embedded data renders (first difference at byte %d)", r.FirstDiff)
+		s.reason = pesan.En("the document is not what its embedded %s renders to (first difference at byte %d of %d)", names, r.FirstDiff, r.Size)
 	default:
-		s.Status, s.Message = SourceDifferent, "DIFFERENT: the embedded data does not render: "+r.Reason
-		s.reason = fmt.Sprintf("the embedded %s does not render: %s", names, r.Reason)
+		s.Status, s.Message = SourceDifferent, pesan.En("DIFFERENT: the embedded data does not render: %s", r.Reason)
+		s.reason = pesan.En("the embedded %s does not render: %s", names, r.Reason)
 	}
 	return s
 }

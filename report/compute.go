@@ -1,9 +1,8 @@
 package report
 
 import (
-	"fmt"
-
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // Report is the computed quarterly achievement of one agreement.
@@ -80,10 +79,10 @@ func Compute(a *data.Agreement, r *Realisasi, triwulan int) (*Report, error) {
 		return nil, ErrNoAgreement
 	}
 	if triwulan < 1 || triwulan > 4 {
-		return nil, fmt.Errorf("report: triwulan %d out of range; expected 1..4", triwulan)
+		return nil, pesan.Errorf("report: triwulan %d out of range; expected 1..4", triwulan)
 	}
 	if r != nil && r.Tahun != a.Tahun {
-		return nil, fmt.Errorf("report: realisasi %s is for %d but the agreement is for %d", r.File, r.Tahun, a.Tahun)
+		return nil, pesan.Errorf("report: realisasi %s is for %d but the agreement is for %d", r.File, r.Tahun, a.Tahun)
 	}
 	refs := a.Indicators()
 	rep := &Report{Agreement: a, Realisasi: r, Triwulan: triwulan, Rows: make([]Row, 0, len(refs))}

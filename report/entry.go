@@ -1,12 +1,12 @@
 package report
 
 import (
-	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // entryKeys are the keys allowed in one [[realisasi]] table.
@@ -75,7 +75,7 @@ func (d *decoder) indexKodes() {
 // agreementName names the agreement in messages.
 func agreementName(a *data.Agreement) string {
 	if a.File == "" {
-		return "the agreement"
+		return pesan.Text("the agreement")
 	}
 	return a.File
 }
@@ -180,7 +180,7 @@ func (d *decoder) nilai(path string, v any, ind *data.Indicator, e *Entry) {
 	case float64:
 		t, err = ParseValue(strings.Replace(strconv.FormatFloat(x, 'f', -1, 64), ".", ",", 1))
 	default:
-		err = fmt.Errorf("expected a value like \"95%%\", \"4\" or \"WTP\", got %s", tomlType(v))
+		err = pesan.Errorf("expected a value like \"95%%\", \"4\" or \"WTP\", got %s", tomlType(v))
 	}
 	if err == nil && ind != nil {
 		err = fitsIndicator(d.agr, ind, &t)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // field is one exported column: its name, its CSV text and its JSON value.
@@ -109,7 +110,7 @@ func WriteCSV(w io.Writer, rep *Report) error {
 	cw := csv.NewWriter(w)
 	rows := exportRows(rep)
 	if err := cw.Write(columnNames()); err != nil {
-		return fmt.Errorf("report csv: %w", err)
+		return pesan.Errorf("report csv: %w", err)
 	}
 	for _, fs := range rows {
 		rec := make([]string, len(fs))
@@ -117,12 +118,12 @@ func WriteCSV(w io.Writer, rep *Report) error {
 			rec[i] = f.csv
 		}
 		if err := cw.Write(rec); err != nil {
-			return fmt.Errorf("report csv: %w", err)
+			return pesan.Errorf("report csv: %w", err)
 		}
 	}
 	cw.Flush()
 	if err := cw.Error(); err != nil {
-		return fmt.Errorf("report csv: %w", err)
+		return pesan.Errorf("report csv: %w", err)
 	}
 	return nil
 }
@@ -169,7 +170,7 @@ func WriteJSON(w io.Writer, rep *Report) error {
 	}
 	b.WriteString("\n}\n")
 	if _, err := w.Write(b.Bytes()); err != nil {
-		return fmt.Errorf("report json: %w", err)
+		return pesan.Errorf("report json: %w", err)
 	}
 	return nil
 }
@@ -184,7 +185,7 @@ func writeObject(b *bytes.Buffer, fs []field) error {
 		k, _ := json.Marshal(f.name)
 		v, err := json.Marshal(f.json)
 		if err != nil {
-			return fmt.Errorf("report json %s: %w", f.name, err)
+			return pesan.Errorf("report json %s: %w", f.name, err)
 		}
 		b.Write(k)
 		b.WriteString(": ")

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // ParseValue reads one realisasi value in the agreement's target notation
@@ -17,11 +17,11 @@ func ParseValue(s string) (data.Target, error) {
 	v := strings.TrimSpace(s)
 	switch {
 	case v == "":
-		return data.Target{}, fmt.Errorf("empty value; write N/A or leave the key out when nothing is reported")
+		return data.Target{}, pesan.Errorf("empty value; write N/A or leave the key out when nothing is reported")
 	}
 	t, err := data.ParseTarget(v)
 	if err != nil && strings.Contains(v, ".") {
-		return t, fmt.Errorf("%w (use a comma for decimals: 95,5%% or 3,5)", err)
+		return t, pesan.Errorf("%w (use a comma for decimals: 95,5%% or 3,5)", err)
 	}
 	return t, err
 }

@@ -1,10 +1,10 @@
 package report
 
 import (
-	"fmt"
 	"strings"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // Problem is one thing wrong in a realisasi file, with its position. It is
@@ -32,5 +32,5 @@ func suggest(word string, candidates []string) string {
 	if bestD < 0 || bestD > limit {
 		return ""
 	}
-	return fmt.Sprintf(" (did you mean `%s`?)", best)
+	return pesan.Sprintf(" (did you mean `%s`?)", best)
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // Realisasi is one decoded realisasi file: what was achieved per indicator
@@ -84,7 +85,7 @@ var ErrNoAgreement = errors.New("report: realisasi needs its agreement to be che
 func DecodeFile(path string, a *data.Agreement) (*Realisasi, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("realisasi: %w", err)
+		return nil, pesan.Errorf("realisasi: %w", err)
 	}
 	defer f.Close()
 	return Decode(f, path, a)
@@ -100,7 +101,7 @@ func Decode(r io.Reader, name string, a *data.Agreement) (*Realisasi, error) {
 	}
 	src, err := io.ReadAll(r)
 	if err != nil {
-		return nil, fmt.Errorf("realisasi %s: %w", name, err)
+		return nil, pesan.Errorf("realisasi %s: %w", name, err)
 	}
 	if err := data.CheckDepth(name, src); err != nil {
 		return nil, err
@@ -126,7 +127,7 @@ func Decode(r io.Reader, name string, a *data.Agreement) (*Realisasi, error) {
 func syntaxError(name string, err error) error {
 	var pe toml.ParseError
 	if !errors.As(err, &pe) {
-		return fmt.Errorf("realisasi %s: %w", name, err)
+		return pesan.Errorf("realisasi %s: %w", name, err)
 	}
 	return Errors{data.ParseErrorProblem(name, pe)}
 }
@@ -149,7 +150,7 @@ func (d *decoder) problem(path string, atKey bool, format string, args ...any) {
 	if atKey {
 		p = d.pos.Key(path)
 	}
-	d.probs = append(d.probs, Problem{File: d.file, Line: p.Line, Col: p.Col, Field: path, Msg: fmt.Sprintf(format, args...)})
+	d.probs = append(d.probs, Problem{File: d.file, Line: p.Line, Col: p.Col, Field: path, Msg: pesan.Sprintf(format, args...)})
 }
 
 // topKeys are the keys allowed at the top of a realisasi file.
@@ -264,17 +265,17 @@ func contains(list []string, s string) bool {
 func tomlType(v any) string {
 	switch v.(type) {
 	case string:
-		return "a string"
+		return pesan.Text("a string")
 	case int64:
-		return "an integer"
+		return pesan.Text("an integer")
 	case float64:
-		return "a float"
+		return pesan.Text("a float")
 	case bool:
-		return "a boolean"
+		return pesan.Text("a boolean")
 	case map[string]any:
-		return "a table"
+		return pesan.Text("a table")
 	case []any, []map[string]any:
-		return "an array"
+		return pesan.Text("an array")
 	}
-	return "a date or time"
+	return pesan.Text("a date or time")
 }

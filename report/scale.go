@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // unitOf is the kind of an indicator's figures: the annual target's kind,
@@ -91,7 +92,7 @@ func fitsIndicator(a *data.Agreement, ind *data.Indicator, t *data.Target) error
 	switch unitOf(ind) {
 	case data.Percent:
 		if t.Kind != data.Percent {
-			return fmt.Errorf("%s %q where the target is a percentage; expected a percentage like 95%%", kindName(t.Kind), t.Text)
+			return pesan.Errorf("%s %q where the target is a percentage; expected a percentage like 95%%", kindName(t.Kind), t.Text)
 		}
 	case data.Number:
 		return fitsNumber(scaleOf(a, ind), t)
@@ -105,11 +106,11 @@ func fitsIndicator(a *data.Agreement, ind *data.Indicator, t *data.Target) error
 func kindName(k data.TargetKind) string {
 	switch k {
 	case data.Percent:
-		return "a percentage"
+		return pesan.Text("a percentage")
 	case data.Number:
-		return "a number"
+		return pesan.Text("a number")
 	case data.Predicate:
-		return "a predicate"
+		return pesan.Text("a predicate")
 	}
 	return "N/A"
 }
@@ -123,7 +124,7 @@ func fitsNumber(s *data.Scale, t *data.Target) error {
 	case t.Kind == data.Predicate && s != nil && isBand(s):
 		return fitsBandLabel(s, t)
 	}
-	return fmt.Errorf("%s %q where the target is a number; expected a number like 4 or 3,5", kindName(t.Kind), t.Text)
+	return pesan.Errorf("%s %q where the target is a number; expected a number like 4 or 3,5", kindName(t.Kind), t.Text)
 }
 
 // fitsPredicate checks a realisasi for a predicate indicator.
@@ -132,7 +133,7 @@ func fitsPredicate(ind *data.Indicator, s *data.Scale, t *data.Target) error {
 		if t.Kind == data.Predicate {
 			return nil // scored later as not evaluable; the agreement lacks a skala
 		}
-		return fmt.Errorf("%s %q for a predicate indicator; expected a predicate", kindName(t.Kind), t.Text)
+		return pesan.Errorf("%s %q for a predicate indicator; expected a predicate", kindName(t.Kind), t.Text)
 	}
 	exp := strings.Join(labels(s), ", ")
 	switch {
@@ -143,12 +144,12 @@ func fitsPredicate(ind *data.Indicator, s *data.Scale, t *data.Target) error {
 	case t.Kind == data.Number && isBand(s):
 		e := band(s, t.Value)
 		if e == nil {
-			return fmt.Errorf("%q is outside every band of skala %q; expected a value in %s", t.Text, s.Nama, bandsText(s))
+			return pesan.Errorf("%q is outside every band of skala %q; expected a value in %s", t.Text, s.Nama, bandsText(s))
 		}
 		t.Kind, t.Predicate = data.Predicate, e.Label
 		return nil
 	}
-	return fmt.Errorf("%s %q for a predicate indicator; expected one of %s (skala %q)", kindName(t.Kind), t.Text, exp, s.Nama)
+	return pesan.Errorf("%s %q for a predicate indicator; expected one of %s (skala %q)", kindName(t.Kind), t.Text, exp, s.Nama)
 }
 
 // fitsLabel checks a predicate against a label scale; a written score must
@@ -156,10 +157,10 @@ func fitsPredicate(ind *data.Indicator, s *data.Scale, t *data.Target) error {
 func fitsLabel(s *data.Scale, t *data.Target) error {
 	e := label(s, t.Predicate)
 	if e == nil {
-		return fmt.Errorf("predicate %q is not in skala %q%s; expected one of %s", t.Predicate, s.Nama, suggest(t.Predicate, labels(s)), strings.Join(labels(s), ", "))
+		return pesan.Errorf("predicate %q is not in skala %q%s; expected one of %s", t.Predicate, s.Nama, suggest(t.Predicate, labels(s)), strings.Join(labels(s), ", "))
 	}
 	if t.HasValue && t.Value != e.Skor {
-		return fmt.Errorf("%q gives score %s but skala %q scores %s as %s", t.Text, FormatNumber(t.Value), s.Nama, e.Label, FormatNumber(e.Skor))
+		return pesan.Errorf("%q gives score %s but skala %q scores %s as %s", t.Text, FormatNumber(t.Value), s.Nama, e.Label, FormatNumber(e.Skor))
 	}
 	t.Predicate = e.Label
 	return nil
@@ -170,10 +171,10 @@ func fitsLabel(s *data.Scale, t *data.Target) error {
 func fitsBandLabel(s *data.Scale, t *data.Target) error {
 	e := label(s, t.Predicate)
 	if e == nil {
-		return fmt.Errorf("predicate %q is not in skala %q%s; expected one of %s", t.Predicate, s.Nama, suggest(t.Predicate, labels(s)), strings.Join(labels(s), ", "))
+		return pesan.Errorf("predicate %q is not in skala %q%s; expected one of %s", t.Predicate, s.Nama, suggest(t.Predicate, labels(s)), strings.Join(labels(s), ", "))
 	}
 	if t.HasValue && !e.Contains(t.Value) {
-		return fmt.Errorf("%q: %s is not in band %s (%s); expected a value in that band", t.Text, FormatNumber(t.Value), e.Label, bandText(e))
+		return pesan.Errorf("%q: %s is not in band %s (%s); expected a value in that band", t.Text, FormatNumber(t.Value), e.Label, bandText(e))
 	}
 	t.Predicate = e.Label
 	return nil

@@ -1,9 +1,8 @@
 package report
 
 import (
-	"fmt"
-
 	"kinerja/data"
+	"kinerja/pesan"
 )
 
 // series is one indicator with its reported values.
@@ -29,7 +28,7 @@ func newSeries(a *data.Agreement, r *Realisasi, ind *data.Indicator) (*series, e
 	switch s.rule {
 	case data.Kumulatif, data.PosisiAkhir, data.RataRata, data.Tahunan:
 	default:
-		return nil, fmt.Errorf("report: indicator %s: unknown akumulasi %q; expected kumulatif, posisi_akhir, rata_rata or tahunan", ind.Kode, s.rule)
+		return nil, pesan.Errorf("report: indicator %s: unknown akumulasi %q; expected kumulatif, posisi_akhir, rata_rata or tahunan", ind.Kode, s.rule)
 	}
 	if s.rule == data.Kumulatif && s.unit == data.Predicate {
 		s.rule = data.PosisiAkhir // predicates cannot be summed

@@ -12,6 +12,7 @@ import (
 
 	"kinerja/archive"
 	"kinerja/batch"
+	"kinerja/pesan"
 )
 
 // archiveUsage is the synopsis of 'kinerja archive'.
@@ -44,7 +45,7 @@ Exit status: 0 ok, 1 a file refused or a problem found, 2 bad usage.
 // runArchive implements 'kinerja archive add|verify|list'.
 func runArchive(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, archiveUsage)
+		fmt.Fprint(stderr, pesan.Text(archiveUsage))
 		return exitUsage
 	}
 	switch args[0] {
@@ -55,10 +56,10 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 	case "list":
 		return runArchiveList(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
-		fmt.Fprint(stdout, archiveUsage)
+		fmt.Fprint(stdout, pesan.Text(archiveUsage))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "kinerja archive: unknown subcommand %q\n%s", args[0], archiveUsage)
+	pesan.Fprintf(stderr, "kinerja archive: unknown subcommand %q\n%s", args[0], pesan.Text(archiveUsage))
 	return exitUsage
 }
 
@@ -91,7 +92,7 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(files) == 0 {
-		fmt.Fprintf(stderr, "kinerja archive add: no PDF file given\n%s", archiveUsage)
+		pesan.Fprintf(stderr, "kinerja archive add: no PDF file given\n%s", pesan.Text(archiveUsage))
 		return exitUsage
 	}
 	a, err := openArchiveCLI(*dir, trust, *allow, *incomplete)
@@ -132,9 +133,9 @@ func addOne(a *archive.Archive, dir, file string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "%s %s as %s\n", alreadyArchived, file, stored)
 		return batch.Skip(alreadyArchived)
 	case e.Draft:
-		fmt.Fprintf(stdout, "archived %s as %s (unsigned draft)\n", file, stored)
+		pesan.Fprintf(stdout, "archived %s as %s (unsigned draft)\n", file, stored)
 	default:
-		fmt.Fprintf(stdout, "archived %s as %s (%s)%s\n", file, stored, signerList(e), supersedeNote(e))
+		pesan.Fprintf(stdout, "archived %s as %s (%s)%s\n", file, stored, signerList(e), supersedeNote(e))
 	}
 	return nil
 }
@@ -161,7 +162,7 @@ func runArchiveVerify(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "kinerja archive verify: unexpected argument %q\n%s", rest[0], archiveUsage)
+		pesan.Fprintf(stderr, "kinerja archive verify: unexpected argument %q\n%s", rest[0], pesan.Text(archiveUsage))
 		return exitUsage
 	}
 	a, err := openArchiveCLI(*dir, trust, false, false)
@@ -187,15 +188,15 @@ func writeArchiveReport(w io.Writer, dir string, rep *archive.VerifyReport) {
 		fmt.Fprintf(w, "PROBLEM %s\n", p)
 	}
 	for _, p := range rep.Warnings {
-		fmt.Fprintf(w, "warning %s\n", p)
+		pesan.Fprintf(w, "warning %s\n", p)
 	}
 	status := "OK"
 	if !rep.OK() {
 		status = "FAILED"
 	}
-	fmt.Fprintf(w, "archive %s: %s: %d records, %d files verified (%d drafts, hash only), %d problems, %d warnings\n",
+	pesan.Fprintf(w, "archive %s: %s: %d records, %d files verified (%d drafts, hash only), %d problems, %d warnings\n",
 		dir, status, rep.Records, rep.Verified, rep.Drafts, len(rep.Problems), len(rep.Warnings))
-	fmt.Fprintf(w, "head %s (keep this hash elsewhere to detect a rewritten index)\n", rep.Head)
+	pesan.Fprintf(w, "head %s (keep this hash elsewhere to detect a rewritten index)\n", rep.Head)
 }
 
 // runArchiveList implements 'kinerja archive list'.
@@ -210,7 +211,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(rest) > 0 {
-		fmt.Fprintf(stderr, "kinerja archive list: unexpected argument %q\n%s", rest[0], archiveUsage)
+		pesan.Fprintf(stderr, "kinerja archive list: unexpected argument %q\n%s", rest[0], pesan.Text(archiveUsage))
 		return exitUsage
 	}
 	a, err := archive.Open(*dir, archive.Options{})
@@ -232,7 +233,7 @@ func writeList(w io.Writer, es []archive.Entry, asJSON bool) error {
 	if asJSON {
 		b, err := json.MarshalIndent(es, "", "  ")
 		if err != nil {
-			return fmt.Errorf("encode list: %w", err)
+			return pesan.Errorf("encode list: %w", err)
 		}
 		_, err = fmt.Fprintf(w, "%s\n", b)
 		return err
@@ -255,7 +256,7 @@ func supersedeNote(e archive.Entry) string {
 	if e.Supersedes == 0 {
 		return ""
 	}
-	return fmt.Sprintf(" (supersedes record %d)", e.Supersedes)
+	return pesan.Sprintf(" (supersedes record %d)", e.Supersedes)
 }
 
 // dash returns s, or "-" when s is empty.

@@ -14,6 +14,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/batch"
+	"kinerja/pesan"
 	"kinerja/sign"
 )
 
@@ -46,9 +47,9 @@ func (b *batchFlags) flagsSet(fs *flag.FlagSet) bool {
 func (b *batchFlags) usageError(out string) string {
 	switch {
 	case b.jobs < 1:
-		return fmt.Sprintf("-j %d: want at least 1", b.jobs)
+		return pesan.Sprintf("-j %d: want at least 1", b.jobs)
 	case b.jobs > batch.MaxWorkers:
-		return fmt.Sprintf("-j %d: at most %d files at a time", b.jobs, batch.MaxWorkers)
+		return pesan.Sprintf("-j %d: at most %d files at a time", b.jobs, batch.MaxWorkers)
 	case out != "":
 		return "-o names a single output: use --out-dir DIR with several inputs, a directory or -j"
 	}
@@ -80,7 +81,7 @@ func runBatch(verb string, jobs []batch.Job, workers int, do func(context.Contex
 	clash := outputClashes(jobs)
 	guarded := func(ctx context.Context, j batch.Job) error {
 		if first, ok := clash[j.Index]; ok {
-			return fmt.Errorf("output %s is also the output of %s; inputs in one run need different file names", j.Out, first)
+			return pesan.Errorf("output %s is also the output of %s; inputs in one run need different file names", j.Out, first)
 		}
 		return do(ctx, j)
 	}
@@ -170,7 +171,7 @@ func openSteps(f *signFlags, stderr io.Writer) ([]sign.Options, func(), error) {
 	}
 	for i, c := range creds {
 		if err := c.Check(time.Now()); err != nil {
-			return nil, closeKeys, fmt.Errorf("key of %s: %w", parties[i].Title(), err)
+			return nil, closeKeys, pesan.Errorf("key of %s: %w", parties[i].Title(), err)
 		}
 	}
 	return f.steps(creds, parties), closeKeys, nil
@@ -229,7 +230,7 @@ func realisasiInputs(args []string) ([]string, error) {
 			}
 		}
 		if len(out) == n {
-			return nil, fmt.Errorf("%s: no realisasi file (a *.toml with perjanjian or [[realisasi]])", a)
+			return nil, pesan.Errorf("%s: no realisasi file (a *.toml with perjanjian or [[realisasi]])", a)
 		}
 	}
 	return out, nil

@@ -7,6 +7,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/data"
+	"kinerja/pesan"
 	"kinerja/report"
 )
 
@@ -29,7 +30,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(files) == 0 {
-		fmt.Fprint(stderr, "kinerja check: no input file\n"+checkUsage)
+		fmt.Fprint(stderr, pesan.Text("kinerja check: no input file\n")+pesan.Text(checkUsage))
 		return exitUsage
 	}
 	code := exitOK
@@ -57,7 +58,7 @@ func checkOne(path string, stdout, stderr io.Writer) bool {
 		return false
 	}
 	s, n := a.IndicatorCount()
-	fmt.Fprintf(stdout, "%s: ok (%d sasaran, %d indikator)\n", path, s, n)
+	pesan.Fprintf(stdout, "%s: ok (%d sasaran, %d indikator)\n", path, s, n)
 	return true
 }
 
@@ -73,7 +74,7 @@ func checkRealisasi(path string, stdout, stderr io.Writer) bool {
 	if err == nil {
 		var r *report.Realisasi
 		if r, err = report.DecodeFile(path, a); err == nil {
-			fmt.Fprintf(stdout, "%s: ok (realisasi, %d entri, %s)\n", path, len(r.Entries), agr)
+			pesan.Fprintf(stdout, "%s: ok (realisasi, %d entri, %s)\n", path, len(r.Entries), agr)
 			return true
 		}
 	}

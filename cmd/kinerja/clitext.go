@@ -1,11 +1,10 @@
 package main
 
-import "fmt"
+import "kinerja/pesan"
 
 // msgID names one message of the command line. Every message the flag
 // handling, version and hints print is formatted by text from the table
-// below, so that a catalogue of translations can replace the table without
-// touching the code that prints.
+// below; package pesan's catalogue translates them.
 type msgID int
 
 // The messages; the comment of each is its English text.
@@ -67,7 +66,8 @@ var english = [...]string{
 	msgDevelCommit:       "(devel, commit %s, modified %t)",
 }
 
-// text formats the message id with args.
+// text formats the message id with args in the active language (package
+// pesan holds the translations, keyed by the English text).
 func text(id msgID, args ...any) string {
-	return fmt.Sprintf(english[id], args...)
+	return pesan.Sprintf(english[id], args...)
 }

@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"kinerja/internal/pdfread"
+	"kinerja/pesan"
 	"kinerja/proof"
 	"kinerja/render"
 )
@@ -40,7 +41,7 @@ func runExtract(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(files) != 1 {
-		fmt.Fprintf(stderr, "kinerja extract: want exactly one PDF file, got %d\n%s", len(files), extractUsage)
+		pesan.Fprintf(stderr, "kinerja extract: want exactly one PDF file, got %d\n%s", len(files), pesan.Text(extractUsage))
 		return exitUsage
 	}
 	if *dir == "" {
@@ -71,14 +72,14 @@ func extractFile(in, dir string, force bool, stderr io.Writer) ([]string, error)
 		return nil, fmt.Errorf("%s: %w", in, err)
 	}
 	if len(files) == 0 {
-		return nil, fmt.Errorf("%s: no embedded files", in)
+		return nil, pesan.Errorf("%s: no embedded files", in)
 	}
 	orig, err := pdfread.Rendered(b)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", in, err)
 	}
 	if first, err := proof.Extract(bytes.NewReader(orig), int64(len(orig))); err == nil && !sameFiles(first, files) {
-		fmt.Fprintf(stderr, "kinerja extract: warning: %s: the embedded files were changed after the document was first written; writing the latest ones\n", in)
+		pesan.Fprintf(stderr, "kinerja extract: warning: %s: the embedded files were changed after the document was first written; writing the latest ones\n", in)
 	}
 	return writeExtracted(files, dir, force)
 }
@@ -137,13 +138,13 @@ func (st *rootStage) writeAll(files []render.EmbeddedFile, dir string, force boo
 	}
 	for _, f := range files {
 		if err := st.stage(f.Name, f.Data); err != nil {
-			return nil, fmt.Errorf("nothing written: %s: %w", filepath.Join(dir, filepath.FromSlash(f.Name)), err)
+			return nil, pesan.Errorf("nothing written: %s: %w", filepath.Join(dir, filepath.FromSlash(f.Name)), err)
 		}
 	}
 	paths := make([]string, 0, len(files))
 	for i, f := range files {
 		if err := st.root.Rename(st.tmps[i], filepath.FromSlash(f.Name)); err != nil {
-			return nil, fmt.Errorf("write %s: %w", filepath.Join(dir, f.Name), err)
+			return nil, pesan.Errorf("write %s: %w", filepath.Join(dir, f.Name), err)
 		}
 		paths = append(paths, filepath.Join(dir, filepath.FromSlash(f.Name)))
 	}
@@ -173,11 +174,11 @@ func checkNames(files []render.EmbeddedFile) error {
 	for _, f := range files {
 		switch err := render.LocalName(f.Name); {
 		case err != nil:
-			problems = append(problems, fmt.Sprintf("refusing %v", err))
+			problems = append(problems, pesan.Sprintf("refusing %v", err))
 		case done[f.Name]:
-			problems = append(problems, fmt.Sprintf("refusing %q: embedded twice", f.Name))
+			problems = append(problems, pesan.Sprintf("refusing %q: embedded twice", f.Name))
 		case seen[parentIn(f.Name, seen)]:
-			problems = append(problems, fmt.Sprintf("refusing %q: %q is embedded as a file too", f.Name, parentIn(f.Name, seen)))
+			problems = append(problems, pesan.Sprintf("refusing %q: %q is embedded as a file too", f.Name, parentIn(f.Name, seen)))
 		}
 		done[f.Name] = true
 	}
@@ -206,9 +207,9 @@ func checkTargets(root *os.Root, files []render.EmbeddedFile, force bool) error 
 		case err != nil:
 			problems = append(problems, err.Error())
 		case !st.Mode().IsRegular():
-			problems = append(problems, fmt.Sprintf("%s exists and is not a regular file", f.Name))
+			problems = append(problems, pesan.Sprintf("%s exists and is not a regular file", f.Name))
 		case !force:
-			problems = append(problems, fmt.Sprintf("%s exists (use --force to overwrite)", f.Name))
+			problems = append(problems, pesan.Sprintf("%s exists (use --force to overwrite)", f.Name))
 		}
 	}
 	return nothingWritten(problems)
@@ -219,7 +220,7 @@ func nothingWritten(problems []string) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	return fmt.Errorf("nothing written: %s", strings.Join(problems, "; "))
+	return pesan.Errorf("nothing written: %s", strings.Join(problems, "; "))
 }
 
 // stage writes data to a synced temporary file beside name inside the

@@ -13,6 +13,7 @@ import (
 	"kinerja/data"
 	"kinerja/docinfo"
 	"kinerja/layout"
+	"kinerja/pesan"
 )
 
 // usageHook, when set (by tests), sees every flag set whose usage
@@ -32,7 +33,7 @@ func newFlagSet(name string, stderr io.Writer, synopsis string) *flag.FlagSet {
 // -h/--help.
 func setUsage(fs *flag.FlagSet, w io.Writer, synopsis string) {
 	fs.Usage = func() {
-		fmt.Fprint(w, synopsis)
+		fmt.Fprint(w, pesan.Text(synopsis))
 		printFlags(w, fs)
 	}
 	if usageHook != nil {
@@ -94,7 +95,9 @@ func placeholder(f *flag.Flag) string {
 
 // flagHelp is a flag's usage with its default when that is not zero.
 func flagHelp(f *flag.Flag) string {
-	_, usage := flag.UnquoteUsage(f)
+	local := *f
+	local.Usage = pesan.Text(f.Usage)
+	_, usage := flag.UnquoteUsage(&local)
 	switch f.DefValue {
 	case "", "0", "false", "0s", "[]":
 		return usage

@@ -13,6 +13,7 @@ import (
 
 	"kinerja/data"
 	"kinerja/docinfo"
+	"kinerja/pesan"
 	"kinerja/sign"
 )
 
@@ -36,11 +37,11 @@ Trust the CA for pdfsig:  certutil -N --empty-password -d sql:NSSDIR
 // runKeys implements 'kinerja keys'.
 func runKeys(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && (args[0] == "-h" || args[0] == "-help" || args[0] == "--help") {
-		fmt.Fprint(stderr, keysUsage)
+		fmt.Fprint(stderr, pesan.Text(keysUsage))
 		return exitOK
 	}
 	if len(args) == 0 || args[0] != "dev" {
-		fmt.Fprint(stderr, "kinerja keys: want the subcommand dev\n"+keysUsage)
+		fmt.Fprint(stderr, pesan.Text("kinerja keys: want the subcommand dev\n")+pesan.Text(keysUsage))
 		return exitUsage
 	}
 	fset := newFlagSet("keys dev", stderr, keysUsage)
@@ -51,7 +52,7 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(pos) != 1 {
-		fmt.Fprint(stderr, "kinerja keys dev: want exactly one directory\n"+keysUsage)
+		fmt.Fprint(stderr, pesan.Text("kinerja keys dev: want exactly one directory\n")+pesan.Text(keysUsage))
 		return exitUsage
 	}
 	paths, err := makeDevKeys(pos[0], *agreement, *keyType, time.Now())
@@ -88,7 +89,7 @@ func devIdentities(agreement, keyType string) (map[docinfo.Party]sign.Identity, 
 // makeDevKeys creates the development PKI in dir and returns the paths.
 func makeDevKeys(dir, agreement, keyType string, now time.Time) ([]string, error) {
 	if !slices.Contains(sign.KeyTypes, keyType) {
-		return nil, fmt.Errorf("unknown key type %q (want one of %s)", keyType, strings.Join(sign.KeyTypes, ", "))
+		return nil, pesan.Errorf("unknown key type %q (want one of %s)", keyType, strings.Join(sign.KeyTypes, ", "))
 	}
 	ids, err := devIdentities(agreement, keyType)
 	if err != nil {
@@ -99,7 +100,7 @@ func makeDevKeys(dir, agreement, keyType string, now time.Time) ([]string, error
 	}
 	for _, name := range []string{"ca.pem", "pertama.p12", "pertama.p12.pass", "kedua.p12", "kedua.p12.pass"} {
 		if _, err := os.Stat(filepath.Join(dir, name)); !errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%s already exists; not overwriting keys (choose another directory)", filepath.Join(dir, name))
+			return nil, pesan.Errorf("%s already exists; not overwriting keys (choose another directory)", filepath.Join(dir, name))
 		}
 	}
 	ca, err := sign.NewDevCA(now, keyType)

@@ -9,6 +9,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
+
+	"kinerja/pesan"
 )
 
 func main() { os.Exit(run(os.Args[1:], os.Stdout, os.Stderr)) }
@@ -48,6 +51,11 @@ func commands() []command {
 
 // run is the whole program; it returns the exit status.
 func run(args []string, stdout, stderr io.Writer) int {
+	args, err := setLanguage(args, os.Getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "kinerja: "+err.Error())
+		return exitUsage
+	}
 	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
 		usage(stderr)
 		if len(args) == 0 {
@@ -80,7 +88,7 @@ func unknownCommand(name string) string {
 func usage(w io.Writer) {
 	fmt.Fprintln(w, text(msgUsageTop))
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
+		fmt.Fprintf(w, "  %-8s %s\n", c.name, pesan.Text(c.summary))
 	}
 }
 
@@ -91,4 +99,29 @@ func flagExit(err error) int {
 		return exitOK
 	}
 	return exitUsage
+}
+
+// setLanguage sets the language of every message: --bahasa id|en
+// anywhere in args (removed from the returned args), else the locale of
+// LC_ALL, LC_MESSAGES or LANG.
+func setLanguage(args []string, getenv func(string) string) ([]string, error) {
+	pesan.SetLanguage(pesan.FromEnv(getenv))
+	out := make([]string, 0, len(args))
+	for i := 0; i < len(args); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(args[i], "-"), "=")
+		if !strings.HasPrefix(args[i], "-") || name != "bahasa" {
+			out = append(out, args[i])
+			continue
+		}
+		if !hasValue && i+1 < len(args) {
+			i++
+			value, hasValue = args[i], true
+		}
+		l, ok := pesan.Parse(value)
+		if !hasValue || !ok {
+			return nil, errors.New(pesan.Sprintf("--bahasa %s: expected id (Bahasa Indonesia) or en (English)", value))
+		}
+		pesan.SetLanguage(l)
+	}
+	return out, nil
 }

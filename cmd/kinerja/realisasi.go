@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"kinerja/api"
+	"kinerja/pesan"
 )
 
 // realisasiUsage is the synopsis of 'kinerja realisasi'.
@@ -23,7 +24,7 @@ reported. import checks a filled form as a realisasi TOML is checked
 // runRealisasi implements 'kinerja realisasi'.
 func runRealisasi(args []string, stdout, stderr io.Writer) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, realisasiUsage)
+		fmt.Fprint(stderr, pesan.Text(realisasiUsage))
 		return exitUsage
 	}
 	switch args[0] {
@@ -32,16 +33,16 @@ func runRealisasi(args []string, stdout, stderr io.Writer) int {
 	case "import":
 		return runImport(args[1:], stdout, stderr)
 	case "-h", "--help", "help":
-		fmt.Fprint(stderr, realisasiUsage)
+		fmt.Fprint(stderr, pesan.Text(realisasiUsage))
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "kinerja realisasi: unknown subcommand %q; expected formulir or import\n%s", args[0], realisasiUsage)
+	pesan.Fprintf(stderr, "kinerja realisasi: unknown subcommand %q; expected formulir or import\n%s", args[0], pesan.Text(realisasiUsage))
 	return exitUsage
 }
 
 // usageError prints a usage problem with the synopsis.
 func usageError(stderr io.Writer, cmd, problem, synopsis string) int {
-	fmt.Fprint(stderr, "kinerja "+cmd+": "+problem+"\n"+synopsis)
+	fmt.Fprint(stderr, "kinerja "+cmd+": "+pesan.Text(problem)+"\n"+pesan.Text(synopsis))
 	return exitUsage
 }
 
@@ -57,7 +58,7 @@ func runFormulir(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return flagExit(err)
 	case len(pos) != 1:
-		return usageError(stderr, "realisasi formulir", fmt.Sprintf("want one AGREEMENT.toml, got %d file(s)", len(pos)), realisasiUsage)
+		return usageError(stderr, "realisasi formulir", pesan.Sprintf("want one AGREEMENT.toml, got %d file(s)", len(pos)), pesan.Text(realisasiUsage))
 	case *tw == 0:
 		return usageError(stderr, "realisasi formulir", quarterMissing(), realisasiUsage)
 	case *out == "":
@@ -81,7 +82,7 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return flagExit(err)
 	case len(pos) != 1:
-		return usageError(stderr, "realisasi import", fmt.Sprintf("want one FORM.xlsx, got %d file(s)", len(pos)), realisasiUsage)
+		return usageError(stderr, "realisasi import", pesan.Sprintf("want one FORM.xlsx, got %d file(s)", len(pos)), pesan.Text(realisasiUsage))
 	case *agr == "" || *out == "":
 		return usageError(stderr, "realisasi import", "--perjanjian AGREEMENT.toml and -o REALISASI.toml are required", realisasiUsage)
 	}

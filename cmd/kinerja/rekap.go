@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"kinerja/api"
+	"kinerja/pesan"
 	"kinerja/report"
 )
 
@@ -32,7 +33,7 @@ func runRekap(args []string, stdout, stderr io.Writer) int {
 	case err != nil:
 		return flagExit(err)
 	case len(pos) != 1:
-		return usageError(stderr, "rekap", fmt.Sprintf("want one DIR, got %d argument(s)", len(pos)), rekapUsage)
+		return usageError(stderr, "rekap", pesan.Sprintf("want one DIR, got %d argument(s)", len(pos)), pesan.Text(rekapUsage))
 	case *tw == 0:
 		return usageError(stderr, "rekap", quarterMissing(), rekapUsage)
 	case *out == "" && *pdf == "":

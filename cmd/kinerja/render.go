@@ -11,6 +11,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/batch"
+	"kinerja/pesan"
 )
 
 // renderUsage is the synopsis of 'kinerja render'.
@@ -40,10 +41,10 @@ func runRender(args []string, stdout, stderr io.Writer) int {
 	}
 	switch {
 	case len(inputs) == 0:
-		fmt.Fprint(stderr, "kinerja render: no input file\n"+renderUsage)
+		fmt.Fprint(stderr, pesan.Text("kinerja render: no input file\n")+pesan.Text(renderUsage))
 		return exitUsage
 	case *out != "" && len(inputs) > 1:
-		fmt.Fprintf(stderr, "kinerja render: -o takes exactly one input file, got %d\n", len(inputs))
+		pesan.Fprintf(stderr, "kinerja render: -o takes exactly one input file, got %d\n", len(inputs))
 		return exitUsage
 	case bf.wanted(fs, inputs):
 		return renderBatch(inputs, *out, bf, stdout, stderr)
@@ -77,7 +78,7 @@ func renderOne(in, out string) (string, error) {
 // renderBatch renders many agreements in parallel (see renderUsage).
 func renderBatch(args []string, out string, bf batchFlags, stdout, stderr io.Writer) int {
 	if msg := bf.usageError(out); msg != "" {
-		fmt.Fprintf(stderr, "kinerja render: %s\n%s", msg, renderUsage)
+		pesan.Fprintf(stderr, "kinerja render: %s\n%s", msg, pesan.Text(renderUsage))
 		return exitUsage
 	}
 	inputs, err := batch.Inputs(args, ".toml")

@@ -8,6 +8,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/batch"
+	"kinerja/pesan"
 )
 
 // reportUsage is the synopsis of 'kinerja report'.
@@ -90,12 +91,12 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 	case ra.batch != nil:
 		problem = reportBatchProblem(ra)
 	case len(pos) != 2:
-		problem = fmt.Sprintf("want AGREEMENT.toml and REALISASI.toml, got %d file(s)", len(pos))
+		problem = pesan.Sprintf("want AGREEMENT.toml and REALISASI.toml, got %d file(s)", len(pos))
 	case ra.triwulan == 0:
 		problem = quarterMissing()
 	}
 	if problem != "" {
-		fmt.Fprint(stderr, "kinerja report: "+problem+"\n"+reportUsage)
+		fmt.Fprint(stderr, "kinerja report: "+problem+"\n"+pesan.Text(reportUsage))
 		return ra, false
 	}
 	if ra.batch != nil {

@@ -13,6 +13,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/docinfo"
+	"kinerja/pesan"
 	"kinerja/sign"
 )
 
@@ -114,7 +115,7 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 func (f *signFlags) usageError(pos []string) string {
 	switch {
 	case len(pos) != 1:
-		return fmt.Sprintf("want exactly one input PDF, got %d", len(pos))
+		return pesan.Sprintf("want exactly one input PDF, got %d", len(pos))
 	case f.out == "":
 		return "no output: give -o OUT.pdf"
 	}
@@ -199,9 +200,9 @@ func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credentia
 	if err != nil {
 		return nil, err
 	}
-	pass, err := secret(passFile, env, fmt.Sprintf("Password of %s (%s): ", path, who), stderr)
+	pass, err := secret(passFile, env, pesan.Sprintf("Password of %s (%s): ", path, who), stderr)
 	if err != nil {
-		return nil, fmt.Errorf("key %s: %w", path, err)
+		return nil, pesan.Errorf("key %s: %w", path, err)
 	}
 	return sign.LoadPKCS12(path, data, pass)
 }
@@ -222,9 +223,9 @@ func loadToken(f *signFlags, stderr io.Writer) (*sign.Credential, error) {
 		}
 		*in.to = b
 	}
-	pin, err := secret(f.pinFile, "KINERJA_PIN", fmt.Sprintf("PIN of token %s: ", f.token), stderr)
+	pin, err := secret(f.pinFile, "KINERJA_PIN", pesan.Sprintf("PIN of token %s: ", f.token), stderr)
 	if err != nil {
-		return nil, fmt.Errorf("token %s: %w", f.token, err)
+		return nil, pesan.Errorf("token %s: %w", f.token, err)
 	}
 	cfg.PIN = pin
 	return sign.OpenPKCS11(cfg)

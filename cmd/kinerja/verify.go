@@ -16,6 +16,7 @@ import (
 	"kinerja/batch"
 	"kinerja/data"
 	"kinerja/internal/infile"
+	"kinerja/pesan"
 	"kinerja/proof"
 )
 
@@ -66,7 +67,7 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	}
 	if len(files) == 0 || *jobs < 1 {
-		fmt.Fprintf(stderr, "kinerja verify: want at least one PDF file or directory and -j >= 1\n%s", verifyUsage)
+		pesan.Fprintf(stderr, "kinerja verify: want at least one PDF file or directory and -j >= 1\n%s", pesan.Text(verifyUsage))
 		return exitUsage
 	}
 	roots, err := loadRoots(trust)
@@ -104,7 +105,7 @@ func untrusted(v *proof.Verdict) bool {
 func verifyOne(file string, opts proof.Options, asJSON bool, stdout, stderr io.Writer) (int, bool) {
 	v, err := proof.CheckFile(file, opts)
 	if err != nil {
-		fmt.Fprintf(stderr, "kinerja verify: %s: %v\n", file, err)
+		pesan.Fprintf(stderr, "kinerja verify: %s: %v\n", file, err)
 		return exitBadInput, false
 	}
 	if asJSON {
@@ -173,12 +174,35 @@ func verifyMany(args []string, opts proof.Options, workers int, asJSON bool, std
 	return worst, hint
 }
 
-// verdictError is nil for a valid verdict, else the reasons.
+// verdictError is nil for a valid verdict, else the status word and the
+// reasons in the active language.
 func verdictError(v *proof.Verdict) error {
 	if v.Status == proof.Valid {
 		return nil
 	}
-	return errors.New(strings.ToUpper(string(v.Status)) + ": " + strings.Join(v.Reasons, "; "))
+	return errors.New(statusWord(v.Status) + ": " + localReasons(v.Reasons))
+}
+
+// statusWord is the verdict's word for people: VALID, INCOMPLETE or
+// INVALID, in the active language (the JSON keeps proof.Status).
+func statusWord(s proof.Status) string {
+	switch s {
+	case proof.Valid:
+		return pesan.Text("VALID")
+	case proof.Incomplete:
+		return pesan.Text("INCOMPLETE")
+	}
+	return pesan.Text("INVALID")
+}
+
+// localReasons joins the verdict's English reasons, each in the active
+// language.
+func localReasons(reasons []string) string {
+	local := make([]string, len(reasons))
+	for i, r := range reasons {
+		local[i] = pesan.Translate(r)
+	}
+	return strings.Join(local, "; ")
 }
 
 // worse returns the worse of two exit statuses (1 is worse than 3).
@@ -212,10 +236,10 @@ func loadRoots(files []string) (*x509.CertPool, error) {
 	for _, f := range files {
 		pem, err := infile.ReadFile(f, maxPEM)
 		if err != nil {
-			return nil, fmt.Errorf("trust: %w", err)
+			return nil, pesan.Errorf("trust: %w", err)
 		}
 		if !pool.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("trust %s: no PEM certificate in the file", f)
+			return nil, pesan.Errorf("trust %s: no PEM certificate in the file", f)
 		}
 	}
 	return pool, nil
@@ -230,28 +254,27 @@ func okText(cond bool, ok, bad string) string {
 }
 
 // writeVerifyText prints the human summary: one block per signature, the
-// Source line and a final VALID, INCOMPLETE or INVALID line.
+// Source line and a final VALID, INCOMPLETE or INVALID line, in the active
+// language.
 func writeVerifyText(w io.Writer, v *proof.Verdict) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "%s: %d signature(s), %d revision(s)\n", v.File, len(v.Signatures), v.Revisions)
+	pesan.Fprintf(&b, "%s: %d signature(s), %d revision(s)\n", v.File, len(v.Signatures), v.Revisions)
 	for i := range v.Signatures {
 		writeSignatureText(&b, &v.Signatures[i], v.Revisions)
 	}
 	for _, p := range v.Problems {
-		fmt.Fprintf(&b, "problem: %s\n", p)
+		pesan.Fprintf(&b, "problem: %s\n", pesan.Translate(p))
 	}
-	fmt.Fprintf(&b, "\nSource: %s\n", v.Source.Message)
+	pesan.Fprintf(&b, "\nSource: %s\n", pesan.Translate(v.Source.Message))
 	switch v.Status {
 	case proof.Valid:
 		suffix := ""
 		if v.Source.Status == proof.SourceIdentical {
-			suffix = "; content reproduced from its embedded source"
+			suffix = pesan.Text("; content reproduced from its embedded source")
 		}
-		fmt.Fprintf(&b, "VALID: %d signature(s) intact, trusted and unmodified%s\n", len(v.Signatures), suffix)
-	case proof.Incomplete:
-		fmt.Fprintf(&b, "INCOMPLETE: %s\n", strings.Join(v.Reasons, "; "))
+		pesan.Fprintf(&b, "VALID: %d signature(s) intact, trusted and unmodified%s\n", len(v.Signatures), suffix)
 	default:
-		fmt.Fprintf(&b, "INVALID: %s\n", strings.Join(v.Reasons, "; "))
+		fmt.Fprintf(&b, "%s: %s\n", statusWord(v.Status), localReasons(v.Reasons))
 	}
 	_, err := io.WriteString(w, data.Printable(b.String()))
 	return err
@@ -259,30 +282,30 @@ func writeVerifyText(w io.Writer, v *proof.Verdict) error {
 
 // writeSignatureText prints one signature block.
 func writeSignatureText(b *strings.Builder, s *proof.Signature, revisions int) {
-	fmt.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, s.Party.Title(), okText(s.Valid, "valid", "INVALID"))
-	line := func(k, v string) { fmt.Fprintf(b, "  %-14s %s\n", k+":", v) }
-	line("Name", s.Name)
-	line("Signer", s.SignerSubject)
-	line("Issuer", s.SignerIssuer)
-	line("Signing time", okText(s.SigningTime != "", s.SigningTime, "none"))
-	line("Timestamp", okText(s.Timestamp != "", s.Timestamp, "none"))
-	line("Digest", s.DigestAlgorithm)
-	line("Integrity", okText(s.Integrity, "ok (signed bytes unchanged, CMS signature verifies)", "FAILED"))
-	line("Trust", okText(s.Trusted, "trusted", "NOT TRUSTED "+s.ChainError))
-	cover := fmt.Sprintf("revision %d of %d", s.Revision, revisions)
+	pesan.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, s.Party.Title(), okText(s.Valid, pesan.Text("valid"), pesan.Text("INVALID")))
+	sigLine := func(k, v string) { fmt.Fprintf(b, "  %-14s %s\n", pesan.Text(k)+":", v) }
+	sigLine("Name", s.Name)
+	sigLine("Signer", s.SignerSubject)
+	sigLine("Issuer", s.SignerIssuer)
+	sigLine("Signing time", okText(s.SigningTime != "", s.SigningTime, pesan.Text("none")))
+	sigLine("Timestamp", okText(s.Timestamp != "", s.Timestamp, pesan.Text("none")))
+	sigLine("Digest", s.DigestAlgorithm)
+	sigLine("Integrity", okText(s.Integrity, pesan.Text("ok (signed bytes unchanged, CMS signature verifies)"), pesan.Text("FAILED")))
+	sigLine("Trust", okText(s.Trusted, pesan.Text("trusted"), pesan.Text("NOT TRUSTED")+" "+s.ChainError))
+	cover := pesan.Sprintf("revision %d of %d", s.Revision, revisions)
 	if s.CoversWholeFile {
-		cover += " (whole document)"
+		cover += pesan.Text(" (whole document)")
 	}
-	line("Covers", cover)
-	line("Modified", okText(!s.ModifiedAfter, "no changes after signing other than signatures", "YES"))
+	sigLine("Covers", cover)
+	sigLine("Modified", okText(!s.ModifiedAfter, pesan.Text("no changes after signing other than signatures"), pesan.Text("YES")))
 	for _, m := range s.Modifications {
-		fmt.Fprintf(b, "    - %s\n", m)
+		fmt.Fprintf(b, "    - %s\n", pesan.Translate(m))
 	}
 	for _, e := range s.Errors {
-		line("Error", e)
+		sigLine("Error", pesan.Translate(e))
 	}
 	for _, e := range s.Warnings {
-		line("Warning", e)
+		sigLine("Warning", pesan.Translate(e))
 	}
 }
 

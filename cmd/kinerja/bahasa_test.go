@@ -1,0 +1,112 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"kinerja/pesan"
+)
+
+// TestMain runs the command line tests in English whatever the
+// developer's locale; the Indonesian tests set LANG themselves.
+func TestMain(m *testing.M) {
+	for _, k := range []string{"LC_ALL", "LC_MESSAGES"} {
+		os.Unsetenv(k)
+	}
+	os.Setenv("LANG", "C")
+	code := m.Run()
+	pesan.SetLanguage(pesan.English)
+	os.Exit(code)
+}
+
+// TestBahasaCLI runs the error paths a secretariat meets with
+// LANG=id_ID.UTF-8 (or --bahasa id) and checks that they speak
+// Indonesian, and that the English text is gone.
+func TestBahasaCLI(t *testing.T) {
+	_, bad, _ := checkFixture(t)
+	v := verifyFixtures(t)
+	dir := t.TempDir()
+	badReal := filepath.Join(dir, "bad-realisasi.toml")
+	writeTestFile(t, badReal, []byte(badRealisasi))
+	tests := []struct {
+		name    string
+		args    []string
+		code    int
+		want    []string
+		notWant []string
+	}{
+		{"check bad TOML", []string{"check", bad}, exitBadInput,
+			[]string{"kunci tidak dikenal; maksudnya `tempat`?", "bukan target"}, []string{"unknown key", "is not a target"}},
+		{"report bad realisasi", []string{"report", sampleTOML(t), badReal, "--triwulan", "2", "-o", filepath.Join(dir, "r.pdf")}, exitBadInput,
+			[]string{"kode indikator \"SS9.3\"", "tidak ditemukan; diharapkan kode dari"}, []string{"unknown indicator"}},
+		{"verify tampered", []string{"verify", "--trust", v.ca, v.changed}, exitBadInput,
+			[]string{"TIDAK SAH:", "setelah ditandatangani", "Tanda tangan 1"}, []string{"INVALID", "Signature 1"}},
+		{"verify partly signed", []string{"verify", "--trust", v.ca, v.once}, exitIncomplete,
+			[]string{"BELUM LENGKAP: PIHAK KEDUA belum menandatangani (perjanjian kinerja memerlukan tanda tangan PIHAK PERTAMA dan PIHAK KEDUA)"}, []string{"INCOMPLETE", "has not signed"}},
+		{"verify batch summary", []string{"verify", "--trust", v.ca, v.twice, v.changed}, exitBadInput,
+			[]string{"2 berkas: 1 ok, 1 gagal", "TIDAK SAH:"}, []string{"files:", "failed"}},
+		{"help", []string{"check", "--help"}, exitOK,
+			[]string{"pemakaian: kinerja check", "Memeriksa setiap perjanjian", "opsi:"}, []string{"usage:", "Validates"}},
+		{"command list", []string{"--help"}, exitOK,
+			[]string{"perintah:", "memverifikasi tanda tangan PDF"}, []string{"commands:"}},
+		{"flag value", []string{"report", "a.toml", "b.toml", "--triwulan", "5"}, exitUsage,
+			[]string{"diharapkan triwulan 1, 2, 3 atau 4"}, []string{"expected a quarter"}},
+	}
+	for _, tc := range tests {
+		for _, how := range []string{"LANG", "--bahasa"} {
+			t.Run(tc.name+" "+how, func(t *testing.T) {
+				args := tc.args
+				if how == "LANG" {
+					t.Setenv("LANG", "id_ID.UTF-8")
+				} else {
+					args = append([]string{"--bahasa", "id"}, args...)
+				}
+				var out, errb bytes.Buffer
+				code := run(args, &out, &errb)
+				all := out.String() + errb.String()
+				if code != tc.code {
+					t.Errorf("exit %d, want %d\n%s", code, tc.code, all)
+				}
+				for _, w := range tc.want {
+					if !strings.Contains(all, w) {
+						t.Errorf("output lacks %q:\n%s", w, all)
+					}
+				}
+				for _, w := range tc.notWant {
+					if strings.Contains(all, w) {
+						t.Errorf("output still has the English %q:\n%s", w, all)
+					}
+				}
+			})
+		}
+	}
+}
+
+// TestBahasaJSONStaysEnglish checks that verify --json keeps its stable
+// English form under an Indonesian locale.
+func TestBahasaJSONStaysEnglish(t *testing.T) {
+	v := verifyFixtures(t)
+	t.Setenv("LANG", "id_ID.UTF-8")
+	var out, errb bytes.Buffer
+	run([]string{"verify", "--json", "--trust", v.ca, v.once}, &out, &errb)
+	if !strings.Contains(out.String(), `"status": "incomplete"`) || !strings.Contains(out.String(), "has not signed") {
+		t.Errorf("JSON is not the English schema:\n%s", out.String())
+	}
+}
+
+// TestBahasaFlag checks --bahasa's values and that English stays English.
+func TestBahasaFlag(t *testing.T) {
+	var out, errb bytes.Buffer
+	if code := run([]string{"--bahasa", "jawa", "check"}, &out, &errb); code != exitUsage || !strings.Contains(errb.String(), "expected id (Bahasa Indonesia) or en") {
+		t.Errorf("--bahasa jawa: exit %d, %q", code, errb.String())
+	}
+	t.Setenv("LANG", "id_ID.UTF-8")
+	errb.Reset()
+	run([]string{"check", "--bahasa=en", "--help"}, &out, &errb)
+	if !strings.Contains(errb.String(), "usage: kinerja check") {
+		t.Errorf("--bahasa=en did not override LANG:\n%s", errb.String())
+	}
+}

@@ -1,0 +1,85 @@
+package pesan
+
+import (
+	"errors"
+	"io/fs"
+	"testing"
+)
+
+// indonesianFor switches to Indonesian for one test.
+func indonesianFor(t *testing.T) {
+	t.Helper()
+	SetLanguage(Indonesian)
+	t.Cleanup(func() { SetLanguage(English) })
+}
+
+func TestFromEnv(t *testing.T) {
+	tests := []struct {
+		env  map[string]string
+		want Language
+	}{
+		{map[string]string{}, English},
+		{map[string]string{"LANG": "id_ID.UTF-8"}, Indonesian},
+		{map[string]string{"LANG": "en_US.UTF-8"}, English},
+		{map[string]string{"LC_ALL": "id_ID", "LANG": "en_US"}, Indonesian},
+		{map[string]string{"LC_ALL": "C", "LANG": "id_ID.UTF-8"}, English},
+		{map[string]string{"LC_MESSAGES": "id", "LANG": "en_US"}, Indonesian},
+		{map[string]string{"LANG": "idle"}, English},
+	}
+	for _, tc := range tests {
+		if got := FromEnv(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("FromEnv(%v) = %v, want %v", tc.env, got, tc.want)
+		}
+	}
+}
+
+func TestSprintfAndErrorf(t *testing.T) {
+	if got := Sprintf("%d files: %d ok", 3, 2); got != "3 files: 2 ok" {
+		t.Errorf("English: %q", got)
+	}
+	indonesianFor(t)
+	if got := Sprintf("%d files: %d ok", 3, 2); got != "3 berkas: 2 ok" {
+		t.Errorf("Indonesian: %q", got)
+	}
+	if got := Sprintf("not in the catalogue %d", 1); got != "not in the catalogue 1" {
+		t.Errorf("missing entry: %q", got)
+	}
+	err := Errorf("cannot read logo %q: %w", "logo.png", fs.ErrNotExist)
+	if !errors.Is(err, fs.ErrNotExist) || err.Error() != `logo "logo.png" tidak dapat dibaca: file does not exist` {
+		t.Errorf("Errorf: %v", err)
+	}
+}
+
+func TestTranslate(t *testing.T) {
+	reason := En("%s has not signed (a %s needs %s)", "PIHAK KEDUA", "performance agreement", "PIHAK PERTAMA and PIHAK KEDUA")
+	if got := Translate(reason); got != reason {
+		t.Errorf("English active: %q", got)
+	}
+	indonesianFor(t)
+	tests := []struct{ in, want string }{
+		{reason, "PIHAK KEDUA belum menandatangani (perjanjian kinerja memerlukan tanda tangan PIHAK PERTAMA dan PIHAK KEDUA)"},
+		{"signature 2 (kedua): certificate not trusted: x509: unknown authority",
+			"tanda tangan 2 (kedua): sertifikat tidak dipercaya: x509: unknown authority"},
+		{"the document has no signature", "dokumen belum ditandatangani"},
+		{"re-rendered from embedded perjanjian.toml: identical (1234 bytes)", "dirender ulang dari perjanjian.toml yang tersemat: identik (1234 byte)"},
+		{"something nobody wrote", "something nobody wrote"},
+	}
+	for _, tc := range tests {
+		if got := Translate(tc.in); got != tc.want {
+			t.Errorf("Translate(%q)\n = %q\nwant %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseVerbs(t *testing.T) {
+	got := signature("%[2]s at %-14s %d%% %w")
+	want := map[int]byte{1: 's', 2: 's', 3: 'd', 4: 'v'}
+	if len(got) != len(want) {
+		t.Fatalf("signature = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("argument %d: %c, want %c", k, got[k], v)
+		}
+	}
+}
