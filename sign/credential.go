@@ -68,6 +68,11 @@ func selfSigned(cert *x509.Certificate) bool {
 // ErrWrongPassword is returned by LoadPKCS12 when the password is wrong.
 var ErrWrongPassword = errors.New("wrong password")
 
+// ErrNotPKCS12 is returned by LoadPKCS12 for data that is no PKCS#12 key
+// file (the parser's own message is an ASN.1 structure dump that tells a
+// user nothing).
+var ErrNotPKCS12 = errors.New("not a PKCS#12 key file (.p12/.pfx), or a damaged one; expected the file your certificate authority issued")
+
 // LoadPKCS12 decodes a PKCS#12 file. name is used in messages only.
 func LoadPKCS12(name string, p12, password []byte) (*Credential, error) {
 	key, cert, cas, err := pkcs12.DecodeChain(p12, string(password))
@@ -75,7 +80,7 @@ func LoadPKCS12(name string, p12, password []byte) (*Credential, error) {
 		return nil, fmt.Errorf("open key %s: %w", name, ErrWrongPassword)
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open key %s: %w", name, err)
+		return nil, fmt.Errorf("open key %s: %w", name, ErrNotPKCS12)
 	}
 	signer, ok := key.(crypto.Signer)
 	if !ok {

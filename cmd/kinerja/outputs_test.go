@@ -110,3 +110,39 @@ func TestHugeInputsRefusedUnread(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyFilesChecked: a garbage key file gets a plain message (no ASN.1
+// dump), a device as key or password file is refused unread, and a
+// password file others can read draws a warning.
+func TestKeyFilesChecked(t *testing.T) {
+	dir := t.TempDir()
+	pdf := filepath.Join(dir, "pk.pdf")
+	if code, _, stderr := runCLI("render", sampleTOML(t), "-o", pdf); code != exitOK {
+		t.Fatal(stderr)
+	}
+	garbage := filepath.Join(dir, "k.p12")
+	writeTestFile(t, garbage, []byte("this is not a key file at all"))
+	pass := filepath.Join(dir, "k.pass")
+	writeTestFile(t, pass, []byte("secret\n"))
+	os.Chmod(pass, 0o644)
+	out := filepath.Join(dir, "s.pdf")
+	code, _, stderr := runCLI("sign", pdf, "-o", out, "--party", "pertama", "--key", garbage, "--password-file", pass)
+	if code != exitBadInput || !strings.Contains(stderr, "not a PKCS#12 key file") || strings.Contains(stderr, "asn1") {
+		t.Errorf("garbage key: exit %d, stderr %q", code, stderr)
+	}
+	if !strings.Contains(stderr, "can be read by other users (mode 0644)") {
+		t.Errorf("no warning for a world-readable password file: %q", stderr)
+	}
+	for _, args := range [][]string{
+		{"--key", "/dev/zero", "--password-file", pass},
+		{"--key", garbage, "--password-file", "/dev/zero"},
+	} {
+		code, _, stderr := runCLI(append([]string{"sign", pdf, "-o", out, "--party", "pertama"}, args...)...)
+		if code != exitBadInput || !strings.Contains(stderr, "not a regular file") {
+			t.Errorf("%q: exit %d, stderr %q", args, code, stderr)
+		}
+	}
+	if _, err := os.Stat(out); !os.IsNotExist(err) {
+		t.Fatal("an output was written")
+	}
+}

@@ -13,6 +13,7 @@ import (
 
 	"kinerja/api"
 	"kinerja/docinfo"
+	"kinerja/internal/infile"
 	"kinerja/pesan"
 	"kinerja/sign"
 )
@@ -196,7 +197,7 @@ func validParty(s string) bool {
 
 // loadP12 opens a PKCS#12 file with a password from file, env or prompt.
 func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credential, error) {
-	data, err := os.ReadFile(path)
+	data, err := infile.ReadFile(path, maxKeyFile)
 	if err != nil {
 		return nil, err
 	}
@@ -205,6 +206,21 @@ func loadP12(path, passFile, env, who string, stderr io.Writer) (*sign.Credentia
 		return nil, pesan.Errorf("key %s: %w", path, err)
 	}
 	return sign.LoadPKCS12(path, data, pass)
+}
+
+// Caps on the files sign reads before anything is parsed: a .p12 holds a
+// key and a short chain; a password file one line.
+const (
+	maxKeyFile    = 1 << 20
+	maxSecretFile = 4 << 10
+)
+
+// warnIfReadable warns, as ssh does, when a password file can be read by
+// other users than its owner.
+func warnIfReadable(file string, stderr io.Writer) {
+	if fi, err := os.Stat(file); err == nil && fi.Mode().Perm()&0o077 != 0 {
+		fmt.Fprint(stderr, pesan.Sprintf("warning: %s can be read by other users (mode %04o); protect it with chmod 600 %s\n", file, fi.Mode().Perm(), file))
+	}
 }
 
 // loadToken opens a PKCS#11 key with a PIN from file, env or prompt.
@@ -217,7 +233,7 @@ func loadToken(f *signFlags, stderr io.Writer) (*sign.Credential, error) {
 		if in.path == "" {
 			continue
 		}
-		b, err := os.ReadFile(in.path)
+		b, err := infile.ReadFile(in.path, maxPEM)
 		if err != nil {
 			return nil, err
 		}
@@ -247,10 +263,11 @@ var promptSecret = func(prompt string, stderr io.Writer) ([]byte, error) {
 // environment variable env, else from a prompt.
 func secret(file, env, prompt string, stderr io.Writer) ([]byte, error) {
 	if file != "" {
-		b, err := os.ReadFile(file)
+		b, err := infile.ReadFile(file, maxSecretFile)
 		if err != nil {
 			return nil, err
 		}
+		warnIfReadable(file, stderr)
 		if i := bytes.IndexAny(b, "\r\n"); i >= 0 {
 			b = b[:i]
 		}
