@@ -19,6 +19,10 @@ const MaxSize = 1 << 30
 var (
 	ErrNotPDF    = errors.New("not a PDF file")
 	ErrMalformed = errors.New("malformed PDF")
+	// ErrEncrypted is returned for an encrypted (password-protected) PDF:
+	// kinerja's documents are never encrypted, and signatures over
+	// encrypted content are not checked.
+	ErrEncrypted = errors.New("the PDF is encrypted (password-protected); kinerja reads only unencrypted PDFs: open it and save a copy without protection")
 )
 
 // Doc is a PDF in memory that passed the guards and parsed.
@@ -41,10 +45,25 @@ func Open(data []byte) (*Doc, error) {
 		return nil, fmt.Errorf("%w: %v", ErrMalformed, err)
 	}
 	rd, err := parse(data)
-	if err != nil {
+	switch {
+	case err != nil && bytes.Contains(data, []byte("/Encrypt")):
+		return nil, ErrEncrypted
+	case err != nil:
 		return nil, err
+	case encrypted(rd):
+		return nil, ErrEncrypted
 	}
 	return &Doc{Data: data, Reader: rd}, nil
+}
+
+// encrypted reports whether the trailer names an encryption dictionary.
+func encrypted(rd *pdf.Reader) (yes bool) {
+	defer func() {
+		if recover() != nil {
+			yes = true // a trailer the parser cannot even look at: refuse
+		}
+	}()
+	return !rd.Trailer().Key("Encrypt").IsNull()
 }
 
 // Revision parses the prefix data[:end] of d, one of its revisions

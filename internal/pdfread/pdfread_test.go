@@ -3,11 +3,16 @@ package pdfread
 import (
 	"bytes"
 	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
 
 	"kinerja/internal/pdfread/pdfreadtest"
+	"kinerja/internal/testpdf"
+	"kinerja/internal/testtool"
 )
 
 const (
@@ -92,5 +97,33 @@ func TestRendered(t *testing.T) {
 	early := append([]byte("%PDF-1.4\n/ByteRange [0 3 4 5]\n"), one[9:]...)
 	if _, err := Rendered(early); err == nil {
 		t.Error("a /ByteRange before any revision end: no error")
+	}
+}
+
+// TestEncryptedRefused: an encrypted PDF is named as such (it used to be
+// "malformed PDF: 256-bit encryption key").
+func TestEncryptedRefused(t *testing.T) {
+	qpdf := testtool.Require(t, "qpdf")
+	dir := t.TempDir()
+	plain := filepath.Join(dir, "plain.pdf")
+	doc, _ := testpdf.Build(catalog, "<</Type /Pages /Kids [3 0 R] /Count 1>>", "<</Type /Page /Parent 2 0 R /MediaBox [0 0 100 100]>>")
+	if err := os.WriteFile(plain, doc, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{
+		{"--encrypt", "user", "owner", "256", "--"},
+		{"--allow-weak-crypto", "--encrypt", "", "owner", "128", "--use-aes=n", "--"},
+	} {
+		enc := filepath.Join(dir, "enc.pdf")
+		if out, err := exec.Command(qpdf, append(args, plain, enc)...).CombinedOutput(); err != nil {
+			t.Fatalf("qpdf: %v: %s", err, out)
+		}
+		data, err := os.ReadFile(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := Open(data); !errors.Is(err, ErrEncrypted) {
+			t.Errorf("%q: Open = %v, want ErrEncrypted", args, err)
+		}
 	}
 }
