@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"kinerja/internal/testsample"
 	"strconv"
 	"strings"
 	"testing"
@@ -148,7 +149,7 @@ func TestContinuationCues(t *testing.T) {
 			t.Errorf("%s: no %q cue", a.Pertama.UnitKerja, engine.CueWord)
 		}
 	}
-	for i, rep := range []*report.Report{contohReport(t, 2), sampleReport(t, 2), stressReport(t, 60)} {
+	for i, rep := range []*report.Report{contohReport(t, 2), testsample.Report(t, 2), stressReport(t, 60)} {
 		d := reportOK(t, rep)
 		if n := checkCues(t, d, reportCues(rep)); n == 0 {
 			t.Errorf("%s: no continued row or band", rep.Agreement.Pertama.UnitKerja)

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"kinerja/internal/testsample"
 	"strconv"
 	"strings"
 	"testing"
@@ -12,7 +13,7 @@ import (
 // TestReportDate checks the signature date line: the realisasi file's
 // tanggal, or the place alone, never a blank to fill in by hand.
 func TestReportDate(t *testing.T) {
-	rep := sampleReport(t, 2)
+	rep := testsample.Report(t, 2)
 	if got := ReportDate(rep); got != "Jakarta" {
 		t.Errorf("without tanggal: %q; want the place alone", got)
 	}
@@ -31,7 +32,7 @@ func TestReportDate(t *testing.T) {
 // TestChartLabelsWhole checks that every chart label is the kode and the
 // indicator's words, wrapped but never cut inside a word or shortened.
 func TestChartLabelsWhole(t *testing.T) {
-	rep := sampleReport(t, 2)
+	rep := testsample.Report(t, 2)
 	d := reportOK(t, rep)
 	got := texts(d)
 	for i := range rep.Rows {
@@ -66,7 +67,7 @@ func TestChartContinuesThePage(t *testing.T) {
 // IV they grade the year to date against the target to date and print the
 // progress towards the annual target under it, without a category.
 func TestAnnualColumnsBeforeTWIV(t *testing.T) {
-	rep := sampleReport(t, 2)
+	rep := testsample.Report(t, 2)
 	d := reportOK(t, rep)
 	got := texts(d)
 	for i := range rep.Rows {

@@ -3,6 +3,7 @@ package layout
 import (
 	"bytes"
 	"kinerja/internal/golden"
+	"kinerja/internal/testsample"
 	"math"
 	"path/filepath"
 	"regexp"
@@ -133,24 +134,6 @@ func smallReport(t testing.TB) *report.Report {
 	return rep
 }
 
-// sampleReport computes quarter tw of the sample agreement and realisasi.
-func sampleReport(t testing.TB, tw int) *report.Report {
-	t.Helper()
-	a, err := data.DecodeFile("../data/pk-2021-bppbj.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := report.DecodeFile("../data/realisasi-2021-bppbj.toml", a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := report.Compute(a, r, tw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
-
 // reportOK lays out rep with the fake measurer.
 func reportOK(t *testing.T, rep *report.Report) *Document {
 	t.Helper()
@@ -178,7 +161,7 @@ func texts(d *Document) map[string]string {
 // report (not hard-coded), appear whole exactly once in the table, and
 // that summaries and the budget table are there.
 func TestReportTexts(t *testing.T) {
-	for _, rep := range []*report.Report{smallReport(t), sampleReport(t, 2), sampleReport(t, 1)} {
+	for _, rep := range []*report.Report{smallReport(t), testsample.Report(t, 2), testsample.Report(t, 1)} {
 		d := reportOK(t, rep)
 		got := texts(d)
 		for i := range rep.Rows {
@@ -240,7 +223,7 @@ var reportTableCell = regexp.MustCompile(`^(r\d+|g\d+)\.`)
 // TestReportInvariants checks bounds, one header per page with rows,
 // group rows followed by content, landscape pages and the SigRect.
 func TestReportInvariants(t *testing.T) {
-	for _, rep := range []*report.Report{smallReport(t), sampleReport(t, 2), stressReport(t, 60)} {
+	for _, rep := range []*report.Report{smallReport(t), testsample.Report(t, 2), stressReport(t, 60)} {
 		d := reportOK(t, rep)
 		checkReportBounds(t, d)
 		checkReportHeaders(t, d, rep)
@@ -374,7 +357,7 @@ func chartBars(d *Document) (bars []Box, values []Box) {
 // a width proportional to its capaian, a value at its end, no bar for the
 // others, a colour per category with distinct luminance, and no images.
 func TestChartBars(t *testing.T) {
-	rep := sampleReport(t, 2)
+	rep := testsample.Report(t, 2)
 	d := reportOK(t, rep)
 	bars, values := chartBars(d)
 	var ok []report.Row

@@ -1,6 +1,7 @@
 package layout
 
 import (
+	"kinerja/internal/testsample"
 	"strconv"
 	"strings"
 	"testing"
@@ -181,7 +182,7 @@ func reportSources(rep *report.Report) map[string]string {
 // (the stress report at least none that fits its column), "SASARAN STRATEGIS" takes at most two lines
 // in the summary, and the free-text columns are the widest.
 func TestReportWholeWords(t *testing.T) {
-	for i, rep := range []*report.Report{contohReport(t, 2), sampleReport(t, 2), smallReport(t), stressReport(t, 30)} {
+	for i, rep := range []*report.Report{contohReport(t, 2), testsample.Report(t, 2), smallReport(t), stressReport(t, 30)} {
 		d := reportOK(t, rep)
 		c := landscapeDoc(t, rep.Agreement)
 		strict := affordable((&reportDoc{c.Flow, c.a}).reportSpecs(rep, c.TextWidth()), c.TextWidth())

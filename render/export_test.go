@@ -1,5 +1,7 @@
 package render
 
+import "kinerja/internal/testsample"
+
 // Exported for the external tests (package render_test), which read the
 // rendered PDFs back with package proof (a package above render).
 var (
@@ -10,7 +12,7 @@ var (
 	CheckPDFTools   = checkPDFTools
 	RunTool         = runTool
 	WriteTemp       = writeTemp
-	SampleReport    = sampleReport
+	SampleReport    = testsample.Report
 	RenderReport    = renderReport
 	TextBytes       = textBytes
 	ReadInfo        = readInfo

@@ -2,6 +2,7 @@ package render
 
 import (
 	"bytes"
+	"kinerja/internal/testsample"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -14,21 +15,6 @@ import (
 	"kinerja/layout"
 	"kinerja/report"
 )
-
-// sampleReport computes quarter tw of the sample agreement and realisasi.
-func sampleReport(t testing.TB, tw int) *report.Report {
-	t.Helper()
-	a := decode(t, samplePath)
-	r, err := report.DecodeFile("../data/realisasi-2021-bppbj.toml", a)
-	if err != nil {
-		t.Fatal(err)
-	}
-	rep, err := report.Compute(a, r, tw)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return rep
-}
 
 // renderReport renders rep to a temporary file and returns bytes and path.
 func renderReport(t *testing.T, rep *report.Report) ([]byte, string) {
@@ -44,7 +30,7 @@ func renderReport(t *testing.T, rep *report.Report) ([]byte, string) {
 // pdffonts clean, every page landscape, and on the chart page every
 // indicator's line carries its kode and the capaian computed by report.
 func TestReportSample(t *testing.T) {
-	rep := sampleReport(t, 2)
+	rep := testsample.Report(t, 2)
 	pdf, path := renderReport(t, rep)
 	checkPDFTools(t, path)
 	doc, err := layout.Report(rep, Measurer{})
@@ -187,7 +173,7 @@ func checkReportInfo(t *testing.T, pdf []byte, doc *layout.Document) {
 
 // TestReportDeterministic renders the same report twice.
 func TestReportDeterministic(t *testing.T) {
-	rep := sampleReport(t, 1)
+	rep := testsample.Report(t, 1)
 	var a, b bytes.Buffer
 	if err := Report(&a, rep); err != nil {
 		t.Fatal(err)
