@@ -36,16 +36,16 @@ const (
 // configuration file (see the package documentation for the format).
 type Profile struct {
 	Name        string
-	URL         string            // base URL of the esign-client server
-	Version     int               // API version: 1 or 2
-	User        string            // HTTP Basic user (client id)
-	password    string            // HTTP Basic password; never printed
-	Timeout     time.Duration     // one request
-	Retries     int               // extra attempts after a timeout or a 5xx
-	Placement   string            // PlaceCoordinates or PlaceTag
-	Origin      string            // OriginBottomLeft or OriginTopLeft
-	Reason      string            // signature reason ("" = none)
-	Location    string            // signature location ("" = none)
+	URL         string        // base URL of the esign-client server
+	Version     int           // API version: 1 or 2
+	User        string        // HTTP Basic user (client id)
+	password    string        // HTTP Basic password; never printed
+	Timeout     time.Duration // one request
+	Retries     int           // extra attempts after a timeout or a 5xx
+	Placement   string        // PlaceCoordinates or PlaceTag
+	Origin      string        // OriginBottomLeft or OriginTopLeft
+	Reason      string        // signature reason ("" = none)
+	Location    string        // signature location ("" = none)
 	NIK         map[docinfo.Party]string
 	Roots       *x509.CertPool // trusted roots for the check after signing; nil = system roots
 	RootsSource string         // the file Roots came from
