@@ -91,8 +91,8 @@ bench:
 # wall time and peak resident memory of each (GNU time).
 bench-rss: build
 	@d=$$(mktemp -d) && trap 'rm -rf '"$$d" EXIT && \
-	$(GO) test -count=1 -run '^TestWriteGenerated$$' ./batch -args -gen-dir $$d/toml -gen-n $(BENCHN) >/dev/null && \
-	$(BIN) keys dev $$d/keys >/dev/null 2>&1 && \
+	$(GO) test -count=1 -run '^TestWriteGenerated$$' ./batch -args -gen-dir $$d/toml -gen-n $(BENCHN) -gen-same-parties >/dev/null && \
+	$(BIN) keys dev $$d/keys --agreement $$d/toml/pk-gen-00000.toml >/dev/null 2>&1 && \
 	/usr/bin/time -f 'render\n  %e s wall, %M KB peak RSS' $(BIN) render $$d/toml --out-dir $$d/pdf >/dev/null 2>$$d/render.err; \
 	tail -3 $$d/render.err; \
 	/usr/bin/time -f 'sign both\n  %e s wall, %M KB peak RSS' $(BIN) sign $$d/pdf --out-dir $$d/signed \

@@ -152,6 +152,9 @@ func (a *Archive) store(e Entry, r io.ReaderAt) (Entry, bool, error) {
 	if old, err := findSHA(a.dir, e.SHA256); err != nil || old != nil {
 		return deref(old), false, err
 	}
+	if err := c.supersede(&e); err != nil {
+		return Entry{}, false, err
+	}
 	if err := a.place(e, r); err != nil {
 		return Entry{}, false, err
 	}

@@ -60,20 +60,24 @@ type Archive struct {
 
 // Entry is one index record. The field order is the JSON field order.
 type Entry struct {
-	Seq     int       `json:"seq"`
-	Path    string    `json:"path"` // slash-separated, relative to the archive dir
-	SHA256  string    `json:"sha256"`
-	Size    int64     `json:"size"`
-	Year    int       `json:"year"` // 0 when unknown
-	Unit    string    `json:"unit"`
-	Kind    string    `json:"kind"`
-	Title   string    `json:"title"`
-	Parties []string  `json:"parties"`
-	Signers []Signer  `json:"signers"`
-	Draft   bool      `json:"draft"`
-	Added   time.Time `json:"added"`
-	Prev    string    `json:"prev"`
-	Hash    string    `json:"hash"`
+	Seq     int      `json:"seq"`
+	Path    string   `json:"path"` // slash-separated, relative to the archive dir
+	SHA256  string   `json:"sha256"`
+	Size    int64    `json:"size"`
+	Year    int      `json:"year"` // 0 when unknown
+	Unit    string   `json:"unit"`
+	Kind    string   `json:"kind"`
+	Title   string   `json:"title"`
+	Parties []string `json:"parties"`
+	Signers []Signer `json:"signers"`
+	Draft   bool     `json:"draft"`
+	// Supersedes is the seq of the earlier copy of the same agreement this
+	// copy replaces (see Identity), 0 for none; left out of the JSON when
+	// 0, so records written before it existed keep their hashes.
+	Supersedes int       `json:"supersedes,omitempty"`
+	Added      time.Time `json:"added"`
+	Prev       string    `json:"prev"`
+	Hash       string    `json:"hash"`
 }
 
 // Signer is one signature of an archived document.

@@ -55,7 +55,7 @@ func TestIndexRecordFormat(t *testing.T) {
 	if len(lines) != 3 {
 		t.Fatalf("index has %d lines, want 3", len(lines))
 	}
-	order := regexp.MustCompile(`^\{"seq":\d+,"path":"[^"]+","sha256":"[0-9a-f]{64}","size":\d+,"year":\d+,"unit":"[^"]*","kind":"[^"]*","title":"[^"]*","parties":\[.*\],"signers":\[.*\],"draft":(true|false),"added":"[^"]+","prev":"[0-9a-f]{64}","hash":"[0-9a-f]{64}"\}$`)
+	order := regexp.MustCompile(`^\{"seq":\d+,"path":"[^"]+","sha256":"[0-9a-f]{64}","size":\d+,"year":\d+,"unit":"[^"]*","kind":"[^"]*","title":"[^"]*","parties":\[.*\],"signers":\[.*\],"draft":(true|false),("supersedes":\d+,)?"added":"[^"]+","prev":"[0-9a-f]{64}","hash":"[0-9a-f]{64}"\}$`)
 	prev := zeroHash
 	for i, l := range lines {
 		if !order.MatchString(l) {
@@ -204,12 +204,20 @@ func TestList(t *testing.T) {
 		filter Filter
 		want   int
 	}{
-		{Filter{}, 6},
-		{Filter{Year: 2021}, 3},
-		{Filter{Year: 2022}, 3},
-		{Filter{Unit: "dinas pendidikan"}, 2},
-		{Filter{Unit: "Dinas-Pendidikan", Year: 2022}, 2},
+		{Filter{All: true}, 6},
+		{Filter{}, 4}, // fixtures 2 and 5 supersede 0 and 1 (same year, unit, kind, title)
+		{Filter{Year: 2021, All: true}, 3},
+		{Filter{Year: 2021}, 2},
+		{Filter{Year: 2022}, 2},
+		{Filter{Unit: "dinas pendidikan", All: true}, 2},
+		{Filter{Unit: "dinas pendidikan"}, 1},
+		{Filter{Unit: "Dinas-Pendidikan", Year: 2022, All: true}, 2},
 		{Filter{Unit: "Dinas Pendidikan", Year: 2021}, 0},
+		{Filter{Unit: "PENGADAAN barang", All: true}, 2},
+		{Filter{Unit: "barang-jasa provinsi", All: true}, 2},
+		{Filter{Unit: "dinas"}, 2},
+		{Filter{Unit: "dinas sosial"}, 0},
+		{Filter{Unit: "!!"}, 0},
 		{Filter{Year: 1999}, 0},
 	}
 	for _, tt := range tests {

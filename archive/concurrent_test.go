@@ -48,7 +48,7 @@ func checkComplete(t *testing.T, dir string, files []string) {
 	if err != nil || !rep.OK() || len(rep.Warnings) != 0 {
 		t.Fatalf("Verify = %+v, %v", rep, err)
 	}
-	es, _ := a.List(Filter{})
+	es, _ := a.List(Filter{All: true})
 	var got, want []string
 	for _, e := range es {
 		got = append(got, e.SHA256)

@@ -8,6 +8,7 @@
 //	DIR/.lock                                     flock(2) lock file serialising writers
 //	DIR/.chain/head.json                          chain head: last record's seq, offset, hash; index size
 //	DIR/.chain/sha256/<ab>/<sha256>               content marker: "SEQ OFFSET" of the record of that file
+//	DIR/.chain/identity/<ab>/<identity>           identity marker: "SEQ OFFSET" of the current copy of an agreement
 //	DIR/<year>/<unit-slug>/<name>-<sha12>.pdf     the stored copies, never overwritten
 //	DIR/<year>/<unit-slug>/.tmp-*                 temporary files of an add in progress
 //
@@ -22,7 +23,8 @@
 // order: seq (1-based position = line number), path (slash-separated,
 // relative to DIR), sha256, size, year, unit, kind, title, parties (the
 // parties named in the document), signers (party, name, certificate
-// subject and signing time of every signature), draft, added (time of
+// subject and signing time of every signature), draft, supersedes (the
+// seq of the copy this one supersedes; absent when none), added (time of
 // archiving, from the injected clock), prev (SHA-256 of the previous line's
 // bytes without its newline; 64 zeros for the first record) and hash
 // (SHA-256 of the record encoded with an empty hash). The head hash is the
@@ -30,15 +32,32 @@
 // next record's prev; removing, inserting or reordering records breaks seq
 // and prev. Verify reports each broken link with its line number.
 //
+// # Copies of the same agreement
+//
+// The identity of an agreement (or report) is its year, unit, kind and
+// title, as its kinerja info gives them (see Identity). A signed copy
+// whose identity matches an archived signed copy is a later copy of the
+// same agreement (signed again: make demo run twice, a corrected
+// signature) and is recorded with supersedes = the seq of the current
+// copy; it becomes the current copy. List shows only current copies
+// unless Filter.All; the history stays in the index and in the
+// directory, and Verify verifies every copy, superseded or not. The same
+// file again (same SHA-256) is no new record at all. Drafts and documents
+// without year, unit, kind or title neither supersede nor are
+// superseded. Add finds the current copy through its identity marker in
+// constant time, checked like a content marker; Verify checks that every
+// supersedes names an earlier signed copy with the same identity.
+//
 // # Guarantees
 //
 // Add verifies every signature before storing (unsigned drafts only when
 // Options.AllowUnsigned is set; they are recorded with draft=true and later
 // only re-hashed). Under an exclusive flock on DIR/.lock it reads the chain
-// head and checks it against the index (see below), writes the copy to a ".tmp-" file in the target directory, fsyncs it,
+// head and checks it against the index (see below), finds the copy the new one
+// supersedes, writes the copy to a ".tmp-" file in the target directory, fsyncs it,
 // renames it into place (refusing to replace an existing file), fsyncs the
 // directory, and appends the record with one O_APPEND write followed by
-// fsync, then writes the record's content marker and the new head (each a
+// fsync, then writes the record's content and identity markers and the new head (each a
 // synced temporary file renamed into place). Adding a file whose SHA-256 is
 // already indexed is a no-op. A crash
 // before the rename leaves only a ".tmp-" file, which Verify reports as a
@@ -54,14 +73,15 @@
 // bytes at the offset it names (their SHA-256 is the head's hash), and the
 // index may be longer by at most one complete record that continues the
 // chain: an Add that died after its append, which the next Add takes into
-// the head. A marker must name a record carrying its SHA-256. Anything else
+// the head. A marker must name a record carrying its SHA-256 (an identity
+// marker: a record of that identity). Anything else
 // (an index cut short or edited, records appended by hand, a wrong marker)
 // makes Add refuse with ErrHeadMismatch and Verify report a "head" problem;
 // the head then also witnesses records removed from the end of the index,
 // which the chain alone cannot show. An archive without DIR/.chain (written
 // by an older kinerja, or after someone removed it because the index is
 // the right one) gets it rebuilt from the whole index by the next Add. The
-// price is four more fsyncs per Add.
+// price is four more fsyncs per Add (five for a signed copy with an identity).
 //
 // Verify re-verifies signatures at the time each record was added, so
 // that certificates which expired after archiving do not turn old entries

@@ -81,12 +81,53 @@ func openChain(dir string) (*chain, error) {
 		return nil, err
 	}
 	switch {
-	case size == h.Size:
-		return c, nil
 	case size < h.Size:
 		return nil, headMismatch("%d bytes, the head says %d (records removed)", size, h.Size)
+	case size > h.Size:
+		if err := c.takeTail(size); err != nil {
+			return nil, err
+		}
 	}
-	return c, c.takeTail(size)
+	return c, c.addIdentities()
+}
+
+// addIdentities writes the identity markers of an archive whose head
+// was written before they existed (no DIR/.chain/identity): once, from
+// the index up to the head, which was just checked.
+func (c *chain) addIdentities() error {
+	root := filepath.Join(c.dir, chainDir, identityName)
+	if _, err := os.Stat(root); err == nil || !os.IsNotExist(err) {
+		return err
+	}
+	b, err := readAll(filepath.Join(c.dir, IndexName), c.h.Size)
+	if err != nil {
+		return err
+	}
+	n := emptyHead
+	for _, l := range parseIndex(b).lines {
+		n = n.next(l.raw)
+		if id := identityOf(l.entry); id != "" {
+			if err := writeMarker(c.dir, identityName, id, n.Seq, n.Offset, false); err != nil {
+				return err
+			}
+		}
+	}
+	syscall.Sync()
+	return mkdirAllSync(c.dir, root)
+}
+
+// readAll reads the first size bytes of path.
+func readAll(path string, size int64) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.NewSectionReader(f, 0, size))
+	if err != nil {
+		return nil, fmt.Errorf("read index: %w", err)
+	}
+	return b, nil
 }
 
 // checkLast checks that the index bytes the head names as its last record
@@ -131,7 +172,7 @@ func (c *chain) takeTail(size int64) error {
 	if err := json.Unmarshal(raw, &e); err != nil || e.Seq != c.h.Seq+1 || e.Prev != c.h.Hash {
 		return headMismatch("record %d does not continue the chain", c.h.Seq+1)
 	}
-	return c.advance(c.h.next(raw), e.SHA256, true)
+	return c.advance(c.h.next(raw), &e, true)
 }
 
 // cutTorn rolls back a torn append: the bytes after the last newline of
@@ -151,11 +192,11 @@ func (c *chain) cutTorn(raw []byte) ([]byte, error) {
 	return raw[:keep], nil
 }
 
-// advance records that the record ending at n.Size has content hash sum:
-// its marker first, then the head, so that a crash in between leaves a
-// head that lags by one record.
-func (c *chain) advance(n head, sum string, durable bool) error {
-	if err := writeMarker(c.dir, sum, n.Seq, n.Offset, durable); err != nil {
+// advance records that the record ending at n.Size is e: its markers
+// first, then the head, so that a crash in between leaves a head that
+// lags by one record.
+func (c *chain) advance(n head, e *Entry, durable bool) error {
+	if err := writeMarkers(c.dir, e, n, durable); err != nil {
 		return err
 	}
 	if err := writeHead(c.dir, n); err != nil {
@@ -177,16 +218,18 @@ func (c *chain) append(e *Entry) error {
 		return err
 	}
 	crashHook("after-append")
-	return c.advance(c.h.next(raw), e.SHA256, true)
+	return c.advance(c.h.next(raw), e, true)
 }
 
 // rebuildChain builds the head and the markers from the whole index: once
 // for an archive written before they existed, or after someone removed
-// DIR/.chain. Markers are synced once at the end, before the head.
+// DIR/.chain. Markers are synced once at the end, before the head. The
+// content marker names the first record of a file, the identity marker
+// the last signed copy of an agreement.
 func rebuildChain(dir string, size int64) (*chain, error) {
 	c := &chain{dir: dir, h: emptyHead}
 	if size == 0 {
-		return c, nil
+		return c, mkdirAllSync(dir, filepath.Join(dir, chainDir, identityName))
 	}
 	ix, err := readIndex(filepath.Join(dir, IndexName))
 	if err != nil {
@@ -200,11 +243,19 @@ func rebuildChain(dir string, size int64) (*chain, error) {
 		n := c.h.next(l.raw)
 		if l.entry != nil && !seen[l.entry.SHA256] && isSum(l.entry.SHA256) {
 			seen[l.entry.SHA256] = true
-			if err := writeMarker(dir, l.entry.SHA256, n.Seq, n.Offset, false); err != nil {
+			if err := writeMarker(dir, markerName, l.entry.SHA256, n.Seq, n.Offset, false); err != nil {
+				return nil, err
+			}
+		}
+		if id := identityOf(l.entry); id != "" {
+			if err := writeMarker(dir, identityName, id, n.Seq, n.Offset, false); err != nil {
 				return nil, err
 			}
 		}
 		c.h = n
+	}
+	if err := mkdirAllSync(dir, filepath.Join(dir, chainDir, identityName)); err != nil {
+		return nil, err
 	}
 	syscall.Sync()
 	return c, writeHead(dir, c.h)
@@ -215,7 +266,14 @@ func rebuildChain(dir string, size int64) (*chain, error) {
 // only grows and a marker is written after its record. The record the
 // marker points to must carry sum, or the marker is not believed.
 func findSHA(dir, sum string) (*Entry, error) {
-	seq, off, found, err := readMarker(dir, sum)
+	return findMarked(dir, markerName, sum, func(e *Entry) bool { return e.SHA256 == sum })
+}
+
+// findMarked returns the entry the marker of key in the marker directory
+// kind names, if any; the entry must belong to key, or the marker is not
+// believed.
+func findMarked(dir, kind, key string, belongs func(*Entry) bool) (*Entry, error) {
+	seq, off, found, err := readMarker(dir, kind, key)
 	if err != nil || !found {
 		return nil, err
 	}
@@ -224,10 +282,18 @@ func findSHA(dir, sum string) (*Entry, error) {
 		return nil, err
 	}
 	var e Entry
-	if err := json.Unmarshal(raw, &e); err != nil || e.SHA256 != sum || e.Seq != seq {
-		return nil, headMismatch("the marker of %s names record %d, which is another record", short(sum), seq)
+	if err := json.Unmarshal(raw, &e); err != nil || !belongs(&e) || e.Seq != seq {
+		return nil, headMismatch("the %s marker %s names record %d, which is another record", kind, short(key), seq)
 	}
 	return &e, nil
+}
+
+// identityOf is Identity of e, "" for an unreadable record (nil).
+func identityOf(e *Entry) string {
+	if e == nil {
+		return ""
+	}
+	return Identity(e)
 }
 
 // isSum reports whether s is a lowercase hex SHA-256, safe as a file name.
@@ -243,17 +309,18 @@ func isSum(s string) bool {
 	return true
 }
 
-// markerPath is DIR/.chain/sha256/<first two digits>/<sum>.
-func markerPath(dir, sum string) string {
-	return filepath.Join(dir, chainDir, markerName, sum[:2], sum)
+// markerPath is DIR/.chain/<kind>/<first two digits>/<sum>, kind being
+// sha256 (content markers) or identity (identity markers).
+func markerPath(dir, kind, sum string) string {
+	return filepath.Join(dir, chainDir, kind, sum[:2], sum)
 }
 
 // readMarker returns the seq and index offset the marker of sum names.
-func readMarker(dir, sum string) (seq int, off int64, found bool, err error) {
+func readMarker(dir, kind, sum string) (seq int, off int64, found bool, err error) {
 	if !isSum(sum) {
 		return 0, 0, false, nil
 	}
-	b, err := os.ReadFile(markerPath(dir, sum))
+	b, err := os.ReadFile(markerPath(dir, kind, sum))
 	if os.IsNotExist(err) {
 		return 0, 0, false, nil
 	}
@@ -277,8 +344,8 @@ func parseMarker(b []byte) (int, int64, bool) {
 
 // writeMarker writes the marker of sum (temporary file and rename; synced
 // with its directory when durable).
-func writeMarker(dir, sum string, seq int, off int64, durable bool) error {
-	p := markerPath(dir, sum)
+func writeMarker(dir, kind, sum string, seq int, off int64, durable bool) error {
+	p := markerPath(dir, kind, sum)
 	if err := mkdirAllSync(dir, filepath.Dir(p)); err != nil {
 		return err
 	}

@@ -48,9 +48,9 @@ func TestAddRefusesHeadMismatch(t *testing.T) {
 			writeIndex(t, dir, append(lines, lines[2], lines[2]))
 		}},
 		{"marker naming another record", func(t *testing.T, dir string, es []Entry) {
-			b, _ := os.ReadFile(markerPath(dir, es[0].SHA256))
-			os.MkdirAll(filepath.Dir(markerPath(dir, f0(t))), 0o755)
-			writeFile(t, filepath.Dir(markerPath(dir, f0(t))), f0(t), b)
+			b, _ := os.ReadFile(markerPath(dir, markerName, es[0].SHA256))
+			os.MkdirAll(filepath.Dir(markerPath(dir, markerName, f0(t))), 0o755)
+			writeFile(t, filepath.Dir(markerPath(dir, markerName, f0(t))), f0(t), b)
 		}},
 	}
 	for _, tt := range tests {
@@ -109,7 +109,7 @@ func TestRebuildChain(t *testing.T) {
 
 func TestVerifyReportsStrayMarker(t *testing.T) {
 	_, dir, es := archiveOf3(t)
-	if err := os.Rename(markerPath(dir, es[1].SHA256), markerPath(dir, es[1].SHA256[:63]+"x")); err != nil {
+	if err := os.Rename(markerPath(dir, markerName, es[1].SHA256), markerPath(dir, markerName, es[1].SHA256[:63]+"x")); err != nil {
 		t.Fatal(err)
 	}
 	rep, err := openArchive(t, dir, false).Verify()

@@ -82,44 +82,71 @@ func indexHeads(ix *index) []head {
 	return out
 }
 
-// markerFindings checks that every record (but a lagging last one) has a
-// marker naming it, and that every marker names a record.
+// markerFindings checks that every record (but a lagging last one) has
+// the markers naming it (its content marker, and the identity marker of
+// the last signed copy of each agreement), and that every marker names a
+// record.
 func markerFindings(dir string, ix *index, heads []head, lag bool) []string {
-	var bad []string
-	want := map[string]head{}
+	content, ids := map[string]head{}, map[string]head{}
 	for i, h := range heads[1:] {
 		e := ix.lines[i].entry
-		if e == nil || !isSum(e.SHA256) {
+		if e == nil {
 			continue
 		}
-		if _, dup := want[e.SHA256]; !dup {
-			want[e.SHA256] = h
+		if _, dup := content[e.SHA256]; isSum(e.SHA256) && !dup {
+			content[e.SHA256] = h
+		}
+		if id := Identity(e); id != "" {
+			ids[id] = h
 		}
 	}
-	for sum, h := range want {
-		seq, off, found, err := readMarker(dir, sum)
-		switch {
-		case err != nil:
-			bad = append(bad, err.Error())
-		case !found && lag && h.Seq == heads[len(heads)-1].Seq:
-		case !found:
-			bad = append(bad, fmt.Sprintf("record %d has no marker", h.Seq))
-		case seq != h.Seq || off != h.Offset:
-			bad = append(bad, fmt.Sprintf("the marker of record %d names record %d", h.Seq, seq))
-		}
+	last := heads[len(heads)-1].Seq
+	bad := kindFindings(dir, markerName, content, lag, last)
+	older := !exists(filepath.Join(dir, chainDir, identityName)) // before identity markers: the next add writes them
+	if !older {
+		bad = append(bad, kindFindings(dir, identityName, ids, lag, last)...)
 	}
 	sort.Strings(bad)
-	bad = append(bad, strayMarkers(dir, want)...)
+	bad = append(bad, strayMarkers(dir, markerName, content)...)
+	if !older {
+		bad = append(bad, strayMarkers(dir, identityName, ids)...)
+	}
 	if len(bad) > 3 {
 		bad = append(bad[:3], fmt.Sprintf("%d more", len(bad)-3))
 	}
 	return bad
 }
 
-// strayMarkers lists markers of content hashes that no record carries.
-func strayMarkers(dir string, want map[string]head) []string {
+// kindFindings checks the markers of one kind against the records they
+// must name; the markers of a lagging last record may not exist yet.
+func kindFindings(dir, kind string, want map[string]head, lag bool, last int) []string {
 	var bad []string
-	root := filepath.Join(dir, chainDir, markerName)
+	what := map[string]string{markerName: "marker", identityName: "identity marker"}[kind]
+	for key, h := range want {
+		seq, off, found, err := readMarker(dir, kind, key)
+		switch {
+		case err != nil:
+			bad = append(bad, err.Error())
+		case lag && h.Seq == last:
+		case !found:
+			bad = append(bad, fmt.Sprintf("record %d has no %s", h.Seq, what))
+		case seq != h.Seq || off != h.Offset:
+			bad = append(bad, fmt.Sprintf("the %s of record %d names record %d", what, h.Seq, seq))
+		}
+	}
+	return bad
+}
+
+// exists reports whether path exists.
+func exists(path string) bool {
+	_, err := os.Stat(path)
+	return err == nil
+}
+
+// strayMarkers lists markers of one kind whose key no record has.
+func strayMarkers(dir, kind string, want map[string]head) []string {
+	var bad []string
+	root := filepath.Join(dir, chainDir, kind)
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if !os.IsNotExist(err) {
@@ -128,7 +155,7 @@ func strayMarkers(dir string, want map[string]head) []string {
 			return nil
 		}
 		if _, ok := want[d.Name()]; !d.IsDir() && !ok && !strings.HasPrefix(d.Name(), tempPrefix) {
-			bad = append(bad, "marker "+short(d.Name())+" names no record")
+			bad = append(bad, kind+" marker "+short(d.Name())+" names no record")
 		}
 		return nil
 	})

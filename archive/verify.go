@@ -153,6 +153,7 @@ func (a *Archive) walk() ([]string, error) {
 func checkChain(ix *index) []Problem {
 	var out []Problem
 	prev := zeroHash
+	ids := map[int]string{} // identity of each record by seq
 	for i, l := range ix.lines {
 		bad := func(format string, args ...any) {
 			out = append(out, Problem{Kind: Chain, Line: l.no, Detail: fmt.Sprintf(format, args...)})
@@ -161,6 +162,10 @@ func checkChain(ix *index) []Problem {
 			out = append(out, Problem{Kind: BadRecord, Line: l.no, Detail: "unreadable record: " + l.err.Error()})
 		} else {
 			checkLinks(l, i, prev, bad)
+			if why := checkSupersedes(l.entry, ids); why != "" {
+				out = append(out, Problem{Kind: BadRecord, Line: l.no, Detail: why})
+			}
+			ids[l.entry.Seq] = Identity(l.entry)
 		}
 		prev = lineHash(l.raw)
 	}

@@ -47,7 +47,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 			lines := indexLines(t, dir)
 			lines[1] = strings.Replace(lines[1], `"year":2022`, `"year":2023`, 1)
 			writeIndex(t, dir, lines)
-		}, func(es []Entry) []string { return []string{"chain 2 ", "chain 3 "} }},
+		}, func(es []Entry) []string { return []string{"chain 2 ", "chain 3 ", "head 0 "} }}, // the identity marker names the record as it was
 		{"edited record with recomputed hash", func(t *testing.T, dir string, es []Entry) {
 			lines := indexLines(t, dir)
 			e := es[1]

@@ -69,8 +69,9 @@ func (s Summary) String() string {
 	return line
 }
 
-// add counts one result.
-func (s *Summary) add(r Result) {
+// Add counts one result (Run does; a command that runs its files itself
+// sums them up with it).
+func (s *Summary) Add(r Result) {
 	s.Total++
 	switch {
 	case r.Err == nil:
@@ -121,7 +122,7 @@ func Run(ctx context.Context, jobs iter.Seq[Job], workers int, do func(context.C
 	}()
 	var s Summary
 	for r := range out {
-		s.add(r)
+		s.Add(r)
 		rep.Done(r)
 	}
 	s.NotRun = <-notRun

@@ -190,8 +190,8 @@ func TestPlainLines(t *testing.T) {
 		t.Errorf("stdout %q, want %q", got, want)
 	}
 	want := "FAIL d/bad.toml:3:9: tahun: \"dua\" is not a year\n" +
-		"skip d/realisasi.toml: a realisasi file, not an agreement\n" +
 		"FAIL d/two.toml: first problem\n  second problem\n" +
+		"skip 1 file (a realisasi file, not an agreement): d/realisasi.toml\n" +
 		s.String() + "\nfailed:\n  d/bad.toml\n  d/two.toml\n"
 	if errb.String() != want {
 		t.Errorf("stderr:\n%s\nwant:\n%s", errb.String(), want)

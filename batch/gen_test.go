@@ -19,10 +19,24 @@ import (
 
 // genAgreement returns agreement number i as TOML text.
 func genAgreement(i int) string {
+	return genAgreementWith(i, false)
+}
+
+// genAgreementWith is genAgreement; with sameParties every agreement names
+// the same two people (as one official signs many documents), so that one
+// pair of certificates can sign them all.
+func genAgreementWith(i int, sameParties bool) string {
 	g := &gen{r: rand.New(rand.NewPCG(uint64(i), 0x6b696e65726a61))}
 	g.tahun = 2019 + g.r.IntN(7)
 	g.header(i)
-	g.parties()
+	if sameParties {
+		r, tahun := g.r, g.tahun
+		g.r, g.tahun = rand.New(rand.NewPCG(0, 0x6b696e65726a61)), 2019 // a NIP valid in every year
+		g.parties()
+		g.r, g.tahun = r, tahun
+	} else {
+		g.parties()
+	}
 	g.scales()
 	g.groups()
 	g.programs()

@@ -11,6 +11,7 @@ import (
 var (
 	genDir = flag.String("gen-dir", "", "write generated agreements into this directory (TestWriteGenerated)")
 	genN   = flag.Int("gen-n", 1000, "number of agreements -gen-dir gets")
+	genOne = flag.Bool("gen-same-parties", false, "every generated agreement names the same two people")
 )
 
 // TestWriteGenerated writes -gen-n generated agreements as
@@ -27,7 +28,7 @@ func TestWriteGenerated(t *testing.T) {
 	}
 	for i := range n {
 		p := filepath.Join(dir, fmt.Sprintf("pk-gen-%05d.toml", i))
-		if err := os.WriteFile(p, []byte(genAgreement(i)), 0o644); err != nil {
+		if err := os.WriteFile(p, []byte(genAgreementWith(i, *genOne)), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}

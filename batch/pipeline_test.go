@@ -274,7 +274,7 @@ func TestPipelineSmall(t *testing.T) {
 	if s.OK != 6 {
 		t.Fatalf("%s: %v", s, s.Failures)
 	}
-	es, err := a.List(archive.Filter{})
+	es, err := a.List(archive.Filter{All: true})
 	if err != nil || len(es) != 6 {
 		t.Fatalf("archive holds %d entries (%v), want 6", len(es), err)
 	}

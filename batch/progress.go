@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -51,23 +52,75 @@ func terminalWidth(w io.Writer) (int, bool) {
 	return width, true
 }
 
-// Plain reports one line per job: "ok  NAME -> OUT" on Out, "FAIL NAME:
-// reason" or "skip NAME: reason" on Err, and the summary on Err.
+// inOrder hands results on in input order: a result that finishes before
+// an earlier one waits here until the earlier one has come.
+type inOrder struct {
+	next    int
+	pending map[int]Result
+}
+
+// push adds r and returns the results now due, in input order.
+func (o *inOrder) push(r Result) []Result {
+	if o.pending == nil {
+		o.pending = map[int]Result{}
+	}
+	o.pending[r.Index] = r
+	var due []Result
+	for {
+		r, ok := o.pending[o.next]
+		if !ok {
+			return due
+		}
+		delete(o.pending, o.next)
+		due = append(due, r)
+		o.next++
+	}
+}
+
+// rest returns the results still waiting (after a gap that never came),
+// in input order.
+func (o *inOrder) rest() []Result {
+	rest := make([]Result, 0, len(o.pending))
+	for _, r := range o.pending {
+		rest = append(rest, r)
+	}
+	slices.SortFunc(rest, func(a, b Result) int { return a.Index - b.Index })
+	o.pending = nil
+	return rest
+}
+
+// Plain reports one line per job in input order: "ok  NAME -> OUT" on
+// Out, "FAIL NAME: reason" on Err; skipped jobs are counted in one line
+// per reason before the summary on Err.
 type Plain struct {
 	Out, Err io.Writer
+	order    inOrder
 }
 
-// Done prints the job's line.
+// Done prints the job's line once every earlier job's line is printed.
 func (p *Plain) Done(r Result) {
-	if r.Err == nil {
-		fmt.Fprintln(p.Out, okLine(r))
-		return
+	for _, r := range p.order.push(r) {
+		p.line(r)
 	}
-	fmt.Fprintln(p.Err, failLine(r))
 }
 
-// Finish prints the summary.
-func (p *Plain) Finish(s Summary) { writeSummary(p.Err, s) }
+// line prints the line of one result.
+func (p *Plain) line(r Result) {
+	switch {
+	case r.Err == nil:
+		fmt.Fprintln(p.Out, okLine(r))
+	case !r.Skipped():
+		fmt.Fprintln(p.Err, failLine(r))
+	}
+}
+
+// Finish prints the lines still held back and the summary.
+func (p *Plain) Finish(s Summary) {
+	for _, r := range p.order.rest() {
+		p.line(r)
+	}
+	writeSummary(p.Err, s)
+}
 
 // okLine is "ok  NAME -> OUT" (or "ok  NAME").
 func okLine(r Result) string {
@@ -77,23 +130,23 @@ func okLine(r Result) string {
 	return "ok  " + r.Name + " -> " + r.Out
 }
 
-// failLine is "FAIL NAME: reason" or "skip NAME: reason". A reason that
-// already starts with NAME (FILE:LINE:COL: ...) is not prefixed twice;
-// continuation lines are indented.
+// failLine is "FAIL NAME: reason". A reason that already starts with
+// NAME (FILE:LINE:COL: ...) is not prefixed twice; continuation lines are
+// indented.
 func failLine(r Result) string {
-	word := "FAIL "
-	if r.Skipped() {
-		word = "skip "
-	}
 	msg := r.Err.Error()
 	if !strings.HasPrefix(msg, r.Name+":") {
 		msg = r.Name + ": " + msg
 	}
-	return word + strings.ReplaceAll(strings.TrimRight(msg, "\n"), "\n", "\n  ")
+	return "FAIL " + strings.ReplaceAll(strings.TrimRight(msg, "\n"), "\n", "\n  ")
 }
 
-// writeSummary prints the summary line and, when some failed, their names.
+// writeSummary prints one line per reason files were skipped for, the
+// summary line and, when some failed, their names.
 func writeSummary(w io.Writer, s Summary) {
+	for _, line := range skipLines(s.Failures) {
+		fmt.Fprintln(w, line)
+	}
 	fmt.Fprintln(w, s.String())
 	if s.Failed == 0 {
 		return
@@ -106,13 +159,57 @@ func writeSummary(w io.Writer, s Summary) {
 	}
 }
 
+// maxSkipNames is how many names a skip line lists.
+const maxSkipNames = 3
+
+// skipLines returns one line per reason of the skipped results, in the
+// order the reasons first occur: "skip 2 files (REASON): a, b".
+func skipLines(rs []Result) []string {
+	var reasons []string
+	names := map[string][]string{}
+	for _, r := range rs {
+		if !r.Skipped() {
+			continue
+		}
+		why := r.Err.Error()
+		if _, seen := names[why]; !seen {
+			reasons = append(reasons, why)
+		}
+		names[why] = append(names[why], r.Name)
+	}
+	lines := make([]string, len(reasons))
+	for i, why := range reasons {
+		lines[i] = skipLine(why, names[why])
+	}
+	return lines
+}
+
+// skipLine is the line of the files skipped for one reason.
+func skipLine(why string, names []string) string {
+	list := strings.Join(names[:min(len(names), maxSkipNames)], ", ")
+	if more := len(names) - maxSkipNames; more > 0 {
+		list = fmt.Sprintf("%s and %d more", list, more)
+	}
+	return fmt.Sprintf("skip %d %s (%s): %s", len(names), plural(len(names), "file", "files"), why, list)
+}
+
+// plural returns one or many by n.
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
+}
+
 // Bar is a one-line progress display on a terminal:
 //
 //	[=========>          ] 412/1000 render pk-2021-…-bppbj.toml
 //
 // redrawn in place with \r at most once per Interval (and always for the
-// last job). Failures and skips are printed on lines of their own above
-// it; Finish erases it and prints the summary.
+// last job), counting every job as it finishes. Failures are printed on
+// lines of their own above it and the List in input order (held back
+// until every earlier job has finished); Finish erases it and prints the
+// skip lines and the summary.
 type Bar struct {
 	W        io.Writer
 	List     io.Writer // if set, "OUT" (or NAME) of every success is written here
@@ -124,6 +221,7 @@ type Bar struct {
 	done     int
 	last     time.Time
 	drawn    bool
+	order    inOrder
 }
 
 // NewBar returns a bar for total jobs on a terminal width columns wide,
@@ -136,11 +234,8 @@ func NewBar(w io.Writer, total int, verb string, width int) *Bar {
 // the bar when the interval has passed.
 func (b *Bar) Done(r Result) {
 	b.done++
-	if r.Err != nil {
-		fmt.Fprint(b.W, "\r\x1b[K"+failLine(r)+"\n")
-		b.drawn = false
-	} else if b.List != nil {
-		fmt.Fprintln(b.List, cmpOr(r.Out, r.Name))
+	for _, r := range b.order.push(r) {
+		b.line(r)
 	}
 	now := b.Now()
 	if b.drawn && now.Sub(b.last) < b.Interval && b.done != b.Total {
@@ -150,8 +245,23 @@ func (b *Bar) Done(r Result) {
 	fmt.Fprint(b.W, "\r"+b.Line(r.Name)+"\x1b[K")
 }
 
-// Finish erases the bar and prints the summary.
+// line prints a failure above the bar, or lists a success.
+func (b *Bar) line(r Result) {
+	switch {
+	case r.Err != nil && !r.Skipped():
+		fmt.Fprint(b.W, "\r\x1b[K"+failLine(r)+"\n")
+		b.drawn = false
+	case r.Err == nil && b.List != nil:
+		fmt.Fprintln(b.List, cmpOr(r.Out, r.Name))
+	}
+}
+
+// Finish prints the lines still held back, erases the bar and prints the
+// summary.
 func (b *Bar) Finish(s Summary) {
+	for _, r := range b.order.rest() {
+		b.line(r)
+	}
 	if b.drawn {
 		fmt.Fprint(b.W, "\r\x1b[K")
 	}

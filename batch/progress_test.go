@@ -3,6 +3,7 @@ package batch
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -148,5 +149,64 @@ func TestNewReporterPlainWhenNotATerminal(t *testing.T) {
 	var out, errb bytes.Buffer
 	if _, ok := NewReporter(&out, &errb, 3, "render").(*Plain); !ok {
 		t.Error("a buffer got a progress bar")
+	}
+}
+
+// TestPlainInInputOrder feeds results in a scrambled order: the lines come
+// out in input order, each as soon as every earlier one has come, and the
+// skipped files are counted in one line per reason.
+func TestPlainInInputOrder(t *testing.T) {
+	var out, errb bytes.Buffer
+	p := &Plain{Out: &out, Err: &errb}
+	res := func(i int, err error) Result {
+		return Result{Job: Job{Index: i, Name: fmt.Sprintf("f%d.toml", i), Out: fmt.Sprintf("f%d.pdf", i)}, Err: err}
+	}
+	skip := Skip("a realisasi file")
+	p.Done(res(2, nil))
+	p.Done(res(1, errors.New("broken")))
+	if out.Len()+errb.Len() != 0 {
+		t.Fatalf("printed before the first result came: %q %q", out.String(), errb.String())
+	}
+	p.Done(res(0, nil))
+	if got, want := out.String(), "ok  f0.toml -> f0.pdf\nok  f2.toml -> f2.pdf\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	for _, i := range []int{6, 4, 3, 7, 5} {
+		p.Done(res(i, skip))
+	}
+	p.Done(res(9, nil)) // 8 never comes (interrupted): Finish prints 9 anyway
+	s := Summary{Total: 9, OK: 3, Failed: 1, Skipped: 5, Elapsed: time.Second,
+		Failures: []Result{res(1, errors.New("broken")), res(3, skip), res(4, skip), res(5, skip), res(6, skip), res(7, skip)}}
+	p.Finish(s)
+	if got, want := out.String(), "ok  f0.toml -> f0.pdf\nok  f2.toml -> f2.pdf\nok  f9.toml -> f9.pdf\n"; got != want {
+		t.Errorf("stdout %q, want %q", got, want)
+	}
+	want := "FAIL f1.toml: broken\n" +
+		"skip 5 files (a realisasi file): f3.toml, f4.toml, f5.toml and 2 more\n" +
+		"9 files: 3 ok, 5 skipped, 1 failed (1.0 s, 9 files/s)\nfailed:\n  f1.toml\n"
+	if errb.String() != want {
+		t.Errorf("stderr:\n%q\nwant:\n%q", errb.String(), want)
+	}
+}
+
+// TestBarCountsAtOnceListsInOrder checks that the bar counts a result the
+// moment it comes while its failure line waits for the earlier results.
+func TestBarCountsAtOnceListsInOrder(t *testing.T) {
+	term := &fakeTerm{}
+	var list bytes.Buffer
+	b := NewBar(term, 3, "render", 60)
+	b.List = &list
+	b.Now = fakeClock(time.Second)
+	b.Done(Result{Job: Job{Index: 2, Name: "c.toml", Out: "out/c.pdf"}})
+	b.Done(Result{Job: Job{Index: 1, Name: "b.toml"}, Err: errors.New("b.toml:3:1: broken")})
+	if got, want := term.screen(), "[============>       ] 2/3 render b.toml"; got != want || list.Len() != 0 {
+		t.Errorf("after two: %q (list %q), want %q and nothing listed", got, list.String(), want)
+	}
+	b.Done(Result{Job: Job{Index: 0, Name: "a.toml", Out: "out/a.pdf"}})
+	if got, want := term.screen(), "FAIL b.toml:3:1: broken\n[====================] 3/3 render a.toml"; got != want {
+		t.Errorf("after all: %q, want %q", got, want)
+	}
+	if got := list.String(); got != "out/a.pdf\nout/c.pdf\n" {
+		t.Errorf("list %q", got)
 	}
 }

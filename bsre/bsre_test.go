@@ -5,17 +5,14 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"kinerja/bsre/bsretest"
-	"kinerja/data"
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/proof"
-	"kinerja/render"
 )
 
 const samplePath = "../data/pk-2021-bppbj.toml"
@@ -29,36 +26,11 @@ var (
 // sample is the sample agreement rendered with tanda_tangan = "bsre".
 func sample(t testing.TB) []byte {
 	t.Helper()
-	sampleOnce.Do(func() { sampleDoc, sampleErr = renderBSrE(samplePath) })
+	sampleOnce.Do(func() { sampleDoc, sampleErr = bsretest.RenderBSrE(samplePath) })
 	if sampleErr != nil {
 		t.Fatal(sampleErr)
 	}
 	return sampleDoc
-}
-
-// renderBSrE renders a copy of the agreement TOML at path with
-// tanda_tangan = "bsre" added (so that the embedded source says so too).
-func renderBSrE(path string) ([]byte, error) {
-	src, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	dir, err := os.MkdirTemp("", "bsre-sample")
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(dir)
-	copyPath := filepath.Join(dir, filepath.Base(path))
-	if err := os.WriteFile(copyPath, append([]byte("tanda_tangan = \"bsre\"\n"), src...), 0o600); err != nil {
-		return nil, err
-	}
-	a, err := data.DecodeFile(copyPath)
-	if err != nil {
-		return nil, err
-	}
-	var b bytes.Buffer
-	err = render.Agreement(&b, a)
-	return b.Bytes(), err
 }
 
 // env is a client talking to a stand-in about a document.
@@ -80,13 +52,8 @@ func setup(t *testing.T, version int, placement, origin string, extra string) *e
 	}
 	e.fx = bsretest.NewFixture(t, info.Signers)
 	e.fx.Origin = origin
-	write(t, filepath.Join(e.dir, "ca.pem"), e.fx.PKI.RootPEM())
-	write(t, filepath.Join(e.dir, "esign.cred"), []byte(bsretest.ClientUser+":"+bsretest.ClientPassword+"\n"))
-	cfg := fmt.Sprintf("[profil.uji]\nurl = %q\nversi = %d\nkredensial_file = \"esign.cred\"\npenempatan = %q\nasal = %q\n"+
-		"akar = \"ca.pem\"\nalasan = \"Menyetujui\"\nlokasi = \"Jakarta\"\n%s\n[profil.uji.nik]\npertama = %q\nkedua = %q\n",
-		e.fx.URL, version, placement, origin, extra, bsretest.NIKPertama, bsretest.NIKKedua)
-	write(t, filepath.Join(e.dir, "bsre.toml"), []byte(cfg))
-	p, err := LoadProfile(filepath.Join(e.dir, "bsre.toml"), "uji")
+	cfg := e.fx.ProfileFile(t, e.dir, version, placement, origin, extra)
+	p, err := LoadProfile(cfg, "uji")
 	if err != nil {
 		t.Fatal(err)
 	}

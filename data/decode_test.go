@@ -2,14 +2,11 @@ package data
 
 import (
 	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // readMinimal returns testdata/minimal.toml, a small valid agreement.
 func readMinimal(t testing.TB) string {

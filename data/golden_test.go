@@ -2,7 +2,7 @@ package data
 
 import (
 	"errors"
-	"os"
+	"kinerja/internal/golden"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -24,19 +24,7 @@ func TestBadFilesGolden(t *testing.T) {
 			}
 			checkSorted(t, errs)
 			got := err.Error() + "\n"
-			golden := strings.TrimSuffix(f, ".toml") + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("got\n%s\nwant\n%s", got, want)
-			}
+			golden.Check(t, strings.TrimSuffix(f, ".toml")+".golden", []byte(got))
 		})
 	}
 }

@@ -21,7 +21,9 @@
 // name is FieldName(party) ("kinerja.pertama", "kinerja.kedua"): a parent
 // field /T (kinerja) in /AcroForm /Fields whose /Kids are the party fields.
 // Each party field is merged with its one widget: /FT /Sig /T (<party>)
-// /Parent /Lock << /Type /SigFieldLock /Action /All >>, no /V, and /Type
+// /Parent /Lock << /Type /SigFieldLock /Action /Include /Fields
+// [(kinerja.<party>)] >> (signing the field locks itself only: the other
+// party may still sign), no /V, and /Type
 // /Annot /Subtype /Widget /F 4 /Rect (Widgets[0], the statement page's
 // block) /P (the page) /AP << /N E >>, E one shared empty form XObject, so
 // nothing shows before signing; the page's /Annots lists it. Field and

@@ -21,7 +21,9 @@ import (
 // attachment signature blocks are aligned (issue 11).
 // 7: one empty signature field per party, its widget on the party's
 // signature block (issue 9).
-const Format = 7
+// 8: each signature field's /Lock locks only itself (/Action /Include
+// /Fields [(kinerja.<party>)]), not the other party's field (issue 9).
+const Format = 8
 
 // Info is what a rendered kinerja PDF tells later stages about itself. It
 // travels in the document's XMP metadata (catalog /Metadata) as JSON inside

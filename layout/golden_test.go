@@ -2,15 +2,12 @@ package layout
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"kinerja/internal/golden"
 	"path/filepath"
 	"testing"
 
 	"kinerja/data"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGolden compares the Dump of each case with testdata/<name>.golden.
 func TestGolden(t *testing.T) {
@@ -31,19 +28,7 @@ func TestGolden(t *testing.T) {
 			if err := Dump(&b, d); err != nil {
 				t.Fatal(err)
 			}
-			path := filepath.Join("testdata", tc.name+".golden")
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("dump differs from %s (run go test -update and review the diff)", path)
-			}
+			golden.Check(t, filepath.Join("testdata", tc.name+".golden"), b.Bytes())
 		})
 	}
 }

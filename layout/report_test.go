@@ -2,8 +2,8 @@ package layout
 
 import (
 	"bytes"
+	"kinerja/internal/golden"
 	"math"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -482,19 +482,7 @@ func TestReportGolden(t *testing.T) {
 	if err := Dump(&b, reportOK(t, smallReport(t))); err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join("testdata", "report-small.golden")
-	if *update {
-		if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("dump differs from %s (run go test -update and review the diff)", path)
-	}
+	golden.Check(t, filepath.Join("testdata", "report-small.golden"), b.Bytes())
 }
 
 // stressReport computes quarter II of an agreement with n indicators in

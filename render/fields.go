@@ -11,8 +11,9 @@ import (
 
 // The signature fields (the contract is in package docinfo): one parent
 // field /T (kinerja) in /AcroForm /Fields; under it one /FT /Sig field per
-// signer, /T (<party>), with /Lock << /Type /SigFieldLock /Action /All >>
-// and no /V, merged with its widget on the signer's first rectangle (the
+// signer, /T (<party>), with /Lock << /Type /SigFieldLock /Action /Include
+// /Fields [(kinerja.<party>)] >> (signing it locks itself, not the other
+// party's field) and no /V, merged with its widget on the signer's first rectangle (the
 // statement page's), whose /AP /N is a shared empty form XObject, listed
 // in its page's /Annots. The catalog gets /AcroForm << /Fields [...]
 // /SigFlags 3 >>.
@@ -130,9 +131,9 @@ func (f *fieldObjects) addField(s docinfo.Signer, pages []int, empty int) error 
 		return fmt.Errorf("render: internal error: widget of %s on page %d of %d", s.Party, w.Page, len(pages))
 	}
 	page := pages[w.Page-1]
-	n := f.add(fmt.Appendf(nil, "<</FT /Sig /T (%s) /Parent %d 0 R /Lock <</Type /SigFieldLock /Action /All>> "+
+	n := f.add(fmt.Appendf(nil, "<</FT /Sig /T (%s) /Parent %d 0 R /Lock <</Type /SigFieldLock /Action /Include /Fields [(%s)]>> "+
 		"/Type /Annot /Subtype /Widget /F 4 /Rect [%s %s %s %s] /P %d 0 R /AP <</N %d 0 R>>>>",
-		s.Party, f.parent, pdfNum(w.Rect[0]), pdfNum(w.Rect[1]), pdfNum(w.Rect[2]), pdfNum(w.Rect[3]), page, empty))
+		s.Party, f.parent, docinfo.FieldName(s.Party), pdfNum(w.Rect[0]), pdfNum(w.Rect[1]), pdfNum(w.Rect[2]), pdfNum(w.Rect[3]), page, empty))
 	f.annots[page] = append(f.annots[page], n)
 	return nil
 }

@@ -47,7 +47,8 @@ func TestSignatureFields(t *testing.T) {
 		if f.Key("FT").Name() != "Sig" || f.Key("T").Text() != s.Party.String() || !f.Key("V").IsNull() {
 			t.Errorf("field %d: %v", i, f)
 		}
-		if l := f.Key("Lock"); l.Key("Type").Name() != "SigFieldLock" || l.Key("Action").Name() != "All" {
+		if l := f.Key("Lock"); l.Key("Type").Name() != "SigFieldLock" || l.Key("Action").Name() != "Include" ||
+			l.Key("Fields").Len() != 1 || l.Key("Fields").Index(0).Text() != docinfo.FieldName(s.Party) {
 			t.Errorf("field %s: /Lock %v", s.Party, l)
 		}
 		if len(s.Widgets) != 2 || s.Widgets[0].Page != s.Page || s.Widgets[0].Rect != s.Rect || s.Widgets[1].Page == s.Page {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"fmt"
+	"kinerja/internal/golden"
 	"os"
 	"path/filepath"
 	"strings"
@@ -23,7 +24,7 @@ func TestFormatGuard(t *testing.T) {
 	}
 	got := fmt.Sprintf("format %d sha256 %x\n", Format, sha256.Sum256(buf.Bytes()))
 	path := filepath.Join("testdata", "format.golden")
-	if *update {
+	if golden.Updating() {
 		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -2,16 +2,13 @@ package render
 
 import (
 	"bytes"
-	"flag"
-	"os"
+	"kinerja/internal/golden"
 	"testing"
 	"time"
 
 	"kinerja/docinfo"
 	"kinerja/layout"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // TestGoldenTiny compares a tiny uncompressed document (lines and
 // rectangles only, so no compressed font stream) byte for byte.
@@ -32,18 +29,6 @@ func TestGoldenTiny(t *testing.T) {
 	if err := write(&b, doc, meta, false); err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/tiny.pdf.golden"
-	if *update {
-		if err := os.WriteFile(golden, b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run GoldenTiny -update)", err)
-	}
-	if !bytes.Equal(b.Bytes(), want) {
-		t.Errorf("output differs from %s; inspect, then rerun with -update", golden)
-	}
+	golden.Check(t, "testdata/tiny.pdf.golden", b.Bytes())
 	checkPDFTools(t, writeTemp(t, "tiny.pdf", b.Bytes()))
 }

@@ -6,7 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/xml"
 	"io"
-	"os"
+	"kinerja/internal/golden"
 	"regexp"
 	"strconv"
 	"strings"
@@ -132,19 +132,7 @@ func TestToUnicodeCMapGolden(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	const golden = "testdata/cmap-serif.golden"
-	if *update {
-		if err := os.WriteFile(golden, fc.simple.cmap, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (run go test -run CMapGolden -update)", err)
-	}
-	if !bytes.Equal(fc.simple.cmap, want) {
-		t.Errorf("serif CMap differs from %s; inspect, then rerun with -update", golden)
-	}
+	golden.Check(t, "testdata/cmap-serif.golden", fc.simple.cmap)
 }
 
 func TestToUnicodeCMapBlocks(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
+	"kinerja/internal/golden"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -13,8 +13,6 @@ import (
 
 	"kinerja/data"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files")
 
 // sampleReport computes the sample agreement's report for quarter tw.
 func sampleReport(t testing.TB, tw int) *Report {
@@ -33,37 +31,6 @@ func sampleReport(t testing.TB, tw int) *Report {
 	}
 	return rep
 }
-
-// golden compares got with testdata/name, or rewrites it with -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	path := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run go test -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the golden file (go test ./report -run %s -update to accept):\n%s", name, t.Name(), firstDiff(got, want))
-	}
-}
-
-// firstDiff shows the first differing line.
-func firstDiff(got, want []byte) string {
-	g, w := strings.Split(string(got), "\n"), strings.Split(string(want), "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "line " + itoa(i+1) + ":\n got: " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "lengths differ"
-}
-
-func itoa(n int) string { return FormatNumber(float64(n)) }
 
 // csvRecords parses CSV output with encoding/csv and keys rows by kode and
 // quarter.
@@ -147,7 +114,7 @@ func TestSampleCSV(t *testing.T) {
 	if !strings.HasPrefix(rows["SK12.1/2"]["kendala"], "Data realisasi belanja makanan") {
 		t.Errorf("kendala of SK12.1 TW II missing: %q", rows["SK12.1/2"]["kendala"])
 	}
-	golden(t, "realisasi-2021-bppbj-tw2.csv.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "realisasi-2021-bppbj-tw2.csv.golden"), b.Bytes())
 }
 
 func TestSampleSummary(t *testing.T) {
@@ -203,7 +170,7 @@ func TestSampleJSON(t *testing.T) {
 	if doc.Keseluruhan["triwulan_rata_rata"] != json.Number("94.88") || doc.Keseluruhan["triwulan_sangat_tinggi"] != json.Number("12") {
 		t.Errorf("keseluruhan = %v", doc.Keseluruhan)
 	}
-	golden(t, "realisasi-2021-bppbj-tw2.json.golden", b.Bytes())
+	golden.Check(t, filepath.Join("testdata", "realisasi-2021-bppbj-tw2.json.golden"), b.Bytes())
 }
 
 func TestExportColumnOrderMatches(t *testing.T) {

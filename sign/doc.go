@@ -63,9 +63,10 @@
 //     its digest as broken (they read /V and /ByteRange from the widget's
 //     own dictionary), so the field is merged with its one widget on the
 //     statement page.
-//   - /Lock /Action /All locks every field once PIHAK PERTAMA signs; a
-//     viewer that enforces locks strictly (Acrobat) may then refuse to let
-//     PIHAK KEDUA sign in it. kinerja sign does not enforce locks.
+//   - Each field's /Lock locks only that field (/Include [(kinerja.<party>)],
+//     Format 8). Documents of Format 7 lock /All: once PIHAK PERTAMA has
+//     signed one, sign/verify finds PIHAK KEDUA's field locked, so Sign's
+//     check of its result refuses the second signature (render it again).
 //   - With a TSA, the token size is learned by asking the authority for one
 //     token first (two requests per signature).
 package sign

@@ -1,16 +1,17 @@
 // Package archivetest makes signed kinerja-like PDFs for the tests of the
-// archive package and of `kinerja archive`: a throwaway test CA, a tiny PDF
-// made with fpdf that carries docinfo.Info in its XMP metadata, and approval
-// signatures made with pdfsign directly (not with kinerja/sign, so that
-// archive tests do not depend on it). It is test support only: keys are
-// generated in memory, signer names must be ASCII (a pdfsign limit).
+// archive package and of `kinerja archive`: a throwaway test CA issuing
+// one certificate per signer name, a tiny PDF that carries docinfo.Info in
+// its XMP metadata and kinerja's signature fields, and signatures in the
+// shape kinerja sign writes (package verifytest's, not kinerja/sign's, so
+// that archive tests do not depend on the signer's refusals). It is test
+// support only: keys are generated in memory.
 package archivetest
 
 import (
-	"bytes"
 	"crypto"
+	"crypto/ecdsa"
+	"crypto/elliptic"
 	"crypto/rand"
-	"crypto/rsa"
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
@@ -18,57 +19,75 @@ import (
 	"fmt"
 	"math/big"
 	"strings"
+	"sync"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
-	"github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
-
 	"kinerja/docinfo"
+	"kinerja/sign/verify/verifytest"
 )
 
-// PKI is a test CA and one signing certificate issued by it.
+// PKI is a test CA and the certificates it issued, one per signer name.
 type PKI struct {
-	Roots *x509.CertPool // contains only the CA
-	CAPEM []byte         // the CA certificate, PEM encoded
-	Key   crypto.Signer  // the signer's private key
-	Cert  *x509.Certificate
-	CA    *x509.Certificate
+	Roots  *x509.CertPool // contains only the CA
+	CAPEM  []byte         // the CA certificate, PEM encoded
+	CA     *x509.Certificate
+	caKey  crypto.Signer
+	mu     sync.Mutex
+	signer map[string]verifytest.Signer // by certificate common name
+	serial int64
 }
 
 // docSigningEKU is id-kp-documentSigning (RFC 9336).
 var docSigningEKU = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
 
-// NewPKI creates an RSA-2048 CA named caName and a signer certificate for
+// NewPKI creates a P-256 CA named caName and a signer certificate for
 // signer, valid from 2020 to 2040.
 func NewPKI(caName, signer string) (*PKI, error) {
-	caKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
 	if err != nil {
 		return nil, fmt.Errorf("ca key: %w", err)
 	}
 	caTmpl := certTemplate(1, caName)
 	caTmpl.IsCA, caTmpl.BasicConstraintsValid = true, true
 	caTmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign
-	ca, err := createCert(caTmpl, caTmpl, &caKey.PublicKey, caKey)
-	if err != nil {
-		return nil, err
-	}
-	key, err := rsa.GenerateKey(rand.Reader, 2048)
-	if err != nil {
-		return nil, fmt.Errorf("signer key: %w", err)
-	}
-	tmpl := certTemplate(2, signer)
-	tmpl.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment
-	tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection}
-	tmpl.UnknownExtKeyUsage = []asn1.ObjectIdentifier{docSigningEKU}
-	cert, err := createCert(tmpl, ca, &key.PublicKey, caKey)
+	ca, err := createCert(caTmpl, caTmpl, caKey.Public(), caKey)
 	if err != nil {
 		return nil, err
 	}
 	pool := x509.NewCertPool()
 	pool.AddCert(ca)
 	pemCA := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Raw})
-	return &PKI{Roots: pool, CAPEM: pemCA, Key: key, Cert: cert, CA: ca}, nil
+	p := &PKI{Roots: pool, CAPEM: pemCA, CA: ca, caKey: caKey, signer: map[string]verifytest.Signer{}, serial: 1}
+	if _, err := p.Signer(signer); err != nil {
+		return nil, err
+	}
+	return p, nil
+}
+
+// Signer returns the key and certificate of the person named cn (the
+// certificate's common name), issuing them on first use.
+func (p *PKI) Signer(cn string) (verifytest.Signer, error) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if s, ok := p.signer[cn]; ok {
+		return s, nil
+	}
+	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	if err != nil {
+		return verifytest.Signer{}, fmt.Errorf("signer key: %w", err)
+	}
+	p.serial++
+	tmpl := certTemplate(p.serial, cn)
+	tmpl.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment
+	tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection}
+	tmpl.UnknownExtKeyUsage = []asn1.ObjectIdentifier{docSigningEKU}
+	cert, err := createCert(tmpl, p.CA, key.Public(), p.caKey)
+	if err != nil {
+		return verifytest.Signer{}, err
+	}
+	s := verifytest.Signer{Cert: cert, Key: key, Chain: []*x509.Certificate{p.CA}}
+	p.signer[cn] = s
+	return s, nil
 }
 
 // certTemplate is a certificate template valid 2020-2040.
@@ -103,66 +122,34 @@ func Info(year int, unit string) docinfo.Info {
 }
 
 // DraftPDF makes an unsigned PDF carrying info (nil: no kinerja metadata)
-// whose page text includes body; padLines extra text lines make it bigger
-// (about 60 bytes each, uncompressed).
+// and its signers' signature fields, whose page text includes body;
+// padLines extra text lines make it bigger (about 60 bytes each,
+// uncompressed; 60 lines a page).
 func DraftPDF(info *docinfo.Info, body string, padLines int) ([]byte, error) {
-	f := fpdf.New("P", "mm", "A4", "")
-	f.SetCompression(false)
-	f.SetCatalogSort(true)
-	fixed := time.Date(2021, 1, 4, 0, 0, 0, 0, time.UTC)
-	f.SetCreationDate(fixed)
-	f.SetModificationDate(fixed)
-	if info != nil {
-		xmp, err := docinfo.EncodeXMP(*info, info.Title, "kinerja test", "", "", "kinerja test", "id-ID")
-		if err != nil {
-			return nil, err
-		}
-		f.SetXmpMetadata(xmp)
-	}
-	f.SetFont("Helvetica", "", 10)
-	f.AddPage()
-	f.Text(20, 20, body)
+	lines := []string{body}
 	for i := 0; i < padLines; i++ {
-		if i%60 == 59 {
-			f.AddPage()
-		}
-		f.Text(20, float64(30+4*(i%60)), fmt.Sprintf("Baris %05d %s", i, strings.Repeat("x", 30)))
+		lines = append(lines, fmt.Sprintf("Baris %05d %s", i, strings.Repeat("x", 30)))
 	}
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
-		return nil, fmt.Errorf("draft pdf: %w", err)
+	title := "draft"
+	if info != nil {
+		title = info.Title
 	}
-	return b.Bytes(), nil
+	return verifytest.Build(info, title, verifytest.Paginate(lines))
 }
 
-// Sign adds one invisible approval signature by p's signer named name.
-func Sign(in []byte, p *PKI, name string) (out []byte, err error) {
-	defer func() { // pdfsign panics on some inputs
-		if r := recover(); r != nil {
-			err = fmt.Errorf("sign: panic: %v", r)
-		}
-	}()
-	rd, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
+// Sign adds one signature by the person named name, with a certificate
+// in that name from p: into the next party's signature field, or, in a
+// document without kinerja's fields, an invisible one in a new field.
+func Sign(in []byte, p *PKI, name string) ([]byte, error) {
+	s, err := p.Signer(name)
 	if err != nil {
-		return nil, fmt.Errorf("sign: %w", err)
+		return nil, err
 	}
-	var b bytes.Buffer
-	err = sign.Sign(bytes.NewReader(in), &b, rd, int64(len(in)), sign.SignData{
-		Signature: sign.SignDataSignature{
-			CertType: sign.ApprovalSignature,
-			Info:     sign.SignDataSignatureInfo{Name: name, Reason: "Perjanjian Kinerja", Date: time.Now()},
-		},
-		Signer: p.Key, DigestAlgorithm: crypto.SHA256, Certificate: p.Cert,
-		CertificateChains: [][]*x509.Certificate{{p.Cert, p.CA}},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("sign: %w", err)
-	}
-	return b.Bytes(), nil
+	return verifytest.Sign(in, s, name, nil)
 }
 
 // SignedPDF makes a PDF for info and signs it once per info signer, in
-// order, all with p's certificate.
+// order, each with a certificate in the signer's name from p.
 func SignedPDF(p *PKI, info docinfo.Info, body string, padLines int) ([]byte, error) {
 	b, err := DraftPDF(&info, body, padLines)
 	if err != nil {

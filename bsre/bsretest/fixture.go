@@ -1,7 +1,10 @@
 package bsretest
 
 import (
+	"fmt"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -74,4 +77,33 @@ func (f *Fixture) user(tb testing.TB, nik, name, nip string) *User {
 func plainName(name string) string {
 	before, _, _ := strings.Cut(name, ",")
 	return strings.TrimSpace(before)
+}
+
+// ProfileFile writes into dir a bsre.toml with the profile "uji" for the
+// fixture (API version, placement, origin, then the lines of extra), the
+// client credentials (esign.cred), the test root (ca.pem, with the PEM
+// certificates of moreRoots) and the users' passphrase files
+// (<party>.pass), and returns the path of bsre.toml.
+func (f *Fixture) ProfileFile(tb testing.TB, dir string, version int, placement, origin, extra string, moreRoots ...[]byte) string {
+	tb.Helper()
+	roots := append([]byte(nil), f.PKI.RootPEM()...)
+	for _, r := range moreRoots {
+		roots = append(roots, r...)
+	}
+	files := map[string][]byte{
+		"ca.pem":     roots,
+		"esign.cred": []byte(ClientUser + ":" + ClientPassword + "\n"),
+		"bsre.toml": fmt.Appendf(nil, "[profil.uji]\nurl = %q\nversi = %d\nkredensial_file = \"esign.cred\"\npenempatan = %q\n"+
+			"asal = %q\nakar = \"ca.pem\"\nalasan = \"Menyetujui\"\nlokasi = \"Jakarta\"\n%s\n[profil.uji.nik]\npertama = %q\nkedua = %q\n",
+			f.URL, version, placement, origin, extra, NIKPertama, NIKKedua),
+	}
+	for party, nik := range f.NIK {
+		files[string(party)+".pass"] = []byte(Passphrase(nik) + "\n")
+	}
+	for name, b := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
+			tb.Fatal(err)
+		}
+	}
+	return filepath.Join(dir, "bsre.toml")
 }

@@ -11,13 +11,14 @@ import (
 	"time"
 
 	"kinerja/archive"
+	"kinerja/batch"
 )
 
 // archiveUsage is the synopsis of 'kinerja archive'.
 const archiveUsage = `usage:
   kinerja archive add FILE.pdf... [--dir DIR] [--trust CA.pem ...] [--allow-unsigned] [--allow-incomplete]
   kinerja archive verify [--dir DIR] [--trust CA.pem ...]
-  kinerja archive list [--dir DIR] [--year Y] [--unit U] [--json]
+  kinerja archive list [--dir DIR] [--year Y] [--unit U] [--all] [--json]
 
 add     checks each PDF as 'kinerja verify' does (signatures, re-render
         from the embedded sources, every party signed), then stores it as
@@ -25,11 +26,16 @@ add     checks each PDF as 'kinerja verify' does (signatures, re-render
         DIR/index.jsonl; what verify calls INVALID is refused with its
         reason; INCOMPLETE (a party has not signed) only with
         --allow-incomplete; unsigned drafts only with --allow-unsigned.
-        Adding a file again is a no-op ("already archived").
+        Adding a file again is a no-op ("already archived"). A
+        later signed copy of the same agreement (same year, unit, kind
+        and title) is recorded as superseding the current copy. Several
+        files end with a summary line, as the batch commands do.
 verify  re-hashes every file, re-verifies signatures, checks the record
         chain, reports missing, altered, unindexed and invalid files and
         broken chain links; prints the head hash to keep elsewhere.
-list    lists the entries (table, or a JSON array with --json).
+list    lists the current copies (--all: every copy, superseded ones
+        too) as a table, or a JSON array with --json; --unit matches a
+        part of the unit's name in any case.
 
 DIR defaults to ` + archive.DefaultDir + `. --trust replaces the system roots.
 Exit status: 0 ok, 1 a file refused or a problem found, 2 bad usage.
@@ -58,10 +64,8 @@ func runArchive(args []string, stdout, stderr io.Writer) int {
 
 // archiveFlags is a flag set for one archive subcommand with --dir.
 func archiveFlags(name string, stderr io.Writer) (*flag.FlagSet, *string) {
-	fs := flag.NewFlagSet("archive "+name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, archiveUsage) }
-	dir := fs.String("dir", archive.DefaultDir, "archive directory")
+	fs := newFlagSet("archive "+name, stderr, archiveUsage)
+	dir := fs.String("dir", archive.DefaultDir, "archive `DIR`")
 	return fs, dir
 }
 
@@ -95,32 +99,44 @@ func runArchiveAdd(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "kinerja archive add: %v\n", err)
 		return exitBadInput
 	}
-	code := exitOK
-	for _, f := range files {
-		if !addOne(a, *dir, f, stdout, stderr) {
-			code = exitBadInput
-		}
+	start := time.Now()
+	var s batch.Summary
+	for i, f := range files {
+		s.Add(batch.Result{Job: batch.Job{Index: i, Name: f}, Err: addOne(a, *dir, f, stdout, stderr)})
 	}
-	return code
+	if len(files) > 1 {
+		s.Elapsed = time.Since(start)
+		(&batch.Plain{Out: stdout, Err: stderr}).Finish(s)
+	}
+	if s.Failed > 0 {
+		return exitBadInput
+	}
+	return exitOK
 }
 
-// addOne archives one file and prints the outcome; it reports success.
-func addOne(a *archive.Archive, dir, file string, stdout, stderr io.Writer) bool {
+// alreadyArchived is the skip reason of a file whose copy is archived.
+const alreadyArchived = "already archived"
+
+// addOne archives one file and prints the outcome; it returns nil when it
+// was added, a batch skip when it was already archived, else the error
+// (printed).
+func addOne(a *archive.Archive, dir, file string, stdout, stderr io.Writer) error {
 	e, added, err := a.Add(file)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja %v\n", err) // "archive add FILE: reason"
-		return false
+		return err
 	}
 	stored := filepath.Join(dir, filepath.FromSlash(e.Path))
 	switch {
 	case !added:
-		fmt.Fprintf(stdout, "already archived %s as %s\n", file, stored)
+		fmt.Fprintf(stdout, "%s %s as %s\n", alreadyArchived, file, stored)
+		return batch.Skip(alreadyArchived)
 	case e.Draft:
 		fmt.Fprintf(stdout, "archived %s as %s (unsigned draft)\n", file, stored)
 	default:
-		fmt.Fprintf(stdout, "archived %s as %s (%s)\n", file, stored, signerList(e))
+		fmt.Fprintf(stdout, "archived %s as %s (%s)%s\n", file, stored, signerList(e), supersedeNote(e))
 	}
-	return true
+	return nil
 }
 
 // signerList is "pertama NAME, kedua NAME", or "draft".
@@ -186,7 +202,8 @@ func writeArchiveReport(w io.Writer, dir string, rep *archive.VerifyReport) {
 func runArchiveList(args []string, stdout, stderr io.Writer) int {
 	fs, dir := archiveFlags("list", stderr)
 	year := fs.Int("year", 0, "only entries of this year")
-	unit := fs.String("unit", "", "only entries of this unit (matched by slug)")
+	unit := fs.String("unit", "", "only entries whose unit name contains `TEXT` (any case)")
+	all := fs.Bool("all", false, "also the copies a later copy of the same agreement supersedes")
 	asJSON := fs.Bool("json", false, "print a JSON array")
 	rest, err := parseInterleaved(fs, args)
 	if err != nil {
@@ -199,7 +216,7 @@ func runArchiveList(args []string, stdout, stderr io.Writer) int {
 	a, err := archive.Open(*dir, archive.Options{})
 	if err == nil {
 		var es []archive.Entry
-		if es, err = a.List(archive.Filter{Year: *year, Unit: *unit}); err == nil {
+		if es, err = a.List(archive.Filter{Year: *year, Unit: *unit, All: *all}); err == nil {
 			err = writeList(stdout, es, *asJSON)
 		}
 	}
@@ -221,15 +238,24 @@ func writeList(w io.Writer, es []archive.Entry, asJSON bool) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "YEAR\tUNIT\tKIND\tSIGNERS\tPATH")
+	fmt.Fprintln(tw, "SEQ\tYEAR\tUNIT\tKIND\tSIGNERS\tPATH")
 	for _, e := range es {
 		y := "-"
 		if e.Year > 0 {
 			y = fmt.Sprint(e.Year)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", y, dash(e.Unit), dash(e.Kind), signerList(e), e.Path)
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s%s\n", e.Seq, y, dash(e.Unit), dash(e.Kind), signerList(e), e.Path, supersedeNote(e))
 	}
 	return tw.Flush()
+}
+
+// supersedeNote is " (supersedes record N)" for a copy that supersedes
+// another, else "".
+func supersedeNote(e archive.Entry) string {
+	if e.Supersedes == 0 {
+		return ""
+	}
+	return fmt.Sprintf(" (supersedes record %d)", e.Supersedes)
 }
 
 // dash returns s, or "-" when s is empty.

@@ -19,6 +19,7 @@ import (
 type archivePDFs struct {
 	caPEM                          []byte
 	a2021, b2022, untrusted, draft []byte
+	a2021again                     []byte // the same agreement as a2021, signed again
 }
 
 var (
@@ -53,6 +54,9 @@ func makeArchivePDFs() (archivePDFs, error) {
 	if f.a2021, err = archivetest.SignedPDF(pki, archivetest.Info(2021, "Badan Pelayanan Pengadaan Barang/Jasa"), "a", 3); err != nil {
 		return f, err
 	}
+	if f.a2021again, err = archivetest.SignedPDF(pki, archivetest.Info(2021, "Badan Pelayanan Pengadaan Barang/Jasa"), "a, signed again", 3); err != nil {
+		return f, err
+	}
 	if f.b2022, err = archivetest.SignedPDF(pki, archivetest.Info(2022, "Dinas Pendidikan"), "b", 3); err != nil {
 		return f, err
 	}
@@ -84,17 +88,13 @@ func TestArchiveCLI(t *testing.T) {
 	}
 	p := func(name string) string { return filepath.Join(src, name) }
 	ca := p("ca.pem")
-	steps := []struct {
-		args           []string
-		code           int
-		stdout, stderr string // regular expressions; "" matches anything
-	}{
+	steps := []archiveStep{
 		{[]string{"archive"}, exitUsage, "", `usage:`},
 		{[]string{"archive", "bogus"}, exitUsage, "", `unknown subcommand "bogus"`},
 		{[]string{"archive", "add", "--dir", arsip}, exitUsage, "", `no PDF file given`},
-		{[]string{"archive", "add", "--bogus", p("a.pdf")}, exitUsage, "", `flag provided but not defined`},
+		{[]string{"archive", "add", "--bogus", p("a.pdf")}, exitUsage, "", `^kinerja archive add: unknown flag --bogus \(kinerja archive add --help lists the flags\)\n$`},
 		{[]string{"archive", "verify", "--dir", arsip}, exitBadInput, "", `verify archive: .*no such file`},
-		{[]string{"archive", "list", "--dir", arsip}, exitOK, `^YEAR +UNIT +KIND +SIGNERS +PATH\n$`, ""},
+		{[]string{"archive", "list", "--dir", arsip}, exitOK, `^SEQ +YEAR +UNIT +KIND +SIGNERS +PATH\n$`, ""},
 		{[]string{"archive", "add", p("a.pdf"), "--dir", arsip, "--trust", ca}, exitOK,
 			`^archived .*a\.pdf as .*arsip/2021/badan-pelayanan-pengadaan-barang-jasa/a-[0-9a-f]{12}\.pdf \(pertama BLESSMIYANDA, kedua ANIES BASWEDAN\)\n$`, "^$"},
 		{[]string{"archive", "add", p("a.pdf"), "--dir", arsip, "--trust", ca}, exitOK, `^already archived .*a\.pdf as `, "^$"},
@@ -106,14 +106,28 @@ func TestArchiveCLI(t *testing.T) {
 		{[]string{"archive", "add", "--dir", arsip, "--trust", ca, p("draft.pdf"), "--allow-unsigned", p("b.pdf"), p("missing.pdf")}, exitBadInput,
 			`(?s)archived .*draft\.pdf as .*arsip/2022/dinas-pendidikan/draft-[0-9a-f]{12}\.pdf \(unsigned draft\)\narchived .*b\.pdf as `, `missing\.pdf: no such file`},
 		{[]string{"archive", "list", "--dir", arsip}, exitOK,
-			`(?s)^YEAR +UNIT +KIND +SIGNERS +PATH\n2021 +Badan Pelayanan Pengadaan Barang/Jasa +perjanjian +pertama BLESSMIYANDA, kedua ANIES BASWEDAN +2021/.*\n2022 +Dinas Pendidikan +perjanjian +draft +2022/dinas-pendidikan/draft-.*\n2022 .*dinas-pendidikan/b-[0-9a-f]+\.pdf\n$`, ""},
-		{[]string{"archive", "list", "--dir", arsip, "--unit", "dinas pendidikan", "--year", "2021"}, exitOK, `^YEAR.*\n$`, ""},
-		{[]string{"archive", "list", "--year", "x"}, exitUsage, "", `invalid value "x"`},
+			`(?s)^SEQ +YEAR +UNIT +KIND +SIGNERS +PATH\n1 +2021 +Badan Pelayanan Pengadaan Barang/Jasa +perjanjian +pertama BLESSMIYANDA, kedua ANIES BASWEDAN +2021/.*\n2 +2022 +Dinas Pendidikan +perjanjian +draft +2022/dinas-pendidikan/draft-.*\n3 +2022 .*dinas-pendidikan/b-[0-9a-f]+\.pdf\n$`, ""},
+		{[]string{"archive", "list", "--dir", arsip, "--unit", "dinas pendidikan", "--year", "2021"}, exitOK, `^SEQ +YEAR.*\n$`, ""},
+		{[]string{"archive", "list", "--year", "x"}, exitUsage, "", `^kinerja archive list: --year x: expected a whole number such as 4\n$`},
 		{[]string{"archive", "verify", "--dir", arsip, "--trust", ca}, exitOK,
 			`^archive .*arsip: OK: 3 records, 3 files verified \(1 drafts, hash only\), 0 problems, 0 warnings\nhead [0-9a-f]{64} `, "^$"},
 		{[]string{"archive", "verify", "--dir", arsip}, exitBadInput, `PROBLEM index.jsonl:1: invalid 2021/.*not trusted(?s).*FAILED: 3 records, 1 files verified \(1 drafts`, ""},
 		{[]string{"archive", "verify", "extra", "--dir", arsip}, exitUsage, "", `unexpected argument "extra"`},
 	}
+	runArchiveSteps(t, steps)
+}
+
+// archiveStep is one command of a sequence run against one archive.
+type archiveStep struct {
+	args           []string
+	code           int
+	stdout, stderr string // regular expressions; "" matches anything
+}
+
+// runArchiveSteps runs the steps in order; each sees the archive left by
+// the steps before it.
+func runArchiveSteps(t *testing.T, steps []archiveStep) {
+	t.Helper()
 	for i, s := range steps {
 		code, out, errOut := archiveCLI(s.args...)
 		name := fmt.Sprintf("step %d %v", i+1, s.args[1:])
@@ -158,4 +172,37 @@ func TestArchiveCLIListJSONAndTamper(t *testing.T) {
 	if code != exitBadInput || !strings.HasPrefix(out, want) || !strings.Contains(out, "FAILED: 2 records, 1 files verified") {
 		t.Errorf("verify after tampering: exit %d\n%s\nwant prefix %q", code, out, want)
 	}
+}
+
+// TestArchiveCLISupersedeAndSummary archives the same agreement twice
+// (signed again) among other files: the identical file is "already
+// archived", the new copy supersedes the first, several files end with
+// the batch summary line, list shows the current copies (--all every
+// one) and --unit matches a part of the name in any case.
+func TestArchiveCLISupersedeAndSummary(t *testing.T) {
+	f := archiveFixtures(t)
+	src, arsip := t.TempDir(), filepath.Join(t.TempDir(), "arsip")
+	p := func(name string) string { return filepath.Join(src, name) }
+	for name, b := range map[string][]byte{"a.pdf": f.a2021, "a2.pdf": f.a2021again, "b.pdf": f.b2022, "ca.pem": f.caPEM} {
+		if err := os.WriteFile(p(name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	row := func(seq int, unit, note string) string {
+		return fmt.Sprintf(`%d +\d{4} +%s +perjanjian +pertama BLESSMIYANDA, kedua ANIES BASWEDAN +\S+\.pdf%s\n`, seq, unit, regexp.QuoteMeta(note))
+	}
+	bppbj, dinas := regexp.QuoteMeta("Badan Pelayanan Pengadaan Barang/Jasa"), "Dinas Pendidikan"
+	steps := []archiveStep{
+		{[]string{"archive", "add", p("a.pdf"), "--dir", arsip, "--trust", p("ca.pem")}, exitOK, `^archived .*\n$`, `^$`},
+		{[]string{"archive", "add", p("a.pdf"), p("a2.pdf"), p("b.pdf"), "--dir", arsip, "--trust", p("ca.pem")}, exitOK,
+			`^already archived ` + regexp.QuoteMeta(p("a.pdf")) + ` as .*\.pdf\narchived ` + regexp.QuoteMeta(p("a2.pdf")) + ` as .*/a2-[0-9a-f]{12}\.pdf \(pertama BLESSMIYANDA, kedua ANIES BASWEDAN\) \(supersedes record 1\)\narchived ` + regexp.QuoteMeta(p("b.pdf")) + ` as .*\n$`,
+			`^skip 1 file \(already archived\): ` + regexp.QuoteMeta(p("a.pdf")) + `\n3 files: 2 ok, 1 skipped, 0 failed \(\d+\.\d s, \d+ files/s\)\n$`},
+		{[]string{"archive", "list", "--dir", arsip}, exitOK, `^SEQ.*\n` + row(2, bppbj, " (supersedes record 1)") + row(3, dinas, "") + `$`, `^$`},
+		{[]string{"archive", "list", "--dir", arsip, "--all"}, exitOK, `^SEQ.*\n` + row(1, bppbj, "") + row(2, bppbj, " (supersedes record 1)") + row(3, dinas, "") + `$`, `^$`},
+		{[]string{"archive", "list", "--dir", arsip, "--unit", "pengadaan BARANG"}, exitOK, `^SEQ.*\n` + row(2, bppbj, " (supersedes record 1)") + `$`, `^$`},
+		{[]string{"archive", "list", "--dir", arsip, "--unit", "JASA", "--all"}, exitOK, `^SEQ.*\n` + row(1, bppbj, "") + row(2, bppbj, " (supersedes record 1)") + `$`, `^$`},
+		{[]string{"archive", "list", "--dir", arsip, "--unit", "pendidikan", "--year", "2021"}, exitOK, `^SEQ.*\n$`, `^$`},
+		{[]string{"archive", "verify", "--dir", arsip, "--trust", p("ca.pem")}, exitOK, `^archive .*: OK: 3 records, 3 files verified \(0 drafts, hash only\), 0 problems, 0 warnings\n`, `^$`},
+	}
+	runArchiveSteps(t, steps)
 }

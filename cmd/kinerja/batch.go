@@ -25,7 +25,7 @@ type batchFlags struct {
 
 // add defines --out-dir and -j on fs.
 func (b *batchFlags) add(fs *flag.FlagSet) {
-	fs.StringVar(&b.outDir, "out-dir", "", "directory for the outputs of several inputs (named like the inputs)")
+	fs.StringVar(&b.outDir, "out-dir", "", "`DIR` for the outputs of several inputs (named like the inputs)")
 	fs.IntVar(&b.jobs, "j", runtime.GOMAXPROCS(0), "number of files processed in parallel")
 }
 
@@ -180,8 +180,8 @@ func openSteps(f *signFlags, stderr io.Writer) ([]sign.Options, func(), error) {
 // line, or "".
 func reportBatchProblem(ra reportArgs) string {
 	switch {
-	case ra.triwulan < 1 || ra.triwulan > 4:
-		return fmt.Sprintf("--triwulan %d: want a quarter 1, 2, 3 or 4", ra.triwulan)
+	case ra.triwulan == 0:
+		return quarterMissing()
 	case ra.csv != "" || ra.json != "" || ra.xlsx != "":
 		return "--csv, --json and --xlsx name one file: use them with one AGREEMENT.toml REALISASI.toml pair"
 	case len(ra.inputs) == 0:

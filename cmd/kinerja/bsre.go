@@ -235,7 +235,7 @@ func verifyBSrE(file, config, profile string, opts proof.Options, stdout, stderr
 	if opts.Roots == nil {
 		opts.Roots = p.Roots
 	}
-	code := verifyOne(file, opts, false, stdout, stderr)
+	code, _ := verifyOne(file, opts, false, stdout, stderr)
 	data, err := pdfread.ReadFile(file)
 	if err != nil {
 		return exitBadInput

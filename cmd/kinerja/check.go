@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 
@@ -24,9 +23,7 @@ Exit status: 0 all good, 1 some file bad, 2 bad usage.
 
 // runCheck implements 'kinerja check'.
 func runCheck(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("check", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, checkUsage) }
+	fs := newFlagSet("check", stderr, checkUsage)
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return flagExit(err)

@@ -5,7 +5,6 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -33,10 +32,8 @@ refused.
 
 // runExtract implements 'kinerja extract'.
 func runExtract(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, extractUsage) }
-	dir := fs.String("d", "", "output directory (default ./<FILE>-files/)")
+	fs := newFlagSet("extract", stderr, extractUsage)
+	dir := fs.String("d", "", "output `DIR` (default ./<FILE>-files/)")
 	force := fs.Bool("force", false, "overwrite existing files")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {

@@ -107,7 +107,7 @@ func TestExtractCLIRefusals(t *testing.T) {
 		want string
 	}{
 		{"no file", nil, exitUsage, "want exactly one PDF file"},
-		{"bad flag", []string{"--nope", plain}, exitUsage, "flag provided but not defined"},
+		{"bad flag", []string{"--nope", plain}, exitUsage, "kinerja extract: unknown flag --nope (kinerja extract --help lists the flags)\n"},
 		{"missing", []string{filepath.Join(dir, "none.pdf")}, exitBadInput, "no such file"},
 		{"not a pdf", []string{sampleTOML(t), "-d", out}, exitBadInput, "extract:"},
 		{"nothing embedded", []string{plain, "-d", out}, exitBadInput, "no embedded files"},

@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -44,9 +43,7 @@ func runKeys(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, "kinerja keys: want the subcommand dev\n"+keysUsage)
 		return exitUsage
 	}
-	fset := flag.NewFlagSet("keys dev", flag.ContinueOnError)
-	fset.SetOutput(stderr)
-	fset.Usage = func() { fmt.Fprint(stderr, keysUsage) }
+	fset := newFlagSet("keys dev", stderr, keysUsage)
 	agreement := fset.String("agreement", "", "agreement TOML to take the names and NIP from")
 	keyType := fset.String("key-type", "p256", "key type: "+strings.Join(sign.KeyTypes, ", "))
 	pos, err := parseInterleaved(fset, args[1:])

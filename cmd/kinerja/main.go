@@ -40,6 +40,7 @@ func commands() []command {
 		{"realisasi", "Excel form for realisasi: formulir, import", runRealisasi},
 		{"rekap", "recap of many units' reports (workbook, PDF)", runRekap},
 		{"archive", "store, list and verify signed copies", runArchive},
+		{"version", "print the version and the render format", runVersion},
 	}
 }
 
@@ -57,32 +58,27 @@ func run(args []string, stdout, stderr io.Writer) int {
 			return c.run(args[1:], stdout, stderr)
 		}
 	}
-	fmt.Fprintf(stderr, "kinerja: unknown command %q\n", args[0])
-	usage(stderr)
+	fmt.Fprintln(stderr, "kinerja: "+unknownCommand(args[0]))
 	return exitUsage
+}
+
+// unknownCommand says that name is no command, suggesting the nearest.
+func unknownCommand(name string) string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	if best := nearest(name, names); best != "" {
+		return text(msgUnknownCommandDYM, name, best)
+	}
+	return text(msgUnknownCommand, name)
 }
 
 // usage prints the command list.
 func usage(w io.Writer) {
-	fmt.Fprintln(w, "usage: kinerja COMMAND [ARGS]\n\ncommands:")
+	fmt.Fprintln(w, text(msgUsageTop))
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
-	}
-}
-
-// parseInterleaved parses flags that may come before, between or after the
-// positional arguments and returns the positional arguments.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
 	}
 }
 

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 
@@ -40,14 +39,6 @@ func runRealisasi(args []string, stdout, stderr io.Writer) int {
 	return exitUsage
 }
 
-// realisasiFlags returns a flag set printing the synopsis on errors.
-func realisasiFlags(name string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, realisasiUsage) }
-	return fs
-}
-
 // usageError prints a usage problem with the synopsis.
 func usageError(stderr io.Writer, cmd, problem, synopsis string) int {
 	fmt.Fprint(stderr, "kinerja "+cmd+": "+problem+"\n"+synopsis)
@@ -56,8 +47,9 @@ func usageError(stderr io.Writer, cmd, problem, synopsis string) int {
 
 // runFormulir implements 'kinerja realisasi formulir'.
 func runFormulir(args []string, stdout, stderr io.Writer) int {
-	fs := realisasiFlags("realisasi formulir", stderr)
-	tw := fs.Int("triwulan", 0, "quarter 1..4 (required)")
+	fs := newFlagSet("realisasi formulir", stderr, realisasiUsage)
+	tw := new(int)
+	quarterVar(fs, tw)
 	out := fs.String("o", "", "output workbook (required)")
 	rea := fs.String("realisasi", "", "realisasi reported so far (TOML or form)")
 	pos, err := parseInterleaved(fs, args)
@@ -66,8 +58,8 @@ func runFormulir(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	case len(pos) != 1:
 		return usageError(stderr, "realisasi formulir", fmt.Sprintf("want one AGREEMENT.toml, got %d file(s)", len(pos)), realisasiUsage)
-	case *tw < 1 || *tw > 4:
-		return usageError(stderr, "realisasi formulir", fmt.Sprintf("--triwulan %d: want a quarter 1, 2, 3 or 4", *tw), realisasiUsage)
+	case *tw == 0:
+		return usageError(stderr, "realisasi formulir", quarterMissing(), realisasiUsage)
 	case *out == "":
 		return usageError(stderr, "realisasi formulir", "-o FORM.xlsx is required", realisasiUsage)
 	}
@@ -81,7 +73,7 @@ func runFormulir(args []string, stdout, stderr io.Writer) int {
 
 // runImport implements 'kinerja realisasi import'.
 func runImport(args []string, stdout, stderr io.Writer) int {
-	fs := realisasiFlags("realisasi import", stderr)
+	fs := newFlagSet("realisasi import", stderr, realisasiUsage)
 	agr := fs.String("perjanjian", "", "the agreement the form belongs to (required)")
 	out := fs.String("o", "", "output realisasi TOML (required)")
 	pos, err := parseInterleaved(fs, args)

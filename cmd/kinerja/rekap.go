@@ -22,9 +22,9 @@ any file stops the run; nothing is written then.
 
 // runRekap implements 'kinerja rekap'.
 func runRekap(args []string, stdout, stderr io.Writer) int {
-	fs := realisasiFlags("rekap", stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, rekapUsage) }
-	tw := fs.Int("triwulan", 0, "quarter 1..4 (required)")
+	fs := newFlagSet("rekap", stderr, rekapUsage)
+	tw := new(int)
+	quarterVar(fs, tw)
 	out := fs.String("o", "", "output workbook")
 	pdf := fs.String("pdf", "", "also write the recap PDF")
 	pos, err := parseInterleaved(fs, args)
@@ -33,8 +33,8 @@ func runRekap(args []string, stdout, stderr io.Writer) int {
 		return flagExit(err)
 	case len(pos) != 1:
 		return usageError(stderr, "rekap", fmt.Sprintf("want one DIR, got %d argument(s)", len(pos)), rekapUsage)
-	case *tw < 1 || *tw > 4:
-		return usageError(stderr, "rekap", fmt.Sprintf("--triwulan %d: want a quarter 1, 2, 3 or 4", *tw), rekapUsage)
+	case *tw == 0:
+		return usageError(stderr, "rekap", quarterMissing(), rekapUsage)
 	case *out == "" && *pdf == "":
 		return usageError(stderr, "rekap", "-o REKAP.xlsx or --pdf REKAP.pdf is required", rekapUsage)
 	}

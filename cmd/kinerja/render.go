@@ -3,7 +3,6 @@ package main
 import (
 	"cmp"
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,9 +30,7 @@ note, and a summary line ends it. Exit status 1 if any file failed.
 
 // runRender implements 'kinerja render'.
 func runRender(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("render", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, renderUsage) }
+	fs := newFlagSet("render", stderr, renderUsage)
 	out := fs.String("o", "", "output PDF (only with one input)")
 	var bf batchFlags
 	bf.add(fs)

@@ -35,8 +35,8 @@ func TestRenderUsage(t *testing.T) {
 	}{
 		{[]string{"render"}, "no input file"},
 		{[]string{"render", "a.toml", "b.toml", "-o", "x.pdf"}, "-o takes exactly one input file, got 2"},
-		{[]string{"render", "-x", "a.toml"}, "flag provided but not defined: -x"},
-		{[]string{"render", "a.toml", "-o"}, "flag needs an argument: -o"},
+		{[]string{"render", "-x", "a.toml"}, "kinerja render: unknown flag -x (kinerja render --help lists the flags)\n"},
+		{[]string{"render", "a.toml", "-o"}, "kinerja render: -o needs a value: -o FILE\n"},
 	}
 	for _, c := range cases {
 		code, stdout, stderr := runCLI(c.args...)

@@ -68,15 +68,13 @@ func runReport(args []string, stdout, stderr io.Writer) int {
 // parseReportArgs parses the command line; on a usage error it prints the
 // problem and the synopsis and returns false.
 func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, reportUsage) }
+	fs := newFlagSet("report", stderr, reportUsage)
 	var ra reportArgs
-	fs.IntVar(&ra.triwulan, "triwulan", 0, "quarter 1..4 (required)")
-	fs.StringVar(&ra.pdf, "o", "", "output PDF")
-	fs.StringVar(&ra.csv, "csv", "", "also write the figures as CSV")
-	fs.StringVar(&ra.json, "json", "", "also write the figures as JSON")
-	fs.StringVar(&ra.xlsx, "xlsx", "", "also write the report as an Excel workbook")
+	quarterVar(fs, &ra.triwulan)
+	fs.StringVar(&ra.pdf, "o", "", "output PDF `FILE`")
+	fs.StringVar(&ra.csv, "csv", "", "also write the figures as CSV to `FILE`")
+	fs.StringVar(&ra.json, "json", "", "also write the figures as JSON to `FILE`")
+	fs.StringVar(&ra.xlsx, "xlsx", "", "also write the report as an Excel workbook to `FILE`")
 	var bf batchFlags
 	bf.add(fs)
 	pos, err := parseInterleaved(fs, args)
@@ -93,8 +91,8 @@ func parseReportArgs(args []string, stderr io.Writer) (reportArgs, bool) {
 		problem = reportBatchProblem(ra)
 	case len(pos) != 2:
 		problem = fmt.Sprintf("want AGREEMENT.toml and REALISASI.toml, got %d file(s)", len(pos))
-	case ra.triwulan < 1 || ra.triwulan > 4:
-		problem = fmt.Sprintf("--triwulan %d: want a quarter 1, 2, 3 or 4", ra.triwulan)
+	case ra.triwulan == 0:
+		problem = quarterMissing()
 	}
 	if problem != "" {
 		fmt.Fprint(stderr, "kinerja report: "+problem+"\n"+reportUsage)

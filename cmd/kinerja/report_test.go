@@ -44,13 +44,13 @@ func TestReportCLI(t *testing.T) {
 			bad + `:4:8: realisasi[0].kode: unknown indicator kode "SS9.3" (did you mean ` + "`SS9.1`" + `?); expected a kode from ` + agr, false},
 		{"missing realisasi", append([]string{"report", agr, filepath.Join(dir, "none.toml"), "--triwulan", "2"}, outs...), exitBadInput, "", false},
 		{"triwulan 5", append([]string{"report", agr, real, "--triwulan", "5"}, outs...), exitUsage,
-			"kinerja report: --triwulan 5: want a quarter 1, 2, 3 or 4", false},
+			"kinerja report: --triwulan 5: expected a quarter 1, 2, 3 or 4 (also written II or TW2)", false},
 		{"no triwulan", append([]string{"report", agr, real}, outs...), exitUsage,
-			"kinerja report: --triwulan 0: want a quarter 1, 2, 3 or 4", false},
+			"kinerja report: --triwulan is required: give the quarter, e.g. --triwulan 2 (also II or TW2)", false},
 		{"missing args", []string{"report", agr, "--triwulan", "2"}, exitUsage,
 			"kinerja report: want AGREEMENT.toml and REALISASI.toml, got 1 file(s)", false},
 		{"unknown flag", []string{"report", agr, real, "--triwulan", "2", "-x"}, exitUsage,
-			"flag provided but not defined: -x", false},
+			"kinerja report: unknown flag -x (kinerja report --help lists the flags)", false},
 		{"success", append([]string{"report", agr, real, "--triwulan", "2"}, outs...), exitOK, "", true},
 	}
 	for _, c := range cases {

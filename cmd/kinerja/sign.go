@@ -48,8 +48,6 @@ each), N files are signed at a time (default: the number of cores), each
 output is --out-dir/<input name> (the input directory itself signs in
 place), a failing file is reported and does not stop the others, and a
 summary line ends it. Exit status 1 if any file failed.
-
-flags:
 `
 
 // signFlags holds the parsed command line of 'kinerja sign'.
@@ -67,11 +65,9 @@ type signFlags struct {
 // newSignFlags defines the flags of 'kinerja sign'.
 func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	f := &signFlags{}
-	fs := flag.NewFlagSet("sign", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, signUsage+bsreUsage); fs.PrintDefaults() }
+	fs := newFlagSet("sign", stderr, signUsage+bsreUsage)
 	fs.StringVar(&f.out, "o", "", "output PDF (required)")
-	fs.StringVar(&f.party, "party", "", "party that signs: pertama or kedua")
+	fs.Var((*partyFlag)(&f.party), "party", "party that signs: pertama or kedua")
 	fs.StringVar(&f.key, "key", "", "PKCS#12 key file")
 	fs.StringVar(&f.passFile, "password-file", "", "file holding the PKCS#12 password")
 	fs.StringVar(&f.module, "pkcs11-module", "", "PKCS#11 library")

@@ -156,8 +156,8 @@ func TestSignCLIUsage(t *testing.T) {
 		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--pertama", "k.p12"}, "--pertama and --kedua go together"},
 		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--party", "pertama", "--pkcs11-module", "x.so"}, "needs --token and --key-label"},
 		// Secrets are never accepted on the command line.
-		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--party", "pertama", "--key", "k.p12", "--password", "s3cret"}, "flag provided but not defined: -password"},
-		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--pin", "1234"}, "flag provided but not defined: -pin"},
+		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--party", "pertama", "--key", "k.p12", "--password", "s3cret"}, "kinerja sign: unknown flag --password; did you mean --password-file?\n"},
+		{[]string{"sign", "a.pdf", "-o", "b.pdf", "--pin", "1234"}, "kinerja sign: unknown flag --pin; did you mean --pin-file?\n"},
 	}
 	for _, c := range cases {
 		code, _, stderr := runCLI(c.args...)

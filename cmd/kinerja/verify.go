@@ -5,7 +5,6 @@ import (
 	"crypto/x509"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -61,9 +60,7 @@ func (t *trustFlag) Set(s string) error { *t = append(*t, s); return nil }
 
 // runVerify implements 'kinerja verify'.
 func runVerify(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("verify", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() { fmt.Fprint(stderr, verifyUsage) }
+	fs := newFlagSet("verify", stderr, verifyUsage)
 	var trust trustFlag
 	fs.Var(&trust, "trust", "PEM file of trusted root certificates (repeatable; replaces the system roots)")
 	asJSON := fs.Bool("json", false, "print JSON")
@@ -87,18 +84,37 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	if *bsreProfile != "" && len(files) == 1 && !*asJSON {
 		return verifyBSrE(files[0], *bsreConfig, *bsreProfile, opts, stdout, stderr)
 	}
+	var code int
+	var hint bool
 	if len(files) > 1 || batch.IsDir(files) {
-		return verifyMany(files, opts, *jobs, *asJSON, stdout, stderr)
+		code, hint = verifyMany(files, opts, *jobs, *asJSON, stdout, stderr)
+	} else {
+		code, hint = verifyOne(files[0], opts, *asJSON, stdout, stderr)
 	}
-	return verifyOne(files[0], opts, *asJSON, stdout, stderr)
+	if hint && roots == nil {
+		fmt.Fprintln(stderr, text(msgTrustHint, strings.Join(files, " ")))
+	}
+	return code
 }
 
-// verifyOne checks one file and prints its verdict in full.
-func verifyOne(file string, opts proof.Options, asJSON bool, stdout, stderr io.Writer) int {
+// untrusted reports whether a signature of v is intact but its
+// certificate does not chain to a trusted root: what --trust is for.
+func untrusted(v *proof.Verdict) bool {
+	for _, s := range v.Signatures {
+		if s.Integrity && !s.Trusted {
+			return true
+		}
+	}
+	return false
+}
+
+// verifyOne checks one file and prints its verdict in full; it also
+// reports whether a signature was untrusted.
+func verifyOne(file string, opts proof.Options, asJSON bool, stdout, stderr io.Writer) (int, bool) {
 	v, err := proof.CheckFile(file, opts)
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja verify: %s: %v\n", file, err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	if asJSON {
 		err = writeVerifyJSON(stdout, v, "  ")
@@ -107,9 +123,9 @@ func verifyOne(file string, opts proof.Options, asJSON bool, stdout, stderr io.W
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja verify: %v\n", err)
-		return exitBadInput
+		return exitBadInput, false
 	}
-	return exitFor(v.Status)
+	return exitFor(v.Status), untrusted(v)
 }
 
 // exitFor is the exit status of a verdict.
@@ -123,27 +139,28 @@ func exitFor(s proof.Status) int {
 	return exitBadInput
 }
 
-// verifyMany checks many files in one process with the batch runner.
-func verifyMany(args []string, opts proof.Options, workers int, asJSON bool, stdout, stderr io.Writer) int {
+// verifyMany checks many files in one process with the batch runner; it
+// also reports whether any signature was untrusted.
+func verifyMany(args []string, opts proof.Options, workers int, asJSON bool, stdout, stderr io.Writer) (int, bool) {
 	inputs, err := batch.Inputs(args, ".pdf")
 	if err != nil {
 		fmt.Fprintf(stderr, "kinerja verify: %v\n", err)
-		return exitBadInput
+		return exitBadInput, false
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	verdicts := make([]*proof.Verdict, len(inputs))
 	var mu sync.Mutex
-	worst := exitOK
+	worst, hint := exitOK, false
 	do := func(_ context.Context, j batch.Job) error {
 		v, err := proof.CheckFile(j.Name, opts)
-		code := exitBadInput
+		code, distrust := exitBadInput, false
 		if err == nil {
-			verdicts[j.Index], code = v, exitFor(v.Status)
+			verdicts[j.Index], code, distrust = v, exitFor(v.Status), untrusted(v)
 			err = verdictError(v)
 		}
 		mu.Lock()
-		worst = worse(worst, code)
+		worst, hint = worse(worst, code), hint || distrust
 		mu.Unlock()
 		return err
 	}
@@ -160,9 +177,9 @@ func verifyMany(args []string, opts proof.Options, workers int, asJSON bool, std
 		writeVerdictLines(stdout, verdicts)
 	}
 	if s.NotRun {
-		return exitBadInput
+		return exitBadInput, hint
 	}
-	return worst
+	return worst, hint
 }
 
 // verdictError is nil for a valid verdict, else the reasons.

@@ -81,7 +81,7 @@ func TestVerifyCLI(t *testing.T) {
 		{"two files, worst incomplete", []string{v.once, v.twice, "--trust", v.ca}, exitIncomplete,
 			[]string{"FAIL " + v.once + ": INCOMPLETE: PIHAK KEDUA has not signed", "ok  " + v.twice, "2 files: 1 ok, 1 failed"}},
 		{"directory, worst invalid", []string{v.dir, "--trust", v.ca}, exitBadInput, []string{"FAIL " + v.changed + ": INVALID:", "ok  " + v.twice + "\n", "6 files: 1 ok, 5 failed"}},
-		{"bad flag", []string{"--nope", v.twice}, exitUsage, []string{"flag provided but not defined"}},
+		{"bad flag", []string{"--nope", v.twice}, exitUsage, []string{"kinerja verify: unknown flag --nope (kinerja verify --help lists the flags)\n"}},
 		{"missing file", []string{v.dir + "/none.pdf"}, exitBadInput, []string{"none.pdf", "no such file"}},
 		{"not a pdf", []string{v.ca, "--trust", v.ca}, exitBadInput, []string{"not a PDF"}},
 		{"bad trust file", []string{v.twice, "--trust", v.twice}, exitBadInput, []string{"no PEM certificate"}},
@@ -92,7 +92,7 @@ func TestVerifyCLI(t *testing.T) {
 			[]string{"Signature 1 (PIHAK PERTAMA): valid", "INCOMPLETE: PIHAK KEDUA has not signed (a performance agreement needs PIHAK PERTAMA and PIHAK KEDUA)"}},
 		{"page changed", []string{v.changed, "--trust", v.ca}, exitBadInput,
 			[]string{"INVALID: signature 1 (pertama): page 1 (object 3) redefined: /Contents changed in revision 4 after it was signed"}},
-		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"/Page (object 20) added in revision 4"}},
+		{"page added", []string{v.added, "--trust", v.ca}, exitBadInput, []string{"/Page (object 32) added in revision 4"}},
 		{"truncated", []string{v.truncated, "--trust", v.ca}, exitBadInput, []string{"file truncated"}},
 		{"byte changed", []string{v.byteChanged, "--trust", v.ca}, exitBadInput, []string{"digest mismatch", "Integrity:     FAILED"}},
 	}

@@ -38,7 +38,7 @@ const clockSkew = 5 * time.Minute
 
 // checkSignature checks one signature dictionary.
 func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
-	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location}
+	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location, SigningTime: sd.m}
 	if sd.docTS {
 		s.Errors = append(s.Errors, "document timestamps (/DocTimeStamp) are not checked")
 		return s

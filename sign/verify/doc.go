@@ -3,10 +3,10 @@
 // is well formed, that the digest of the signed bytes matches the CMS
 // (PKCS #7) messageDigest and that the CMS signature verifies, chains the
 // signer certificate to trusted roots (intermediates taken from the CMS),
-// checks key usage, validity at signing time, the CMS signingTime and an
-// RFC 3161 timestamp token if present (its message imprint must match the
-// signature value; its authority must chain to the same roots for its time
-// to be used).
+// checks key usage, validity at signing time (the CMS signingTime, else
+// the /M of the signature dictionary) and an RFC 3161 timestamp token if
+// present (its message imprint must match the signature value; its
+// authority must chain to the same roots for its time to be used).
 //
 // Unlike pdfsign's verify and poppler's pdfsig, it also tells which
 // revision each signature covers and whether anything other than what
@@ -18,21 +18,34 @@
 // revision after a signature is judged by an allow-list policy
 // (policy.go, rules.go), the way pyHanko's difference analysis does:
 // every object its cross-reference section lists must be explained by a
-// rule — filling a signature field made at render time (/V, the widgets'
-// /AP, /Perms for the certification), a /DSS, a document timestamp (a new
-// invisible field, /AcroForm /Fields and a page's /Annots grown by it) —
-// or, if added, be referenced by nothing. Anything else (a page, content
-// stream, resource, font, XObject, annotation, widget /Rect or /F, field,
-// catalog entry, /Metadata, /Names, /OpenAction, /AA, /OCProperties)
-// makes every earlier signature "modified after signing", with the object
-// and what changed; a changed /Info is a warning. Objects are compared as
-// written, not by meaning, so pointing a reference at another object that
-// looks the same is a change. DocMDP /P 1 forbids signing after the
-// certification; a field /Lock /All forbids new visible fields. pdfsign's
-// rewrite of the page and catalog is accepted by a separate legacy rule
-// (legacy.go) until the "pades" branch removes pdfsign. Document-level
+// rule — filling a signature field made at render time (the contract of
+// package docinfo: the field merged with its widget gets /V, a signature
+// dictionary added with it, and a new /AP made only of new objects; /Rect,
+// /F, /P, /T, /Parent and /Lock stay), a /DSS, a document timestamp (a
+// new invisible field, /AcroForm /Fields and a page's /Annots grown by
+// it), BSrE's signature (a new signed field merged with its widget inside
+// a party's reserved block, on that block's page, /Fields and the page's
+// /Annots grown by it: bsre.go; the party is named from the block and its
+// certificate checked) — or, if added, be referenced by nothing. Anything else (a page,
+// content stream, resource, font, XObject, annotation, widget /Rect or
+// /F, field, catalog entry, /Perms, /Metadata, /Names, /OpenAction, /AA,
+// /OCProperties) makes every earlier signature "modified after signing",
+// with the object and what changed; a changed /Info is a warning. Objects
+// are compared as written, not by meaning, so pointing a reference at
+// another object that looks the same is a change. DocMDP /P 1 forbids
+// signing after the certification. A signed field's /Lock is honoured as
+// ISO 32000-1 12.7.4.5 says: /All locks every field, /Include the fields
+// it names, /Exclude all others; a locked field may not be signed.
+// kinerja's fields lock only themselves (/Include [(kinerja.<party>)]), so
+// PIHAK KEDUA may sign after PIHAK PERTAMA; documents of Format 7, whose
+// fields lock /All, are INVALID once PIHAK KEDUA signs. Document-level
 // problems besides: /ByteRange arrays of signatures that are no longer
 // part of the document, a second %PDF- header.
+//
+// The party of a signature in kinerja's field (kinerja.<party>) is that
+// party, and its certificate must be the party's signer (SignerMismatch,
+// package identity's comparison): another person's certificate makes the
+// signature INVALID, naming both.
 //
 // Speed: the policy parses only the objects a later revision lists, and
 // the signed bytes are hashed once; signatures are found through the form
@@ -43,13 +56,12 @@
 // Trade-offs and known limits:
 //   - Offline only: no OCSP or CRL is fetched and embedded revocation data
 //     is not evaluated; there is no LTV (long-term validation).
-//   - The signer's CMS signingTime is claimed by the signer; it is used as
-//     the time for chain validation only when no trusted timestamp exists.
+//   - The signing time (the CMS signingTime, else the signature's /M) is
+//     claimed by the signer; it is used as the time for chain validation
+//     only when no trusted timestamp exists.
 //   - DocMDP is read from a signature's /Reference (P 1 forbids signing
 //     after it); the policy allows less than P 2 and P 3 would, so they
-//     need no more. A field /Lock /All forbids new visible fields; filling
-//     an empty signature field is signing and stays allowed (kinerja's two
-//     fields both lock /All and are signed one after the other).
+//     need no more.
 //   - An added object that nothing refers to (an orphan) is ignored, as no
 //     reader can reach it; references are found by scanning bytes, so
 //     object streams (which no kinerja writer produces) would hide them.

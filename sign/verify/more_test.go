@@ -66,7 +66,7 @@ func TestVerifyHiddenChanges(t *testing.T) {
 		want string
 	}{
 		{"annotation over page 1", func() ([]byte, error) { return verifytest.AddAnnotation(f.twice, "TARGET 0 PERSEN") },
-			"signature 1 (pertama): annotation /FreeText (object 19) added in revision 4"},
+			"signature 1 (pertama): annotation /FreeText (object 31) added in revision 4"},
 		{"metadata replaced", func() ([]byte, error) {
 			return verifytest.ReplaceObject(f.twice, md, fmt.Sprintf("<< /Type /Metadata /Subtype /XML /Length %d >>\nstream\n%s\nendstream", len(xmp), xmp))
 		}, "/Metadata (object 6) redefined: /Length changed in revision 4"},

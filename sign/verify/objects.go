@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/digitorus/pdf"
+
 	"kinerja/internal/pdfedit"
 	"kinerja/internal/pdfread"
 )
@@ -214,4 +216,26 @@ func objName(num uint32, what string) string {
 		return fmt.Sprintf("object %d", num)
 	}
 	return fmt.Sprintf("%s (object %d)", what, num)
+}
+
+// ptrKey identifies an indirect object.
+type ptrKey struct {
+	id  uint32
+	gen uint16
+}
+
+// keyOf returns the object a value was read from.
+func keyOf(v pdf.Value) ptrKey {
+	p := v.GetPtr()
+	return ptrKey{p.GetID(), p.GetGen()}
+}
+
+// contains reports whether list holds s.
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
 }

@@ -2,19 +2,18 @@ package verify
 
 import (
 	"strings"
-	"unicode"
-
-	"golang.org/x/text/unicode/norm"
 
 	"kinerja/docinfo"
+	"kinerja/identity"
 )
 
-// matchParties sets the Party of each signature whose signer name (the
-// signature /Name or the certificate's common name) matches one of the
-// document's signers. Names are compared ASCII-folded and case-folded;
+// matchParties names the party of each signature. A signature in a
+// party's field (kinerja.<party>) is that party's, and its certificate
+// must be the party's signer (bindParty). Any other (a signature in a
+// field of its own) is the party whose signer's name matches its /Name or
+// its certificate's common name, normalised as package identity does;
 // when no name is equal, a name contained word-wise in exactly one
-// signer's name (or the reverse: titles such as "Dr." or ", S.T." differ
-// between certificate and document) is accepted.
+// signer's name (or the reverse) is accepted.
 func matchParties(rep *Report) {
 	if rep.Info == nil {
 		return
@@ -24,7 +23,7 @@ func matchParties(rep *Report) {
 		if v, ok := folded[s]; ok {
 			return v
 		}
-		folded[s] = fold(s)
+		folded[s] = identity.Normalize(s)
 		return folded[s]
 	}
 	for i := range rep.Signatures {
@@ -38,17 +37,15 @@ func matchParties(rep *Report) {
 }
 
 // bindingInvalidates makes a wrong-person certificate (SignerMismatch)
-// invalidate the signature; while false it is a warning.
-//
-// TODO(pades): set it when the signer branch is merged: today's signer
-// signs for anyone, and batch's pipeline test signs every generated
-// agreement with one certificate per party ("Kepala Perangkat Daerah",
-// "Gubernur"), which the check would fail.
-const bindingInvalidates = false
+// invalidate the signature (INVALID, naming both); false would make it a
+// warning. kinerja sign refuses such a certificate before writing, so
+// only another tool puts one in a party's field.
+const bindingInvalidates = true
 
 // bindParty names s's party from its field and checks that the
 // certificate is that party's signer (SignerMismatch). A mismatch is kept
-// apart from Errors: the pdfsign-based signer checks its output by Errors.
+// apart from Errors (Errors are about the signature's integrity and
+// chain; the mismatch is about whose it is).
 func bindParty(info *docinfo.Info, s *Signature) {
 	s.Party = s.fieldParty
 	for _, sg := range info.Signers {
@@ -96,24 +93,4 @@ func namesMatch(a, b string, exact bool) bool {
 		return a == b
 	}
 	return strings.Contains(" "+b+" ", " "+a+" ") || strings.Contains(" "+a+" ", " "+b+" ")
-}
-
-// fold transliterates s to lower-case ASCII words separated by one space:
-// accents are dropped ("é" → "e"), punctuation separates words.
-func fold(s string) string {
-	var b strings.Builder
-	space := true
-	for _, r := range norm.NFKD.String(s) {
-		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r < 128 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
-			b.WriteRune(unicode.ToLower(r))
-			space = false
-		case !space:
-			b.WriteByte(' ')
-			space = true
-		}
-	}
-	return strings.TrimSpace(b.String())
 }

@@ -24,9 +24,9 @@ import (
 // looks the same. Whatever is not explained makes every earlier signature
 // "modified after signing", naming the object and what changed.
 //
-// To allow one more kind of change (BSrE's own signature field in the
-// party's reserved box, for instance), add a newFieldRule or another step
-// to judge; nothing else needs to change.
+// To allow one more kind of change, add a newFieldRule (as bsre.go does
+// for BSrE's own signature field in a party's reserved block) or another
+// step to judge; nothing else needs to change.
 
 // maxPages bounds the pages, fields and array elements walked.
 const maxPages = 100000
@@ -123,8 +123,7 @@ func (j *judge) classify() {
 	}
 }
 
-// trailer checks the trailer: the same catalog (unless the legacy rule
-// explains a new one), no encryption; a new /Info is only noted (viewers
+// trailer checks the trailer: no encryption; a new /Info is only noted (viewers
 // do not show it as the document).
 func (j *judge) trailer() {
 	before, now := j.d.layout.Revs[j.n-1].Trailer, j.d.layout.Revs[j.n].Trailer

@@ -6,8 +6,13 @@ import (
 
 // locks is what the signatures made before a revision forbid.
 type locks struct {
-	docMDP  int  // /P of a certification signature's DocMDP (0: none)
-	lockAll bool // a signed field's /Lock has /Action /All
+	docMDP int // /P of a certification signature's DocMDP (0: none)
+	// lockedBy maps the fully qualified name of each field that a signed
+	// field's /Lock locks to that signed field's name.
+	lockedBy map[string]string
+	// newLockedBy names a signed field whose /Lock (/All, or /Exclude,
+	// which names only existing fields) also locks fields added later.
+	newLockedBy string
 }
 
 // sigField is one terminal signature field.
@@ -56,19 +61,19 @@ func (j *judge) sigFields(rev int) []sigField {
 }
 
 // lockState reads the locks of the signatures in revision n-1: a DocMDP
-// transform in a signature dictionary's /Reference, a /Lock of a signed
-// field.
+// transform in a signature dictionary's /Reference, the /Lock of a signed
+// field (ISO 32000-1 12.7.4.5: /All locks every field, /Include the
+// fields it names, /Exclude every field but those it names).
 func (j *judge) lockState() locks {
-	var l locks
-	for _, f := range j.sigFields(j.n - 1) {
+	l := locks{lockedBy: map[string]string{}}
+	fields := j.sigFields(j.n - 1)
+	for _, f := range fields {
 		fd := j.o.dict(j.n-1, pdfedit.Ref{Num: int(f.num)})
 		sig := j.o.dict(j.n-1, get(fd, "V"))
 		if sig == nil {
 			continue
 		}
-		if nameOf(get(j.o.dict(j.n-1, get(fd, "Lock")), "Action")) == "All" {
-			l.lockAll = true
-		}
+		j.fieldLock(&l, f.name, j.o.dict(j.n-1, get(fd, "Lock")), fields)
 		for _, ref := range j.o.array(j.n-1, get(sig, "Reference")) {
 			rd := j.o.dict(j.n-1, ref)
 			if nameOf(get(rd, "TransformMethod")) == "DocMDP" {
@@ -82,17 +87,40 @@ func (j *judge) lockState() locks {
 	return l
 }
 
-// fill is the signing rule (what a kinerja signature writes): a
-// signature field made before, empty until now, gets /V, a signature
-// dictionary added with it; its widgets change only their /AP, to form
-// XObjects added with it. Filling an empty signature field is signing,
-// which DocMDP /P 2 permits; a /Lock of another field does not forbid it
-// (kinerja's two fields each lock /All, and the second party signs after
-// the first).
+// fieldLock records what the /Lock lock of the signed field by locks,
+// among the signature fields of the revision.
+func (j *judge) fieldLock(l *locks, by string, lock *pdfedit.Dict, fields []sigField) {
+	if lock == nil {
+		return
+	}
+	var named []string
+	for _, v := range j.o.array(j.n-1, get(lock, "Fields")) {
+		named = append(named, text(v))
+	}
+	for _, f := range fields {
+		switch action := nameOf(get(lock, "Action")); {
+		case action == "All", action == "Include" && contains(named, f.name), action == "Exclude" && !contains(named, f.name):
+			if _, ok := l.lockedBy[f.name]; !ok {
+				l.lockedBy[f.name] = by
+			}
+		}
+	}
+	if a := nameOf(get(lock, "Action")); (a == "All" || a == "Exclude") && l.newLockedBy == "" {
+		l.newLockedBy = by
+	}
+}
+
+// fill is the signing rule (what a kinerja signature writes, the contract
+// of package docinfo): a signature field made before, merged with its
+// widget and empty until now, is redefined with /V (a signature
+// dictionary added with it) and a new /AP (made of objects added with
+// it), every other entry (/Rect, /F, /P, /T, /Parent, /Lock ...) as it
+// was. Filling an empty signature field is signing, which DocMDP /P 2
+// permits, unless a signed field's /Lock locks the field.
 func (j *judge) fill() {
 	for _, f := range j.sigFields(j.n) {
-		if j.added[f.num] {
-			continue // a new field: acroForm judges it
+		if j.added[f.num] || !j.redef[f.num] {
+			continue // a new field (acroForm judges it), or unchanged
 		}
 		before := j.o.dict(j.n-1, pdfedit.Ref{Num: int(f.num)})
 		now := j.o.dict(j.n, pdfedit.Ref{Num: int(f.num)})
@@ -105,13 +133,16 @@ func (j *judge) fill() {
 
 // fillField judges the filling of one signature field.
 func (j *judge) fillField(f sigField, before, now *pdfedit.Dict) {
-	kids := j.o.array(j.n, get(now, "Kids"))
-	allow := []string{"V"}
-	if len(kids) == 0 {
-		allow = append(allow, "AP") // the field is its own widget
+	if nameOf(get(before, "Subtype")) != "Widget" || get(before, "Kids") != nil {
+		j.problem("signature field %q (object %d) filled, but it is not merged with its widget as kinerja's fields are", f.name, f.num)
+		return
 	}
-	if ch := changedKeys(before, now, allow...); len(ch) > 0 {
-		j.problem("signature field %q (object %d) changed more than its value when signed: %s", f.name, f.num, join(ch))
+	if ch := changedKeys(before, now, "V", "AP"); len(ch) > 0 {
+		j.problem("signature field %q (object %d) changed more than its value and appearance when signed: %s", f.name, f.num, join(ch))
+		return
+	}
+	if by, ok := j.locks.lockedBy[f.name]; ok {
+		j.problem("signature field %q (object %d) signed, but the /Lock of the signed field %q locks it", f.name, f.num, by)
 		return
 	}
 	if j.locks.docMDP == 1 {
@@ -123,41 +154,31 @@ func (j *judge) fillField(f sigField, before, now *pdfedit.Dict) {
 		j.problem("signature field %q (object %d): its /V is not a signature dictionary added with it", f.name, f.num)
 		return
 	}
-	j.explained[f.num] = true
-	j.explain(sig)
-	j.filled[sig] = true
-	if len(kids) == 0 {
-		j.appearance(f, f.num, now)
-		return
-	}
-	for _, k := range kids {
-		w := refOf(k)
-		if !j.redef[w] {
-			continue
-		}
-		wb, wn := j.o.dict(j.n-1, k), j.o.dict(j.n, k)
-		if ch := changedKeys(wb, wn, "AP"); len(ch) > 0 {
-			j.problem("widget (object %d) of signature field %q changed more than its appearance when signed: %s", w, f.name, join(ch))
-			continue
-		}
-		j.explained[w] = true
-		j.appearance(f, w, wn)
+	if j.appearance(f, now) {
+		j.explained[f.num] = true
+		j.explain(sig)
+		j.filled[sig] = true
 	}
 }
 
-// appearance explains the new /AP of widget w: every object it refers to
-// must be added with the signature (an appearance that reuses an older
+// appearance explains the new /AP of the field-widget f: an /N form made
+// of objects added with the signature (an appearance that reuses an older
 // object, another party's stamp for one, is a change).
-func (j *judge) appearance(f sigField, w uint32, wd *pdfedit.Dict) {
+func (j *judge) appearance(f sigField, wd *pdfedit.Dict) bool {
 	ap := get(wd, "AP")
 	if r := refOf(ap); r != 0 && !j.added[r] {
-		j.problem("widget (object %d) of signature field %q: its /AP is object %d, which existed before the signature", w, f.name, r)
-		return
+		j.problem("signature field %q (object %d): its /AP is object %d, which existed before the signature", f.name, f.num, r)
+		return false
 	}
-	for _, r := range refsIn(j.o.dict(j.n, ap), nil) {
+	apd := j.o.dict(j.n, ap)
+	if n := refOf(get(apd, "N")); n == 0 || !j.added[n] {
+		j.problem("signature field %q (object %d): its new /AP has no /N form added with the signature", f.name, f.num)
+		return false
+	}
+	for _, r := range refsIn(apd, nil) {
 		if !j.added[r] {
-			j.problem("widget (object %d) of signature field %q: its appearance uses object %d, which existed before the signature", w, f.name, r)
-			return
+			j.problem("signature field %q (object %d): its appearance uses object %d, which existed before the signature", f.name, f.num, r)
+			return false
 		}
 	}
 	if r := refOf(ap); r != 0 {
@@ -166,6 +187,7 @@ func (j *judge) appearance(f sigField, w uint32, wd *pdfedit.Dict) {
 	for _, r := range refsIn(ap, nil) {
 		j.explainNew(r)
 	}
+	return true
 }
 
 // isSigType reports a /Type /Sig or /DocTimeStamp dictionary.
@@ -184,9 +206,7 @@ func (j *judge) catalog() {
 	rootB := refOf(get(j.d.layout.Revs[j.n-1].Trailer, "Root"))
 	rootN := refOf(get(j.d.layout.Revs[j.n].Trailer, "Root"))
 	if rootB != rootN {
-		if !j.legacyCatalog(rootB, rootN) {
-			j.problem("the trailer's /Root changed from object %d to object %d", rootB, rootN)
-		}
+		j.problem("the trailer's /Root changed from object %d to object %d", rootB, rootN)
 		return
 	}
 	if !j.redef[rootN] {
@@ -203,21 +223,16 @@ func (j *judge) catalog() {
 	}
 }
 
-// perms allows /Perms to appear once, with the certification signature
-// filled in this revision as its only entry /DocMDP.
+// perms allows no change of /Perms: the certification signature adds it
+// with the document's first signature, and every revision the policy
+// judges comes after a signature.
 func (j *judge) perms(before, now *pdfedit.Dict) bool {
 	pb, pn := get(before, "Perms"), get(now, "Perms")
-	if encoded(pb) == encoded(pn) {
+	if encoded(pb) == encoded(pn) && !j.redef[refOf(pn)] {
 		return true
 	}
-	p := j.o.dict(j.n, pn)
-	mdp := refOf(get(p, "DocMDP"))
-	if pb != nil || p == nil || len(p.Keys()) != 1 || !j.filled[mdp] {
-		j.problem("the catalog's /Perms changed other than by adding the certification signature filled in this revision")
-		return false
-	}
-	j.explainNew(refOf(pn))
-	return true
+	j.problem("the catalog's /Perms changed after a signature (only the document's first signature, a certification, adds it)")
+	return false
 }
 
 // dssKeys are the entries a /DSS may have.
@@ -254,9 +269,10 @@ func (j *judge) dss(before, now *pdfedit.Dict) bool {
 // or returns false. The rules are tried in order.
 type newFieldRule func(j *judge, num uint32, f *pdfedit.Dict) bool
 
-// newFieldRules are the kinds of new fields the policy allows. BSrE's
-// signer (its own field in the party's reserved box) is one more entry.
-var newFieldRules = []newFieldRule{timestampField, legacyPdfsignField}
+// newFieldRules are the kinds of new fields the policy allows: document
+// timestamps, and the signature field BSrE's signer adds inside a
+// party's reserved block (bsreField).
+var newFieldRules = []newFieldRule{timestampField, bsreField}
 
 // acroForm judges the /AcroForm: the entries other than /Fields stay
 // (/SigFlags may become 3), /Fields only grows, and each field it gains
@@ -324,7 +340,7 @@ func (j *judge) newField(num uint32) bool {
 			what = "unsigned signature field"
 		}
 	}
-	j.problem("new %s %q (object %d) added that is no document timestamp", what, text(get(f, "T")), num)
+	j.problem("new %s %q (object %d) added that is no document timestamp and no signature inside a party's reserved block", what, text(get(f, "T")), num)
 	return false
 }
 
@@ -371,7 +387,7 @@ func (j *judge) pages() {
 		if nameOf(get(before, "Type")) != "Page" || nameOf(get(now, "Type")) != "Page" {
 			continue
 		}
-		if len(changedKeys(before, now, "Annots")) > 0 && !j.legacyPage(num) {
+		if len(changedKeys(before, now, "Annots")) > 0 {
 			continue // unexplained: reported with the keys that changed
 		}
 		ab, an := j.o.array(j.n-1, get(before, "Annots")), j.o.array(j.n, get(now, "Annots"))

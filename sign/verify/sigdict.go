@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/digitorus/pdf"
 
@@ -23,9 +25,11 @@ type sigDict struct {
 	reason    string
 	location  string
 	subFilter string
+	m         time.Time  // /M, the claimed signing time (zero if absent or unreadable)
 	docTS     bool       // /Type /DocTimeStamp
-	field     string     // the name (/T) of the field whose /V it is, if found through the fields
-	rect      [4]float64 // that field's widget /Rect (its first kid's), normalised
+	field     string     // the fully qualified name of the field whose /V it is, if found through the fields
+	rect      [4]float64 // that field's /Rect when it is its own widget (normalised)
+	hasRect   bool
 }
 
 // end is the offset where the signed bytes end (0 if unknown).
@@ -80,7 +84,7 @@ func (d *document) sigsFromFields() (out []*sigDict, ok bool) {
 	}
 	found := map[ptrKey]bool{}
 	for i := 0; i < fields.Len(); i++ {
-		if !d.fieldSigs(fields.Index(i), 0, found, &out) {
+		if !d.fieldSigs(fields.Index(i), "", 0, found, &out) {
 			return nil, false
 		}
 	}
@@ -88,46 +92,47 @@ func (d *document) sigsFromFields() (out []*sigDict, ok bool) {
 	return out, true
 }
 
-// fieldSigs appends the signature values under field n to out; false
-// means the tree is too deep or loops.
-func (d *document) fieldSigs(n pdf.Value, depth int, found map[ptrKey]bool, out *[]*sigDict) bool {
+// fieldSigs appends the signature values under field n (whose parent's
+// fully qualified name is parent) to out; false means the tree is too
+// deep or loops.
+func (d *document) fieldSigs(n pdf.Value, parent string, depth int, found map[ptrKey]bool, out *[]*sigDict) bool {
 	if depth > 32 || len(found) > maxPages {
 		return false
+	}
+	name := n.Key("T").Text()
+	if parent != "" && name != "" {
+		name = parent + "." + name
+	} else if name == "" {
+		name = parent
 	}
 	if v := n.Key("V"); v.Kind() == pdf.Dict && keyOf(v) != keyOf(n) && !found[keyOf(v)] { // indirect only
 		found[keyOf(v)] = true
 		if s := sigAt(func() pdf.Value { return v }); s != nil {
-			s.field, s.rect = n.Key("T").Text(), widgetRect(n)
+			s.field = name
+			s.rect, s.hasRect = widgetRect(n)
 			*out = append(*out, s)
 		}
 	}
 	kids := n.Key("Kids")
 	for i := 0; i < kids.Len(); i++ {
-		if !d.fieldSigs(kids.Index(i), depth+1, found, out) {
+		if !d.fieldSigs(kids.Index(i), name, depth+1, found, out) {
 			return false
 		}
 	}
 	return true
 }
 
-// widgetRect returns the /Rect of field n's widget (n itself, or its first
-// kid), normalised; zero when there is none.
-func widgetRect(n pdf.Value) [4]float64 {
-	w := n
-	if n.Key("Rect").Kind() != pdf.Array && n.Key("Kids").Len() > 0 {
-		w = n.Key("Kids").Index(0)
+// widgetRect is the normalised /Rect of a field merged with its widget.
+func widgetRect(n pdf.Value) ([4]float64, bool) {
+	r := n.Key("Rect")
+	if n.Key("Subtype").Name() != "Widget" || r.Kind() != pdf.Array || r.Len() != 4 {
+		return [4]float64{}, false
 	}
-	var r [4]float64
-	a := w.Key("Rect")
-	if a.Len() != 4 {
-		return r
+	var v [4]float64
+	for i := range v {
+		v[i] = r.Index(i).Float64()
 	}
-	for i := range r {
-		r[i] = a.Index(i).Float64()
-	}
-	r[0], r[2] = min(r[0], r[2]), max(r[0], r[2])
-	r[1], r[3] = min(r[1], r[3]), max(r[1], r[3])
-	return r
+	return [4]float64{min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3])}, true
 }
 
 // accountsForRaw reports whether sigs explain every signature trace in the
@@ -168,6 +173,7 @@ func sigAt(resolve func() pdf.Value) (s *sigDict) {
 		reason:    v.Key("Reason").Text(),
 		location:  v.Key("Location").Text(),
 		subFilter: v.Key("SubFilter").Name(),
+		m:         pdfDate(v.Key("M").Text()),
 		docTS:     typ == "DocTimeStamp",
 	}
 	s.byteRange, s.brErr = readByteRange(v.Key("ByteRange"))
@@ -299,4 +305,36 @@ func (d *document) strayMessage(index int, off int64, br []int64) string {
 // isSpace reports PDF white space.
 func isSpace(c byte) bool {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0
+}
+
+// pdfDate reads a PDF date (D:YYYYMMDDHHmmSS followed by Z, +HH'mm' or
+// -HH'mm'; later parts may be left out); zero when it is not one.
+func pdfDate(s string) time.Time {
+	s = strings.TrimPrefix(s, "D:")
+	digits := len(s) - len(strings.TrimLeft(s, "0123456789"))
+	if digits < 4 || digits > 14 || digits%2 != 0 {
+		return time.Time{}
+	}
+	full := s[:digits] + "0101000000"[digits-4:]
+	zone := strings.NewReplacer("'", "").Replace(s[digits:])
+	loc := time.UTC
+	if len(zone) == 5 && (zone[0] == '+' || zone[0] == '-') {
+		h, err1 := strconv.Atoi(zone[1:3])
+		m, err2 := strconv.Atoi(zone[3:5])
+		if err1 != nil || err2 != nil {
+			return time.Time{}
+		}
+		off := (h*60 + m) * 60
+		if zone[0] == '-' {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+	} else if zone != "" && zone != "Z" {
+		return time.Time{}
+	}
+	t, err := time.ParseInLocation("20060102150405", full, loc)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
 }

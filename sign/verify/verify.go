@@ -41,7 +41,7 @@ type Signature struct {
 	Location        string
 	SignerSubject   string
 	SignerIssuer    string
-	SigningTime     time.Time  // CMS signingTime attribute (zero if absent)
+	SigningTime     time.Time  // claimed: the CMS signingTime attribute, else the signature's /M (zero if neither)
 	Timestamp       *time.Time // RFC 3161 timestamp time, if a token is present
 	DigestAlgorithm string     // e.g. "SHA-256"
 	ByteRange       [4]int64

@@ -1,13 +1,18 @@
 // Package verifytest makes signed and tampered PDFs for the tests of the
-// verifier and of `kinerja verify`: a test CA, two signers, a small fpdf
-// document carrying kinerja info in its XMP metadata, signatures made
-// directly with pdfsign (approval signatures, ASCII names), and the
-// tampering a verifier must catch. It is for tests only: keys are
-// generated in memory and never written anywhere by this package.
+// verifier, of the archive and of `kinerja verify`: a test CA, two
+// signers, a small hand-made document carrying kinerja info in its XMP
+// metadata and kinerja's signature fields (the contract of package
+// docinfo), signatures made with kinerja's own writer (package pades, so
+// in the shape kinerja sign writes; this package cannot import package
+// sign, which imports the verifier), a signature in a new field of its own
+// (as BSrE's signer adds one, built with internal/pdfupdate and package
+// cades) for documents without fields, and the tampering a verifier must
+// catch. It is for tests only: keys are generated in memory and never
+// written anywhere by this package.
 //
-// Limits: documents are written with fpdf without compression so tests can
-// edit their text; the incremental updates are written by hand for fpdf's
-// classic cross-reference tables and do not handle xref streams.
+// Limits: documents are uncompressed so tests can edit their text; the
+// incremental updates are written by hand for classic cross-reference
+// tables and do not handle xref streams.
 package verifytest
 
 import (
@@ -19,18 +24,18 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
+	"encoding/hex"
 	"encoding/pem"
 	"fmt"
 	"io"
 	"math/big"
 	"net/http"
+	"regexp"
 	"sort"
 	"strings"
 	"time"
 
-	"codeberg.org/go-pdf/fpdf"
 	"github.com/digitorus/pdf"
-	"github.com/digitorus/pdfsign/sign"
 	"github.com/digitorus/timestamp"
 
 	"kinerja/docinfo"
@@ -39,8 +44,9 @@ import (
 
 // Signer is a certificate and its key.
 type Signer struct {
-	Cert *x509.Certificate
-	Key  crypto.Signer
+	Cert  *x509.Certificate
+	Key   crypto.Signer
+	Chain []*x509.Certificate // issuers, the certificate's issuer first (may be empty)
 }
 
 // PKI is a test CA with two signers, PIHAK PERTAMA and PIHAK KEDUA.
@@ -120,99 +126,11 @@ func Info() docinfo.Info {
 		Kind: docinfo.Agreement, Title: "PERJANJIAN KINERJA TAHUN 2021", Year: 2021, Unit: "BPPBJ",
 		Signers: []docinfo.Signer{
 			{Party: docinfo.Pertama, Name: "Ir. Budi Santoso, M.T.", Jabatan: "Kepala Biro", Page: 1,
-				Rect: [4]float64{350, 100, 550, 160}},
+				Rect: [4]float64{350, 100, 550, 160}, Widgets: []docinfo.Widget{{Page: 1, Rect: [4]float64{350, 100, 550, 160}}}},
 			{Party: docinfo.Kedua, Name: "Dr. Sití Âminah", Jabatan: "Sekretaris Daerah", Page: 1,
-				Rect: [4]float64{50, 100, 250, 160}},
+				Rect: [4]float64{50, 100, 250, 160}, Widgets: []docinfo.Widget{{Page: 1, Rect: [4]float64{50, 100, 250, 160}}}},
 		},
 	}
-}
-
-// Document renders an uncompressed A4 document of pages pages with lines
-// lines of text each (about 60 bytes per line) and the kinerja info in its
-// XMP metadata. title appears on the first line of page 1.
-func Document(title string, pages, lines int) ([]byte, error) {
-	xmp, err := docinfo.EncodeXMP(Info(), title, "kinerja test", "test", "", "kinerja", "id")
-	if err != nil {
-		return nil, err
-	}
-	f := fpdf.New("P", "pt", "A4", "")
-	f.SetCompression(false)
-	f.SetCatalogSort(true)
-	fixed := time.Date(2021, 1, 15, 9, 0, 0, 0, time.UTC)
-	f.SetCreationDate(fixed)
-	f.SetModificationDate(fixed)
-	f.SetXmpMetadata(xmp)
-	f.SetAutoPageBreak(false, 0)
-	for p := 1; p <= pages; p++ {
-		f.AddPage()
-		f.SetFont("Helvetica", "", 10)
-		f.Text(50, 60, fmt.Sprintf("%s - halaman %d", title, p))
-		for i := 0; i < lines; i++ {
-			f.Text(50, 80+float64(i%60)*12, fmt.Sprintf("Indikator %d.%d: persentase capaian kinerja 100 persen", p, i))
-		}
-	}
-	var b bytes.Buffer
-	if err := f.Output(&b); err != nil {
-		return nil, fmt.Errorf("render test document: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// Sign appends an approval signature by s named name (ASCII), visible on
-// page 1 in rect (llx, lly, urx, ury in points) unless rect is nil.
-func Sign(in []byte, s Signer, name string, rect *[4]float64) ([]byte, error) {
-	return SignTSA(in, s, name, rect, "")
-}
-
-// SignTSA is Sign with an RFC 3161 timestamp from the authority at tsaURL
-// ("" for none).
-func SignTSA(in []byte, s Signer, name string, rect *[4]float64, tsaURL string) (out []byte, err error) {
-	defer func() { // pdfsign does not recover its panics
-		if p := recover(); p != nil {
-			out, err = nil, fmt.Errorf("sign: panic: %v", p)
-		}
-	}()
-	rdr, err := pdf.NewReader(bytes.NewReader(in), int64(len(in)))
-	if err != nil {
-		return nil, fmt.Errorf("sign: %w", err)
-	}
-	data := sign.SignData{
-		Signature: sign.SignDataSignature{
-			CertType: sign.ApprovalSignature,
-			Info:     sign.SignDataSignatureInfo{Name: name, Reason: "Perjanjian Kinerja", Location: "Jakarta", Date: time.Now()},
-		},
-		Signer:            s.Key,
-		DigestAlgorithm:   crypto.SHA256,
-		Certificate:       s.Cert,
-		CertificateChains: [][]*x509.Certificate{{s.Cert}},
-		TSA:               sign.TSA{URL: tsaURL},
-	}
-	if rect != nil {
-		data.Appearance = sign.Appearance{Visible: true, Page: 1, LowerLeftX: rect[0], LowerLeftY: rect[1], UpperRightX: rect[2], UpperRightY: rect[3]}
-	}
-	var b bytes.Buffer
-	if err := sign.Sign(bytes.NewReader(in), &b, rdr, int64(len(in)), data); err != nil {
-		return nil, fmt.Errorf("sign: %w", err)
-	}
-	return b.Bytes(), nil
-}
-
-// SignedTwice renders Document(title, pages, lines) and signs it for
-// PIHAK PERTAMA, then PIHAK KEDUA, both visible on page 1 in the boxes of
-// Info; it returns the unsigned, once- and
-// twice-signed files.
-func (p *PKI) SignedTwice(title string, pages, lines int) (unsigned, once, twice []byte, err error) {
-	if unsigned, err = Document(title, pages, lines); err != nil {
-		return nil, nil, nil, err
-	}
-	info := Info()
-	if once, err = Sign(unsigned, p.Pertama, "Budi Santoso", &info.Signers[0].Rect); err != nil {
-		return nil, nil, nil, err
-	}
-	if twice, err = Sign(once, p.Kedua, "Siti Aminah", &info.Signers[1].Rect); err != nil {
-		return nil, nil, nil, err
-	}
-	return unsigned, once, twice, nil
 }
 
 // TSAHandler is an RFC 3161 timestamp authority answering with time at
@@ -257,8 +175,9 @@ func ReplaceText(in []byte, old, new string) ([]byte, error) {
 }
 
 // CopyContents returns to with the /Contents of its last signature
-// replaced by that of from's last signature, padded with zeros (from's
-// must not be larger).
+// replaced by the signature value (the DER, without the zero padding) of
+// from's last signature, padded with zeros. It fails only when that DER is
+// larger than to's room.
 func CopyContents(from, to []byte) ([]byte, error) {
 	fs, fe, err := lastContents(from)
 	if err != nil {
@@ -268,27 +187,46 @@ func CopyContents(from, to []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if fe-fs > te-ts {
-		return nil, fmt.Errorf("copy contents: %d hex digits do not fit in %d", fe-fs, te-ts)
+	der, err := derPrefix(from[fs:fe])
+	if err != nil {
+		return nil, fmt.Errorf("copy contents: %w", err)
+	}
+	if 2*len(der) > te-ts {
+		return nil, fmt.Errorf("copy contents: %d bytes do not fit in %d hex digits", len(der), te-ts)
 	}
 	out := bytes.Clone(to)
-	n := copy(out[ts:te], from[fs:fe])
+	n := hex.Encode(out[ts:te], der)
 	copy(out[ts+n:te], bytes.Repeat([]byte("0"), te-ts-n))
 	return out, nil
 }
 
-// lastContents returns the span of the last "/Contents<hex>" value.
+// derPrefix decodes a /Contents hex string and returns the DER value at
+// its start (the zeros after it are padding).
+func derPrefix(h []byte) ([]byte, error) {
+	raw := make([]byte, hex.DecodedLen(len(h)&^1))
+	if _, err := hex.Decode(raw, h[:len(h)&^1]); err != nil {
+		return nil, err
+	}
+	var v asn1.RawValue
+	rest, err := asn1.Unmarshal(raw, &v)
+	if err != nil {
+		return nil, err
+	}
+	return raw[:len(raw)-len(rest)], nil
+}
+
+// contentsRe finds a signature's /Contents hex string.
+var contentsRe = regexp.MustCompile(`/Contents\s*<([0-9A-Fa-f]*)>`)
+
+// lastContents returns the span of the hex digits of the last
+// "/Contents <hex>" value.
 func lastContents(b []byte) (int, int, error) {
-	i := bytes.LastIndex(b, []byte("/Contents<"))
-	if i < 0 {
+	all := contentsRe.FindAllSubmatchIndex(b, -1)
+	if len(all) == 0 {
 		return 0, 0, fmt.Errorf("no signature /Contents")
 	}
-	s := i + len("/Contents<")
-	e := bytes.IndexByte(b[s:], '>')
-	if e < 0 {
-		return 0, 0, fmt.Errorf("unterminated /Contents")
-	}
-	return s, s + e, nil
+	m := all[len(all)-1]
+	return m[2], m[3], nil
 }
 
 // update is an incremental update being written.
