@@ -5,7 +5,7 @@ SAMPLE  := data/pk-2021-bppbj.toml
 REALISASI := data/realisasi-2021-bppbj.toml
 KEYS    := out/keys
 
-.PHONY: all build demo test check bench bench-rss fuzz clean
+.PHONY: all build demo demo-bsre test check bench bench-rss fuzz clean
 
 all: build
 
@@ -29,6 +29,38 @@ demo: build
 	$(BIN) report $(SAMPLE) $(REALISASI) --triwulan 2 -o out/laporan-tw2-2021.pdf --csv out/laporan-tw2-2021.csv --json out/laporan-tw2-2021.json
 	$(BIN) render data/contoh/pk-2024-dlh-contoh.toml -o out/pk-2024-dlh-contoh.pdf && $(BIN) report data/contoh/pk-2024-dlh-contoh.toml \
 		data/contoh/realisasi-2024-dlh-contoh.toml --triwulan 2 -o out/laporan-tw2-2024-contoh.pdf --csv out/laporan-tw2-2024-contoh.csv
+
+# demo-bsre: sign the sample through BSrE's Esign Client Service, played by
+# the stand-in of package bsre/bsretest (a test double on 127.0.0.1 with
+# development certificates, never a real signer): render a copy of the
+# sample with tanda_tangan = "bsre", start the stand-in (it writes the
+# profile, the client credentials, the passphrases and its CA to
+# out/bsre/), sign for both parties through it, and check the result with
+# kinerja verify (beside the stand-in's verify), pdfsig (trusting the
+# stand-in's CA), mutool and qpdf; the stand-in is stopped at the end.
+BSRE     := out/bsre
+BSRE_ADDR ?= 127.0.0.1:8765
+demo-bsre: build
+	@mkdir -p $(BSRE) && rm -rf $(BSRE)/nss
+	{ echo 'tanda_tangan = "bsre"'; cat $(SAMPLE); } > $(BSRE)/pk-2021-bppbj.toml
+	$(BIN) render $(BSRE)/pk-2021-bppbj.toml -o $(BSRE)/pk-2021-bppbj.pdf
+	$(GO) build -o bin/bsre-standin ./bsre/bsretest/cmd/bsre-standin
+	@set -e; bin/bsre-standin --pdf $(BSRE)/pk-2021-bppbj.pdf --dir $(BSRE) --addr $(BSRE_ADDR) 2>$(BSRE)/standin.log & pid=$$!; \
+	trap 'kill $$pid 2>/dev/null' EXIT; \
+	for i in $$(seq 50); do grep -q serving $(BSRE)/standin.log 2>/dev/null && break; sleep 0.1; done; \
+	set -x; \
+	$(BIN) sign $(BSRE)/pk-2021-bppbj.pdf -o $(BSRE)/pk-2021-bppbj-signed.pdf --bsre-config $(BSRE)/bsre.toml \
+		--pertama-bsre demo --pertama-passphrase-file $(BSRE)/pertama.pass \
+		--kedua-bsre demo --kedua-passphrase-file $(BSRE)/kedua.pass; \
+	$(BIN) verify $(BSRE)/pk-2021-bppbj-signed.pdf --bsre demo --bsre-config $(BSRE)/bsre.toml; \
+	mkdir -p $(BSRE)/nss && certutil -N --empty-password -d sql:$(BSRE)/nss && \
+	certutil -A -t CT,C,C -n bsre-standin -i $(BSRE)/ca.pem -d sql:$(BSRE)/nss; \
+	pdfsig -nssdir sql:$(BSRE)/nss $(BSRE)/pk-2021-bppbj-signed.pdf | tee $(BSRE)/pdfsig.txt; \
+	test $$(grep -c 'Signature Validation: Signature is Valid' $(BSRE)/pdfsig.txt) = 2; \
+	test $$(grep -c 'Certificate Validation: Certificate is Trusted' $(BSRE)/pdfsig.txt) = 2; \
+	mutool sign -v $(BSRE)/pk-2021-bppbj-signed.pdf | tee $(BSRE)/mutool.txt; \
+	test $$(grep -cE 'The signature is valid|The document is unchanged since signing' $(BSRE)/mutool.txt) = 2; \
+	qpdf --check $(BSRE)/pk-2021-bppbj-signed.pdf
 
 test:
 	$(GO) test ./...

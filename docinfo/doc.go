@@ -34,7 +34,10 @@
 // (the attachment's), which carry no widget. The catalog carries
 // /AcroForm << /Fields [...] /SigFlags 3 >> from the start. An agreement
 // rendered with tanda_tangan = "bsre" has no fields at all (BSrE adds its
-// own).
+// own: a new signature field merged with its widget inside the party's
+// block, which sign/verify allows) and carries instead, at the top left of
+// each of the party's blocks, the text Tag(party) ("#ttd_pertama#") in
+// white 2-point type, for a service that places by tag.
 //
 // Signing party P appends one incremental update with exactly: a new
 // signature dictionary S (/Type /Sig /Filter /Adobe.PPKLite /SubFilter

@@ -77,6 +77,14 @@ const FieldPrefix = "kinerja"
 // field, e.g. "kinerja.pertama".
 func FieldName(p Party) string { return FieldPrefix + "." + string(p) }
 
+// Tag returns the marker text render prints, in white 2-point type, at
+// the top left of each of party p's signature blocks when the document is
+// signed through BSrE (tanda_tangan = "bsre"), e.g. "#ttd_pertama#": a
+// signing service that places its appearance by a text tag
+// (package bsre, placement "tag") finds it there. Documents signed by
+// kinerja carry no marker.
+func Tag(p Party) string { return "#ttd_" + string(p) + "#" }
+
 // xmpNS is the XML namespace of kinerja's XMP property.
 const xmpNS = "urn:kinerja:info:1"
 

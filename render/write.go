@@ -34,7 +34,9 @@ type Meta struct {
 	Files []EmbeddedFile
 	// NoSignatureFields leaves out the signature fields Write otherwise
 	// makes for every signer with a rectangle (tanda_tangan = "bsre": the
-	// signing service adds its own).
+	// signing service adds its own) and prints instead, at the top left of
+	// each signature rectangle, the party's docinfo.Tag in white 2-point
+	// type, for a service that places its appearance by a text tag.
 	NoSignatureFields bool
 	// ExactDate makes Write take Created as it is, ignoring
 	// SOURCE_DATE_EPOCH (the re-render proof renders with the date a PDF
@@ -119,6 +121,9 @@ func fpdfOutput(doc *layout.Document, meta Meta) ([]byte, []*fontUse, time.Time,
 		if created, err = creationDate(meta.Created); err != nil {
 			return nil, nil, time.Time{}, err
 		}
+	}
+	if meta.NoSignatureFields {
+		doc = withTags(doc) // for a service that places by tag (BSrE)
 	}
 	used, err := scanFonts(doc)
 	if err != nil {

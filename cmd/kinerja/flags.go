@@ -173,12 +173,19 @@ func unknownFlag(fs *flag.FlagSet, name string) string {
 	return text(msgUnknownFlag, given, text(msgHelpHint, fs.Name()))
 }
 
-// nearest returns the candidate closest to word by edit distance, or ""
-// when none is within 2 edits (or a third of the word) and fewer edits
-// than the word has letters; failing that, the first candidate that word
-// of three letters or more begins (--password for --password-file).
+// nearest returns the first candidate that a word of three letters or
+// more begins as a whole part ("pin" for --pin-file); else the candidate
+// closest to word by edit distance, or "" when none is within 2 edits (or
+// a third of the word) and fewer edits than the word has letters; failing
+// that, the first candidate that word begins (--password for
+// --password-file).
 func nearest(word string, candidates []string) string {
 	w := strings.ToLower(word)
+	for _, c := range candidates { // --pin: --pin-file, not the nearer --nik
+		if len(w) >= 3 && strings.HasPrefix(strings.ToLower(c), w+"-") {
+			return c
+		}
+	}
 	best, bestD := "", -1
 	for _, c := range candidates {
 		d := data.EditDistance(w, strings.ToLower(c))

@@ -62,12 +62,13 @@ type signFlags struct {
 	tsa                                    string
 	tsaTimeout                             time.Duration
 	batch                                  batchFlags
+	bsre                                   bsreFlags
 }
 
 // newSignFlags defines the flags of 'kinerja sign'.
 func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	f := &signFlags{}
-	fs := newFlagSet("sign", stderr, signUsage)
+	fs := newFlagSet("sign", stderr, signUsage+bsreUsage)
 	fs.StringVar(&f.out, "o", "", "output PDF (required)")
 	fs.Var((*partyFlag)(&f.party), "party", "party that signs: pertama or kedua")
 	fs.StringVar(&f.key, "key", "", "PKCS#12 key file")
@@ -86,6 +87,7 @@ func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	fs.DurationVar(&f.tsaTimeout, "tsa-timeout", sign.DefaultTSATimeout, "timeout of the timestamp request")
 	fs.StringVar(&f.location, "location", "", "place of signing (optional)")
 	f.batch.add(fs)
+	f.bsre.add(fs)
 	return fs, f
 }
 
@@ -95,6 +97,9 @@ func runSign(args []string, stdout, stderr io.Writer) int {
 	pos, err := parseInterleaved(fs, args)
 	if err != nil {
 		return flagExit(err)
+	}
+	if f.bsre.wanted() {
+		return signBSrE(fs, pos, f, stdout, stderr)
 	}
 	if f.batch.wanted(fs, pos) {
 		return signBatch(fs, pos, f, stdout, stderr)

@@ -42,6 +42,10 @@ see package proof). Several files or a directory (its *.pdf) are checked
 in one process, one line each (ok FILE, FAIL FILE: reason) and a summary
 line on stderr; --json then prints one JSON verdict a line, in input order.
 
+--bsre PROFILE (one file, a profile of --bsre-config, see kinerja sign)
+also sends the file to that BSrE service's verify endpoint and prints its
+conclusion beside kinerja's; kinerja's verdict sets the exit status.
+
 Exit status: 0 all valid; 1 any invalid or unreadable; 3 the worst is
 incomplete (all signatures valid, a party missing); 2 bad usage.
 `
@@ -62,6 +66,8 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 	fs.Var(&trust, "trust", "PEM file of trusted root certificates (repeatable; replaces the system roots)")
 	asJSON := fs.Bool("json", false, "print JSON")
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "number of files checked in parallel")
+	bsreProfile := fs.String("bsre", "", "also ask this BSrE profile's verify endpoint (one file)")
+	bsreConfig := fs.String("bsre-config", "", "BSrE profiles file (default ~/.config/kinerja/bsre.toml)")
 	files, err := parseInterleaved(fs, args)
 	if err != nil {
 		return flagExit(err)
@@ -76,6 +82,9 @@ func runVerify(args []string, stdout, stderr io.Writer) int {
 		return exitBadInput
 	}
 	opts := proof.Options{Roots: roots}
+	if *bsreProfile != "" && len(files) == 1 && !*asJSON {
+		return verifyBSrE(files[0], *bsreConfig, *bsreProfile, opts, stdout, stderr)
+	}
 	var code int
 	var hint bool
 	if len(files) > 1 || batch.IsDir(files) {

@@ -30,8 +30,9 @@ func SignerMismatch(cert *x509.Certificate, s docinfo.Signer) string {
 }
 
 // fieldParty is the party whose signature field holds a signature, by
-// the fully qualified field name render gives it ("kinerja.pertama");
-// NoParty for any other field.
+// the fully qualified field name render gives it ("kinerja.pertama"), or
+// for a field of its own (BSrE's) by its widget's rectangle inside the
+// party's reserved block; NoParty otherwise.
 func fieldParty(info *docinfo.Info, sd *sigDict) docinfo.Party {
 	if info == nil || sd == nil {
 		return docinfo.NoParty
@@ -40,6 +41,9 @@ func fieldParty(info *docinfo.Info, sd *sigDict) docinfo.Party {
 		if sd.field == docinfo.FieldName(s.Party) {
 			return s.Party
 		}
+	}
+	if sd.hasRect {
+		return blockParty(info, sd.rect)
 	}
 	return docinfo.NoParty
 }

@@ -23,7 +23,10 @@
 // dictionary added with it, and a new /AP made only of new objects; /Rect,
 // /F, /P, /T, /Parent and /Lock stay), a /DSS, a document timestamp (a
 // new invisible field, /AcroForm /Fields and a page's /Annots grown by
-// it) — or, if added, be referenced by nothing. Anything else (a page,
+// it), BSrE's signature (a new signed field merged with its widget inside
+// a party's reserved block, on that block's page, /Fields and the page's
+// /Annots grown by it: bsre.go; the party is named from the block and its
+// certificate checked) — or, if added, be referenced by nothing. Anything else (a page,
 // content stream, resource, font, XObject, annotation, widget /Rect or
 // /F, field, catalog entry, /Perms, /Metadata, /Names, /OpenAction, /AA,
 // /OCProperties) makes every earlier signature "modified after signing",

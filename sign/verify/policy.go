@@ -24,9 +24,9 @@ import (
 // looks the same. Whatever is not explained makes every earlier signature
 // "modified after signing", naming the object and what changed.
 //
-// To allow one more kind of change (BSrE's own signature field in the
-// party's reserved box, for instance), add a newFieldRule or another step
-// to judge; nothing else needs to change.
+// To allow one more kind of change, add a newFieldRule (as bsre.go does
+// for BSrE's own signature field in a party's reserved block) or another
+// step to judge; nothing else needs to change.
 
 // maxPages bounds the pages, fields and array elements walked.
 const maxPages = 100000

@@ -10,6 +10,9 @@ type locks struct {
 	// lockedBy maps the fully qualified name of each field that a signed
 	// field's /Lock locks to that signed field's name.
 	lockedBy map[string]string
+	// newLockedBy names a signed field whose /Lock (/All, or /Exclude,
+	// which names only existing fields) also locks fields added later.
+	newLockedBy string
 }
 
 // sigField is one terminal signature field.
@@ -101,6 +104,9 @@ func (j *judge) fieldLock(l *locks, by string, lock *pdfedit.Dict, fields []sigF
 				l.lockedBy[f.name] = by
 			}
 		}
+	}
+	if a := nameOf(get(lock, "Action")); (a == "All" || a == "Exclude") && l.newLockedBy == "" {
+		l.newLockedBy = by
 	}
 }
 
@@ -263,9 +269,10 @@ func (j *judge) dss(before, now *pdfedit.Dict) bool {
 // or returns false. The rules are tried in order.
 type newFieldRule func(j *judge, num uint32, f *pdfedit.Dict) bool
 
-// newFieldRules are the kinds of new fields the policy allows. BSrE's
-// signer (its own field in the party's reserved box) is one more entry.
-var newFieldRules = []newFieldRule{timestampField}
+// newFieldRules are the kinds of new fields the policy allows: document
+// timestamps, and the signature field BSrE's signer adds inside a
+// party's reserved block (bsreField).
+var newFieldRules = []newFieldRule{timestampField, bsreField}
 
 // acroForm judges the /AcroForm: the entries other than /Fields stay
 // (/SigFlags may become 3), /Fields only grows, and each field it gains
@@ -333,7 +340,7 @@ func (j *judge) newField(num uint32) bool {
 			what = "unsigned signature field"
 		}
 	}
-	j.problem("new %s %q (object %d) added that is no document timestamp", what, text(get(f, "T")), num)
+	j.problem("new %s %q (object %d) added that is no document timestamp and no signature inside a party's reserved block", what, text(get(f, "T")), num)
 	return false
 }
 

@@ -25,9 +25,11 @@ type sigDict struct {
 	reason    string
 	location  string
 	subFilter string
-	m         time.Time // /M, the claimed signing time (zero if absent or unreadable)
-	docTS     bool      // /Type /DocTimeStamp
-	field     string    // the fully qualified name of the field whose /V it is, if found through the fields
+	m         time.Time  // /M, the claimed signing time (zero if absent or unreadable)
+	docTS     bool       // /Type /DocTimeStamp
+	field     string     // the fully qualified name of the field whose /V it is, if found through the fields
+	rect      [4]float64 // that field's /Rect when it is its own widget (normalised)
+	hasRect   bool
 }
 
 // end is the offset where the signed bytes end (0 if unknown).
@@ -107,6 +109,7 @@ func (d *document) fieldSigs(n pdf.Value, parent string, depth int, found map[pt
 		found[keyOf(v)] = true
 		if s := sigAt(func() pdf.Value { return v }); s != nil {
 			s.field = name
+			s.rect, s.hasRect = widgetRect(n)
 			*out = append(*out, s)
 		}
 	}
@@ -117,6 +120,19 @@ func (d *document) fieldSigs(n pdf.Value, parent string, depth int, found map[pt
 		}
 	}
 	return true
+}
+
+// widgetRect is the normalised /Rect of a field merged with its widget.
+func widgetRect(n pdf.Value) ([4]float64, bool) {
+	r := n.Key("Rect")
+	if n.Key("Subtype").Name() != "Widget" || r.Kind() != pdf.Array || r.Len() != 4 {
+		return [4]float64{}, false
+	}
+	var v [4]float64
+	for i := range v {
+		v[i] = r.Index(i).Float64()
+	}
+	return [4]float64{min(v[0], v[2]), min(v[1], v[3]), max(v[0], v[2]), max(v[1], v[3])}, true
 }
 
 // accountsForRaw reports whether sigs explain every signature trace in the
