@@ -93,6 +93,10 @@ see package proof). Several files or a directory (its *.pdf) are checked
 in one process, one line each (ok FILE, FAIL FILE: reason) and a summary
 line on stderr; --json then prints one JSON verdict a line, in input order.
 
+--bsre PROFILE (one file, a profile of --bsre-config, see kinerja sign)
+also sends the file to that BSrE service's verify endpoint and prints its
+conclusion beside kinerja's; kinerja's verdict sets the exit status.
+
 Exit status: 0 all valid; 1 any invalid or unreadable; 3 the worst is
 incomplete (all signatures valid, a party missing); 2 bad usage.
 `: `pemakaian: kinerja verify DIR|FILE.pdf... [--trust CA.pem ...] [--json] [-j N]
@@ -112,6 +116,11 @@ lihat paket proof). Beberapa berkas atau sebuah direktori (*.pdf-nya)
 diperiksa dalam satu proses, satu baris per berkas (ok FILE, FAIL FILE:
 alasan) dan satu baris ringkasan di stderr; --json lalu menampilkan satu
 putusan JSON per baris, sesuai urutan masukan. JSON tetap berbahasa Inggris.
+
+--bsre PROFIL (satu berkas, profil dari --bsre-config, lihat kinerja sign)
+juga mengirim berkas ke endpoint verifikasi layanan BSrE tersebut dan
+mencetak kesimpulannya di samping kesimpulan kinerja; status keluar mengikuti
+kesimpulan kinerja.
 
 Status keluar: 0 semua SAH; 1 ada yang TIDAK SAH atau tidak terbaca; 3 yang
 terburuk BELUM LENGKAP (semua tanda tangan sah, ada pihak yang belum); 2

@@ -32,6 +32,7 @@ import (
 
 	"kinerja/bsre/bsretest"
 	"kinerja/docinfo"
+	"kinerja/internal/outfile"
 	"kinerja/internal/pdfread"
 	"kinerja/sign"
 )
@@ -103,7 +104,7 @@ func prepare(pdfPath, dir, addr string, version int) (*bsretest.Service, error) 
 		files[string(party)+".pass"] = []byte(pass + "\n")
 	}
 	for name, b := range files {
-		if err := sign.WriteFileAtomic(filepath.Join(dir, name), b, 0o600); err != nil {
+		if err := outfile.WriteFile(filepath.Join(dir, name), b, 0o600); err != nil {
 			return nil, err
 		}
 	}
