@@ -33,6 +33,9 @@ type Options struct {
 	TSATimeout time.Duration
 	Location   string           // optional place of signing
 	Now        func() time.Time // clock; nil = time.Now
+	// LTV, when set, adds a /DSS after the signature (PAdES B-LT; SignAll:
+	// once, after its last signature). It needs TSA (ErrLTVNeedsTSA).
+	LTV *LTV
 }
 
 // now returns the current time of the options' clock.
@@ -55,8 +58,11 @@ var (
 // error.
 func Sign(in []byte, opts Options) ([]byte, error) {
 	out, err := signOne(in, opts)
+	if err == nil && opts.LTV != nil {
+		out, err = addDSS(context.Background(), out, *opts.LTV)
+	}
 	if err == nil {
-		err = checkSigned(in, out)
+		err = checkSigned(in, out, opts.LTV != nil)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("sign as %s: %w", opts.Party.Title(), err)
@@ -107,6 +113,9 @@ func prepare(in []byte, opts Options) (*pades.Document, docinfo.Signer, error) {
 	}
 	if err := c.Check(opts.now()); err != nil {
 		return nil, docinfo.Signer{}, err
+	}
+	if opts.LTV != nil && opts.TSA == "" {
+		return nil, docinfo.Signer{}, ErrLTVNeedsTSA
 	}
 	doc, err := pades.Read(in)
 	if err != nil {
@@ -184,20 +193,31 @@ func DocumentHash(pdfBytes []byte) (string, error) {
 }
 
 // SignAll applies the signatures in order and returns the final document,
-// verified once in memory with every signature.
+// verified once in memory with every signature. When a step asks for
+// LTV, one /DSS for all of them follows the last signature.
 func SignAll(in []byte, steps ...Options) ([]byte, error) {
 	if len(steps) == 0 {
 		return nil, errors.New("sign: no signer given")
 	}
 	out := in
+	var lt *LTV
 	for _, s := range steps {
 		next, err := signOne(out, s)
 		if err != nil {
 			return nil, fmt.Errorf("sign as %s: %w", s.Party.Title(), err)
 		}
 		out = next
+		if s.LTV != nil {
+			lt = s.LTV
+		}
 	}
-	if err := checkSigned(in, out); err != nil {
+	if lt != nil {
+		var err error
+		if out, err = addDSS(context.Background(), out, *lt); err != nil {
+			return nil, fmt.Errorf("sign: %w", err)
+		}
+	}
+	if err := checkSigned(in, out, lt != nil); err != nil {
 		return nil, fmt.Errorf("sign: %w", err)
 	}
 	return out, nil

@@ -36,8 +36,20 @@ func nssDB(t *testing.T, rootPEM []byte) string {
 // checkExternal validates a signed file with pdfsig (valid, trusted,
 // ETSI.CAdES.detached; without its online OCSP check: NSS does not accept
 // the test PKI's responder, and revocation is the LTV work's), mutool
-// sign -v and qpdf --check.
+// sign -v and qpdf --check. The last signature must cover the whole file.
 func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
+	t.Helper()
+	out := checkExternalUpdated(t, signed, rootPEM, nsigs)
+	mustContain(t, "pdfsig last signature", out[strings.LastIndex(out, "Signature #"):], "Total document signed")
+	if out, _ := runTool(t, nil, "mutool", "sign", "-v", writeTemp(t, "signed.pdf", signed)); !strings.Contains(out, "The document is unchanged since signing.") {
+		t.Errorf("mutool: the last signature is not unchanged since signing:\n%s", out)
+	}
+}
+
+// checkExternalUpdated is checkExternal of a file that may have an update
+// after its last signature (a /DSS or a document timestamp); it returns
+// pdfsig's output.
+func checkExternalUpdated(t *testing.T, signed, rootPEM []byte, nsigs int) string {
 	t.Helper()
 	requireTool(t, "pdfsig")
 	path := writeTemp(t, "signed.pdf", signed)
@@ -50,7 +62,7 @@ func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 			t.Errorf("pdfsig: %d × %q, want %d:\n%s", got, want, nsigs, out)
 		}
 	}
-	mustContain(t, "pdfsig last signature", out[strings.LastIndex(out, "Signature #"):], "Total document signed")
+	pdfsigOut := out
 	requireTool(t, "qpdf")
 	if out, err := runTool(t, nil, "qpdf", "--check", path); err != nil || strings.Contains(out, "WARNING") {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
@@ -68,7 +80,10 @@ func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 			t.Errorf("mutool reports %q:\n%s", bad, out)
 		}
 	}
-	mustContain(t, "mutool", out, "The document is unchanged since signing.")
+	if got := strings.Count(out, "The document is unchanged since signing.") + strings.Count(out, "there have been edits since signing"); got != nsigs {
+		t.Errorf("mutool: %d signatures said unchanged or edited-after, want %d:\n%s", got, nsigs, out)
+	}
+	return pdfsigOut
 }
 
 // Every key type, with and without a timestamp, signs both parties (the

@@ -194,3 +194,9 @@ func rect(v pdf.Value) [4]float64 {
 	}
 	return [4]float64{min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])}
 }
+
+// Object returns the body of object r as written in the latest revision
+// (a dictionary or other direct value; stream objects are refused).
+func (doc *Document) Object(r pdfupdate.Ref) ([]byte, error) {
+	return doc.doc.Object(int(r))
+}
