@@ -72,7 +72,8 @@ func checkExternalUpdated(t *testing.T, signed, rootPEM []byte, nsigs int) strin
 	if err != nil {
 		t.Errorf("mutool sign -v: %v\n%s", err, out)
 	}
-	if got := strings.Count(out, "Verifying signature"); got != nsigs {
+	// mutool 1.21 takes a document timestamp for "not signed" (sign/ltv).
+	if got := strings.Count(out, "Verifying signature") - strings.Count(out, "Signature is not signed."); got != nsigs {
 		t.Errorf("mutool: %d signatures, want %d:\n%s", got, nsigs, out)
 	}
 	for _, bad := range []string{"invalid", "Digest error", "not valid"} {

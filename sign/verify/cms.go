@@ -38,11 +38,7 @@ const clockSkew = 5 * time.Minute
 
 // checkSignature checks one signature dictionary.
 func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
-	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location, SigningTime: sd.m}
-	if sd.docTS {
-		s.Errors = append(s.Errors, "document timestamps (/DocTimeStamp) are not checked")
-		return s
-	}
+	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location, SigningTime: sd.m, DocTimeStamp: sd.docTS}
 	if sd.brErr != "" {
 		s.Errors = append(s.Errors, sd.brErr)
 		return s
@@ -58,7 +54,11 @@ func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
 		s.Errors = append(s.Errors, fmt.Sprintf("ByteRange ends at %d, which is not the end of a revision (%%%%EOF)", sd.end()))
 	}
 	signed := [][]byte{d.data[:sd.byteRange[1]], d.data[sd.byteRange[2]:sd.end()]}
-	checkCMS(&s, sd.contents, signed, opts)
+	if sd.docTS {
+		checkDocTimeStamp(&s, sd.contents, signed, opts)
+	} else {
+		checkCMS(&s, sd.contents, signed, opts)
+	}
 	return s
 }
 
