@@ -259,7 +259,11 @@ func writeVerifyText(w io.Writer, v *proof.Verdict) error {
 
 // writeSignatureText prints one signature block.
 func writeSignatureText(b *strings.Builder, s *proof.Signature, revisions int) {
-	fmt.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, s.Party.Title(), okText(s.Valid, "valid", "INVALID"))
+	who := s.Party.Title()
+	if s.DocTimeStamp {
+		who = "document timestamp"
+	}
+	fmt.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, who, okText(s.Valid, "valid", "INVALID"))
 	line := func(k, v string) { fmt.Fprintf(b, "  %-14s %s\n", k+":", v) }
 	line("Name", s.Name)
 	line("Signer", s.SignerSubject)
@@ -267,7 +271,7 @@ func writeSignatureText(b *strings.Builder, s *proof.Signature, revisions int) {
 	line("Signing time", okText(s.SigningTime != "", s.SigningTime, "none"))
 	line("Timestamp", okText(s.Timestamp != "", s.Timestamp, "none"))
 	line("Digest", s.DigestAlgorithm)
-	line("Integrity", okText(s.Integrity, "ok (signed bytes unchanged, CMS signature verifies)", "FAILED"))
+	line("Integrity", okText(s.Integrity, okText(s.DocTimeStamp, "ok (time-stamped bytes unchanged, token verifies)", "ok (signed bytes unchanged, CMS signature verifies)"), "FAILED"))
 	line("Trust", okText(s.Trusted, "trusted", "NOT TRUSTED "+s.ChainError))
 	cover := fmt.Sprintf("revision %d of %d", s.Revision, revisions)
 	if s.CoversWholeFile {
