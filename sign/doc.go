@@ -84,7 +84,9 @@
 //     22.12's pdfsig and MuPDF 1.21 then report the field as unsigned or
 //     its digest as broken (they read /V and /ByteRange from the widget's
 //     own dictionary), so the field is merged with its one widget on the
-//     statement page.
+//     statement page. Instead, render prints "Ditandatangani secara
+//     elektronik (lihat tanda tangan pada halaman 1)" in the attachment's
+//     signature spaces of every document with kinerja's fields (Format 9).
 //   - Each field's /Lock locks only that field (/Include [(kinerja.<party>)],
 //     Format 8). Documents of Format 7 lock /All: once PIHAK PERTAMA has
 //     signed one, sign/verify finds PIHAK KEDUA's field locked, so Sign's
