@@ -27,7 +27,7 @@ func checkSigned(in, out []byte, dssAfter bool) (err error) {
 		return fmt.Errorf("check signed pdf: %d %%PDF- headers", n)
 	}
 	want := len(pdfread.ScanByteRanges(out))
-	rep, err := verify.VerifyBytes(out, verify.Options{})
+	rep, err := verify.VerifyBytes(out, verify.Options{NoChains: true})
 	if err != nil {
 		return fmt.Errorf("check signed pdf: %w", err)
 	}

@@ -146,3 +146,18 @@ func TestVerifyRejectsHugeXref(t *testing.T) {
 		}
 	}
 }
+
+// NoChains (the signer's self-check) leaves trust open and checks the
+// rest: integrity intact, no chain error, no other error.
+func TestNoChains(t *testing.T) {
+	f := fixtures(t)
+	rep, err := VerifyBytes(f.twice, Options{NoChains: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Signatures {
+		if s.Trusted || s.ChainError != "" || !s.Integrity || len(s.Errors) > 0 || s.ModifiedAfter {
+			t.Errorf("signature %d with NoChains: trusted %v, chain error %q, integrity %v, errors %v", s.Index, s.Trusted, s.ChainError, s.Integrity, s.Errors)
+		}
+	}
+}

@@ -21,6 +21,10 @@ var ErrNotPDF = pdfread.ErrNotPDF
 type Options struct {
 	Roots *x509.CertPool // trusted roots; nil = system roots
 	Now   time.Time      // verification time (zero = time.Now)
+	// NoChains skips building certificate chains: Trusted stays false
+	// and ChainError empty. For a signer checking its own output, where
+	// trust is the reader's business; everything else is checked.
+	NoChains bool
 }
 
 // Report is the result of verifying one PDF.
