@@ -15,6 +15,7 @@ import (
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/internal/testpki"
+	"kinerja/sign/pades"
 )
 
 // nssDB creates a temporary NSS database trusting the root and returns the
@@ -263,5 +264,34 @@ func TestQRContent(t *testing.T) {
 	got := qrContent("https://pk.example.go.id/v?h={sha256}&s={signer}", "ab12", "Hérvé Ç")
 	if want := "https://pk.example.go.id/v?h=ab12&s=H%C3%A9rv%C3%A9+%C3%87"; got != want {
 		t.Errorf("template: %q, want %q", got, want)
+	}
+}
+
+// The document SignDocument returns (used for the next signature without
+// reading the file again) is what reading the signed file gives.
+func TestSuccessorMatchesRead(t *testing.T) {
+	p := newParties(t, testpki.P256)
+	doc, hash, err := readDocument(sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range p.both("") {
+		if doc, err = signOne(doc, hash, step); err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := pades.Read(doc.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(doc.Trailer) != fmt.Sprint(fresh.Trailer) || !bytes.Equal(doc.Catalog.Body, fresh.Catalog.Body) || doc.Signatures != fresh.Signatures {
+			t.Errorf("after %s: successor trailer %+v catalog %q signatures %d; read %+v %q %d", step.Party,
+				doc.Trailer, doc.Catalog.Body, doc.Signatures, fresh.Trailer, fresh.Catalog.Body, fresh.Signatures)
+		}
+		for party, f := range fresh.Fields {
+			g := doc.Fields[party]
+			if g == nil || g.Signed != f.Signed || !bytes.Equal(g.Body, f.Body) || fmt.Sprint(g.Widgets) != fmt.Sprint(f.Widgets) {
+				t.Errorf("after %s: field %s differs from a fresh reading", step.Party, party)
+			}
+		}
 	}
 }
