@@ -3,6 +3,7 @@ package verify
 import (
 	"crypto/x509"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
@@ -10,13 +11,14 @@ import (
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/testpki"
 	"kinerja/sign/verify/verifytest"
 )
 
 func TestVerifyTimestamp(t *testing.T) {
 	f := fixtures(t)
 	at := time.Now().Add(-time.Minute).Truncate(time.Second)
-	srv := httptest.NewServer(verifytest.TSAHandler(f.pki.TSA, at))
+	srv := httptest.NewServer(tsaAt(f.pki.TSA, at))
 	defer srv.Close()
 	signed, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", nil, srv.URL)
 	if err != nil {
@@ -35,7 +37,7 @@ func TestVerifyTimestamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv2 := httptest.NewServer(verifytest.TSAHandler(other.TSA, at))
+	srv2 := httptest.NewServer(tsaAt(other.TSA, at))
 	defer srv2.Close()
 	signed2, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", nil, srv2.URL)
 	if err != nil {
@@ -46,6 +48,11 @@ func TestVerifyTimestamp(t *testing.T) {
 	if s.Timestamp == nil || len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "timestamp authority not trusted") {
 		t.Errorf("untrusted TSA: timestamp %v, warnings %q", s.Timestamp, s.Warnings)
 	}
+}
+
+// tsaAt is the test TSA (testpki's) signing as tsa with the time at.
+func tsaAt(tsa verifytest.Signer, at time.Time) http.Handler {
+	return testpki.TSAHandler(tsa.Cert, tsa.Key, nil, func() time.Time { return at })
 }
 
 // TestVerifyHiddenChanges covers changes that leave the page content
