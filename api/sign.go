@@ -46,11 +46,17 @@ func SignFile(in, out string, steps ...sign.Options) error {
 	if err != nil {
 		return err
 	}
+	return writeLike(in, out, signed)
+}
+
+// writeLike writes data to out through internal/outfile with the
+// permissions of the file in (0644 when in cannot be read).
+func writeLike(in, out string, data []byte) error {
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(in); err == nil {
 		perm = fi.Mode().Perm()
 	}
-	return outfile.WriteFile(out, signed, perm)
+	return outfile.WriteFile(out, data, perm)
 }
 
 // TimestampFile renews the signed PDF at in for the archive (PAdES B-LTA,
@@ -74,9 +80,5 @@ func TimestampFile(ctx context.Context, in, out string, o sign.TimestampOptions)
 	if err != nil {
 		return err
 	}
-	perm := os.FileMode(0o644)
-	if fi, err := os.Stat(in); err == nil {
-		perm = fi.Mode().Perm()
-	}
-	return outfile.WriteFile(out, stamped, perm)
+	return writeLike(in, out, stamped)
 }

@@ -1,7 +1,6 @@
 package sign
 
 import (
-	"bytes"
 	"crypto/x509"
 	"encoding/asn1"
 	"encoding/hex"
@@ -11,6 +10,7 @@ import (
 	"github.com/digitorus/pkcs7"
 
 	"kinerja/internal/pdfread"
+	"kinerja/sign/verify"
 )
 
 // oidTimeStampToken is id-aa-timeStampToken (RFC 3161 Appendix A).
@@ -28,7 +28,7 @@ func signatureChains(data []byte) ([][]*x509.Certificate, error) {
 		if err != nil {
 			return nil, err
 		}
-		p7, err := parsePKCS7(contents)
+		p7, err := verify.ParseCMS(contents)
 		if err != nil {
 			return nil, fmt.Errorf("signature at offset %d: %w", m[0], err)
 		}
@@ -65,30 +65,13 @@ func gapContents(data []byte, m []int) ([]byte, error) {
 	return raw, nil
 }
 
-// parsePKCS7 parses a DER CMS followed by zero padding, recovering from
-// the parser's panics.
-func parsePKCS7(contents []byte) (p7 *pkcs7.PKCS7, err error) {
-	defer func() {
-		if p := recover(); p != nil {
-			p7, err = nil, fmt.Errorf("malformed CMS: %v", p)
-		}
-	}()
-	var raw asn1.RawValue
-	if _, err := asn1.Unmarshal(contents, &raw); err == nil {
-		contents = raw.FullBytes
-	} else {
-		contents = bytes.TrimRight(contents, "\x00")
-	}
-	return pkcs7.Parse(contents)
-}
-
 // tokenOf returns the timestamp token among the unsigned attributes of
 // p7's signer, or nil.
 func tokenOf(p7 *pkcs7.PKCS7) (*pkcs7.PKCS7, error) {
 	for _, s := range p7.Signers {
 		for _, a := range s.UnauthenticatedAttributes {
 			if a.Type.Equal(oidTimeStampToken) {
-				return parsePKCS7(a.Value.Bytes)
+				return verify.ParseCMS(a.Value.Bytes)
 			}
 		}
 	}

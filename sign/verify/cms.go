@@ -64,7 +64,7 @@ func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
 
 // checkCMS checks the CMS signature in contents over the signed bytes.
 func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
-	p7, err := parseCMS(contents)
+	p7, err := ParseCMS(contents)
 	if err != nil {
 		s.Errors = append(s.Errors, "the signature value is not a valid CMS (PKCS #7) signature: "+err.Error())
 		return
@@ -92,8 +92,9 @@ func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
 	checkCert(s, p7, leaf, tsTime, opts)
 }
 
-// parseCMS parses a DER CMS that may be followed by zero padding.
-func parseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
+// ParseCMS parses the value of a signature's /Contents: a DER CMS that
+// may be followed by zero padding. The parser's panics become errors.
+func ParseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			p7, err = nil, fmt.Errorf("malformed: %v", p)
