@@ -51,8 +51,10 @@
 // ECDSA; other algorithms through pkcs7).
 //
 // Trade-offs and known limits:
-//   - Offline only: no OCSP or CRL is fetched and embedded revocation data
-//     is not evaluated; there is no LTV (long-term validation).
+//   - Offline only: no OCSP or CRL is fetched, and the revocation data of
+//     a /DSS (kinerja sign --ltv, kinerja timestamp) is allowed by the
+//     policy but not evaluated: chains are checked at the signing or
+//     timestamp time without revocation, so there is no LTV validation.
 //   - The signing time (the CMS signingTime, else the signature's /M) is
 //     claimed by the signer; it is used as the time for chain validation
 //     only when no trusted timestamp exists.
