@@ -1,13 +1,16 @@
 package api
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"kinerja/internal/infile"
 	"kinerja/internal/outfile"
 	"kinerja/internal/pdfread"
+	"kinerja/proof"
 	"kinerja/sign"
 )
 
@@ -43,9 +46,39 @@ func SignFile(in, out string, steps ...sign.Options) error {
 	if err != nil {
 		return err
 	}
+	return writeLike(in, out, signed)
+}
+
+// writeLike writes data to out through internal/outfile with the
+// permissions of the file in (0644 when in cannot be read).
+func writeLike(in, out string, data []byte) error {
 	perm := os.FileMode(0o644)
 	if fi, err := os.Stat(in); err == nil {
 		perm = fi.Mode().Perm()
 	}
-	return outfile.WriteFile(out, signed, perm)
+	return outfile.WriteFile(out, data, perm)
+}
+
+// TimestampFile renews the signed PDF at in for the archive (PAdES B-LTA,
+// sign.Timestamp) and writes out through internal/outfile; out may be in.
+// Besides sign.Timestamp's checks it refuses what kinerja verify calls
+// INVALID (a document its embedded sources do not render to, for one);
+// an INCOMPLETE agreement (a party has not signed yet) may be renewed.
+func TimestampFile(ctx context.Context, in, out string, o sign.TimestampOptions) error {
+	data, err := pdfread.ReadFile(in)
+	if err != nil {
+		return fmt.Errorf("timestamp: %w", err)
+	}
+	v, err := proof.Check(data, proof.Options{Roots: o.Roots, Now: o.Now})
+	if err != nil {
+		return fmt.Errorf("timestamp: %w", err)
+	}
+	if v.Status == proof.Invalid {
+		return fmt.Errorf("timestamp %s: %w: %s", in, sign.ErrNotValid, strings.Join(v.Reasons, "; "))
+	}
+	stamped, err := sign.Timestamp(ctx, data, o)
+	if err != nil {
+		return err
+	}
+	return writeLike(in, out, stamped)
 }

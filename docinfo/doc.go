@@ -31,7 +31,8 @@
 // 22.12) and MuPDF (1.21) read /V and /ByteRange only from the widget's
 // own dictionary: a signature field with widget kids is "not signed" to
 // both. Signer.Widgets also records the party's other signature blocks
-// (the attachment's), which carry no widget. The catalog carries
+// (the attachment's), which carry no widget: their space says where the
+// electronic signatures are (layout.ElectronicNotice). The catalog carries
 // /AcroForm << /Fields [...] /SigFlags 3 >> from the start. An agreement
 // rendered with tanda_tangan = "bsre" has no fields at all (BSrE adds its
 // own: a new signature field merged with its widget inside the party's

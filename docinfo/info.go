@@ -23,7 +23,10 @@ import (
 // signature block (issue 9).
 // 8: each signature field's /Lock locks only itself (/Action /Include
 // /Fields [(kinerja.<party>)]), not the other party's field (issue 9).
-const Format = 8
+// 9: the attachment's signature spaces say "Ditandatangani secara
+// elektronik — lihat tanda tangan pada halaman 1" unless tanda_tangan is
+// "bsre" (issue 9).
+const Format = 9
 
 // Info is what a rendered kinerja PDF tells later stages about itself. It
 // travels in the document's XMP metadata (catalog /Metadata) as JSON inside

@@ -21,6 +21,11 @@ type sigCol struct {
 	p     data.Party // for pangkat and NIP
 	name  string     // printed bold and underlined under the signature space
 	key   string     // Box.Cell prefix, e.g. "ttd.pertama"
+	// notice is printed small in the signature space, where a wet
+	// signature would go ("" for none; "\n" starts a line): the
+	// attachment's pointer to the electronic signature on the statement
+	// page.
+	notice string
 }
 
 // chunk is a wrapped piece.
@@ -113,6 +118,14 @@ func sigBlock(f *engine.Flow, pre, post []chunk, s sigCol, x, colW, top, sigTop 
 		}
 	}
 	w := min(sigWidth, inner)
+	if s.notice != "" { // inside the rectangle, centred
+		var lines []engine.TextLine
+		for _, part := range strings.Split(s.notice, "\n") {
+			lines = append(lines, f.Wrap(part, sigNoteStyle, w)...)
+		}
+		f.Y = sigTop + (sigSpace-float64(len(lines))*sigNoteStyle.Lead)/2
+		f.Paragraph(lines, x+(colW-w)/2, w, sigNoteStyle, engine.AlignCenter, s.key+".ttd_elektronik")
+	}
 	return SigRect{Party: s.party, Page: f.PageNo(), X: x + (colW-w)/2, Y: sigTop, W: w, H: sigSpace}
 }
 

@@ -79,7 +79,12 @@
 //
 // Document.SigRects lists four rectangles in this order: the statement
 // page's PIHAK PERTAMA and PIHAK KEDUA, then the attachment's PIHAK
-// PERTAMA and PIHAK KEDUA, each with its 1-based page number.
+// PERTAMA and PIHAK KEDUA, each with its 1-based page number. Unless
+// tanda_tangan is "bsre", the attachment's rectangles are not empty: the
+// electronic signatures stand only on the statement page (package sign),
+// so each holds, centred in 9 pt, "Ditandatangani secara elektronik" and
+// "(lihat tanda tangan pada halaman 1)" (ElectronicNotice; cell
+// lampiran.<party>.ttd_elektronik).
 //
 // The indicator table is one engine grid. Narrow columns (NO, targets,
 // Sumber Data, Keterangan) are sized to their widest content up to a cap;

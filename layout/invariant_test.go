@@ -39,6 +39,9 @@ func expectedTexts(a *data.Agreement) map[string]string {
 		e[who+".nama"], e[who+".jabatan"] = p.Nama, p.Jabatan
 		addSig(e, "ttd."+who, p.JabatanTTD, p.Nama, p)
 		addSig(e, "lampiran."+who, p.JabatanTTDLampiran, p.NamaLampiran, p)
+		if a.TandaTangan != data.SigningBSrE {
+			e["lampiran."+who+".ttd_elektronik"] = ElectronicNotice(1)
+		}
 	}
 	addTable(e, a)
 	return e
@@ -261,7 +264,8 @@ func checkGroups(t *testing.T, d *Document) {
 }
 
 // checkSigs asserts (f): four SigRects in the documented order, inside the
-// page and clear of text, each section's texts on its rectangle's page.
+// page and clear of text but the attachment's electronic-signature notice
+// (inside its space), each section's texts on its rectangle's page.
 func checkSigs(t *testing.T, d *Document) {
 	t.Helper()
 	parties := []string{}
@@ -284,6 +288,12 @@ func checkSigs(t *testing.T, d *Document) {
 		}
 		for _, b := range p.Boxes {
 			top, bottom := extent(b)
+			if strings.HasSuffix(b.Cell, "."+s.Party+".ttd_elektronik") {
+				if top < s.Y || bottom > s.Y+s.H || b.X < s.X || b.X+b.W > s.X+s.W {
+					t.Errorf("the electronic-signature notice %q is not inside its signature space %+v", b.Text, s)
+				}
+				continue // it is what the space holds when kinerja signs
+			}
 			if b.Kind == Text && b.X < s.X+s.W && s.X < b.X+b.W && top < s.Y+s.H && s.Y < bottom {
 				t.Errorf("text %q overlaps SigRect %+v", b.Text, s)
 			}

@@ -75,6 +75,8 @@ var (
 	bodyBold = engine.Style{Size: bodySize, Lead: bodyLead, Bold: true}
 	att      = engine.Style{Size: attSize, Lead: attLead}
 	attBold  = engine.Style{Size: attSize, Lead: attLead, Bold: true}
+	// sigNoteStyle is the attachment's electronic-signature notice.
+	sigNoteStyle = engine.Style{Size: 9, Lead: 11}
 	// cellStyle and cellBold are the agreement tables' text styles.
 	cellStyle = engine.Style{Size: tableSize, Lead: tableLead}
 	cellBold  = engine.Style{Size: tableSize, Lead: tableLead, Bold: true}

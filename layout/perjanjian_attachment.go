@@ -12,6 +12,7 @@ import (
 // attachment lays out the landscape pages: title, identity block, the
 // indicator tables, the optional program table and the signature blocks.
 func (d *agreementDoc) attachment() error {
+	statementPage := d.PageNo()
 	d.NewPage(true)
 	a, tw := d.a, d.Right-d.Left
 	for i, line := range a.JudulLampiranBaris {
@@ -24,7 +25,7 @@ func (d *agreementDoc) attachment() error {
 		return err
 	}
 	d.Gap(gapPara)
-	k, p := d.attachmentSigCols()
+	k, p := d.attachmentSigCols(statementPage)
 	tail := gapSection + sigHeight(d.Flow, k, p, att, d.attachmentDate(), false)
 	if err := d.indicatorTables(tail); err != nil {
 		return err
@@ -327,13 +328,28 @@ func (d *agreementDoc) amount(n int64) string {
 // attachmentSigCols returns the attachment's signature blocks: PIHAK KEDUA
 // (left) and PIHAK PERTAMA (right), with the attachment's names and
 // positions. They are kept together, and with the table's last row.
-func (d *agreementDoc) attachmentSigCols() (k, p sigCol) {
+// When kinerja signs (tanda_tangan is not "bsre"), each block's signature
+// space says where the electronic signatures are: the statement's
+// signature page, whose fields kinerja sign fills (a second widget of the
+// same field there is what pdfsig and MuPDF do not accept, package sign).
+func (d *agreementDoc) attachmentSigCols(statementPage int) (k, p sigCol) {
 	a := d.a
 	k = sigCol{party: "kedua", p: a.Kedua, key: "lampiran.kedua",
 		jab: a.Kedua.JabatanTTDLampiran, name: a.Kedua.NamaLampiran}
 	p = sigCol{party: "pertama", p: a.Pertama, key: "lampiran.pertama",
 		jab: a.Pertama.JabatanTTDLampiran, name: a.Pertama.NamaLampiran}
+	if a.TandaTangan != data.SigningBSrE {
+		k.notice = ElectronicNotice(statementPage)
+		p.notice = k.notice
+	}
 	return k, p
+}
+
+// ElectronicNotice is the text printed in the attachment's signature
+// spaces of a document kinerja signs: the signatures are electronic and
+// stand on page statementPage.
+func ElectronicNotice(statementPage int) string {
+	return "Ditandatangani secara elektronik\n(lihat tanda tangan pada halaman " + strconv.Itoa(statementPage) + ")"
 }
 
 // attachmentDate is the place and date line of the attachment signatures.

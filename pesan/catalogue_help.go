@@ -202,8 +202,8 @@ jumlah per kategori, penyerapan anggaran) dan satu lembar semua indikator,
 dan dengan --pdf sebuah PDF rekap berisi tabel dan grafik unit berdampingan.
 Satu masalah di berkas mana pun menghentikan proses; tidak ada yang ditulis.
 `,
-	`usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL]
-       kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
+	`usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL [--ltv]]
+       kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL [--ltv]]
        kinerja sign DIR|IN.pdf... --out-dir DIR (--party P KEY | --pertama P1.p12 --kedua P2.p12) [-j N]
 
 Appends a PAdES signature (ETSI.CAdES.detached) for one party (or both,
@@ -211,7 +211,13 @@ PIHAK PERTAMA first) as an incremental update into the signature field the
 renderer made for it. PIHAK PERTAMA signs first (a certification signature);
 each party signs once; the certificate must name the party (name without
 titles, NIP when both have one), else nothing is written. --tsa URL adds an
-RFC 3161 timestamp (PAdES B-T).
+RFC 3161 timestamp (PAdES B-T). --ltv (with --tsa) then adds, after the
+last signature, a document security store (/DSS) with every certificate of
+the signers' and the authority's chains and fresh OCSP responses or CRLs
+from the URLs the certificates name (PAdES B-LT), kept with an earlier
+/DSS; when one cannot be had (no answer within --ltv-timeout, a revoked
+certificate) nothing is written. --ltv without --tsa is refused: B-LT
+builds on B-T, and revocation data proves nothing without a trusted time.
 
 KEY for --party is one of
   --key FILE.p12        password: --password-file F, else $KINERJA_KEY_PASSWORD,
@@ -234,8 +240,8 @@ each), N files are signed at a time (default: the number of cores), each
 output is --out-dir/<input name> (the input directory itself signs in
 place), a failing file is reported and does not stop the others, and a
 summary line ends it. Exit status 1 if any file failed.
-`: `pemakaian: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KUNCI [--tsa URL]
-           kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
+`: `pemakaian: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KUNCI [--tsa URL [--ltv]]
+           kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL [--ltv]]
            kinerja sign DIR|IN.pdf... --out-dir DIR (--party P KUNCI | --pertama P1.p12 --kedua P2.p12) [-j N]
 
 Menambahkan tanda tangan PAdES (ETSI.CAdES.detached) untuk satu pihak (atau
@@ -244,7 +250,14 @@ tangan yang dibuat render untuk pihak itu. PIHAK PERTAMA menandatangani lebih
 dulu (tanda tangan sertifikasi); setiap pihak menandatangani sekali;
 sertifikat harus menyebut pihak itu (nama tanpa gelar, NIP bila keduanya
 punya), bila tidak, tidak ada yang ditulis. --tsa URL menambahkan stempel
-waktu RFC 3161 (PAdES B-T).
+waktu RFC 3161 (PAdES B-T). --ltv (bersama --tsa) lalu menambahkan, setelah
+tanda tangan terakhir, penyimpanan keamanan dokumen (/DSS) berisi setiap
+sertifikat rantai penanda tangan dan otoritas stempel waktu serta respons
+OCSP atau CRL terbaru dari alamat yang disebut sertifikat (PAdES B-LT),
+digabung dengan /DSS yang sudah ada; bila salah satunya tidak dapat
+diperoleh (tidak ada jawaban dalam --ltv-timeout, sertifikat dicabut), tidak
+ada yang ditulis. --ltv tanpa --tsa ditolak: B-LT dibangun di atas B-T, dan
+data pencabutan tidak membuktikan apa pun tanpa waktu yang tepercaya.
 
 KUNCI untuk --party adalah salah satu dari
   --key FILE.p12        kata sandi: --password-file F, atau $KINERJA_KEY_PASSWORD,

@@ -35,10 +35,17 @@
 //	   "signer_issuer": string, "signing_time": string, "timestamp": string,
 //	   "digest_algorithm": string, "byte_range": [4 ints], "revision": int,
 //	   "covers_whole_file", "integrity", "trusted": bool, "chain_error": string,
-//	   "modified_after": bool, "modifications", "errors", "warnings": [string]}],
+//	   "modified_after": bool, "modifications", "errors", "warnings": [string],
+//	   "document_timestamp": bool}],
 //	 "source": {"status": "identical"|"different"|"other-format"|"none"|"error",
 //	   "message": string, "kind": string, "sources": [string], "size": int,
 //	   "first_diff": int}}
+//
+// A document timestamp (PAdES B-LTA, kinerja timestamp) is a signature
+// with "document_timestamp": true and party "": its name and signer are the
+// timestamp authority's, "timestamp" and "signing_time" its time,
+// "integrity" the token's signature and imprint over its byte range,
+// "trusted" the authority's chain.
 //
 // Version 1 (kinerja verify --json before this package) had no status,
 // kind, parties and missing, and called a document signed by only some of

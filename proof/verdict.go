@@ -91,6 +91,10 @@ type Signature struct {
 	Modifications   []string      `json:"modifications"`
 	Errors          []string      `json:"errors"`
 	Warnings        []string      `json:"warnings"`
+	// DocTimeStamp marks a document timestamp (PAdES B-LTA): Name and
+	// SignerSubject are the authority's, Timestamp its time; it has no
+	// party.
+	DocTimeStamp bool `json:"document_timestamp"`
 }
 
 // Source is the re-render proof.
@@ -242,7 +246,7 @@ func signatures(rep *verify.Report) []Signature {
 			DigestAlgorithm: s.DigestAlgorithm, ByteRange: s.ByteRange, Revision: s.Revision,
 			CoversWholeFile: s.CoversWholeFile, Integrity: s.Integrity, Trusted: s.Trusted,
 			ChainError: s.ChainError, ModifiedAfter: s.ModifiedAfter, Modifications: nonNil(s.Modifications),
-			Errors: nonNil(s.Errors), Warnings: nonNil(s.Warnings)})
+			Errors: nonNil(s.Errors), Warnings: nonNil(s.Warnings), DocTimeStamp: s.DocTimeStamp})
 	}
 	return out
 }

@@ -101,7 +101,9 @@ func pageList(pages pdf.Value) []pdf.Value {
 // drawn exactly as the one without. MuPDF ignores the (empty) appearance
 // of an unsigned signature widget on purpose and draws its own "SIGN"
 // marker there (pdf_update_appearance: "we want the sign arrow to be
-// visible"): its pages differ only inside the widgets' rectangles.
+// visible"): its pages differ only inside the widgets' rectangles. With
+// fields, the attachment's signature spaces (each party's second place)
+// hold the electronic-signature notice: both viewers differ there too.
 func TestSignatureFieldsInvisible(t *testing.T) {
 	a := decode(t, samplePath)
 	var with, without bytes.Buffer
@@ -136,12 +138,16 @@ func TestSignatureFieldsInvisible(t *testing.T) {
 			t.Fatalf("%s: %d and %d pages drawn", viewer, len(withPages), len(withoutPages))
 		}
 		for i := range withPages {
-			var inside []docinfo.Widget
+			inside := noticesOn(info, i+1)
 			if viewer == "mu" {
-				inside = widgetsOn(info, i+1)
+				inside = append(inside, widgetsOn(info, i+1)...)
 			}
 			if n := diffOutside(t, withPages[i], withoutPages[i], inside, 50); n > 0 {
 				t.Errorf("%s page %d: %d pixels differ outside the widgets", viewer, i+1, n)
+			}
+			notices := noticesOn(info, i+1)
+			if len(notices) > 0 && diffOutside(t, withPages[i], withoutPages[i], nil, 50) == 0 {
+				t.Errorf("%s page %d: the attachment's signature spaces show no notice", viewer, i+1)
 			}
 		}
 	}
@@ -154,6 +160,20 @@ func widgetsOn(info *docinfo.Info, n int) []docinfo.Widget {
 	for _, s := range info.Signers {
 		if w := s.Widgets[0]; w.Page == n {
 			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// noticesOn returns the attachment's signature spaces on page n (each
+// signer's places after the first), where the notice is printed.
+func noticesOn(info *docinfo.Info, n int) []docinfo.Widget {
+	var out []docinfo.Widget
+	for _, s := range info.Signers {
+		for _, w := range s.Widgets[1:] {
+			if w.Page == n {
+				out = append(out, w)
+			}
 		}
 	}
 	return out

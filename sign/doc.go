@@ -19,9 +19,30 @@
 // signing-time, the whole chain; with --tsa an RFC 3161 token: B-T). The
 // /Contents room is sized from the chain, the key's largest signature and
 // the authority's token, so RSA-2048/3072/4096 and P-256/P-384 fit with or
-// without a timestamp. Long-term validation (a /DSS, document timestamps)
-// is one more update on the signed bytes: pades.Read them and hand the
-// trailer and catalog to sign/ltv.
+// without a timestamp.
+//
+// # Long-term validation (longterm.go, timestamp.go, chains.go)
+//
+// Options.LTV (kinerja sign --ltv) appends, after the last signature, one
+// update with a /DSS: every certificate of every chain in the file (the
+// CMS certificates of each signature and of its timestamp token, and of
+// earlier document timestamps) and a fresh OCSP response or CRL for each
+// from sign/ltv.Collect, after the streams of the /DSS the document
+// already has (a second party's run keeps the first's; certificates both
+// name are then stored twice, which readers accept). No /VRI is written
+// (optional in EN 319 142-1). LTV needs a TSA (ErrLTVNeedsTSA): PAdES
+// B-LT builds on B-T, and revocation data fetched now proves nothing
+// about a signature without a trusted time of signing; EU DSS classifies
+// such a signature as B-B whatever the /DSS holds. A revoked certificate,
+// or one for which no responder answers in time, fails the whole call and
+// nothing is returned.
+//
+// Timestamp (kinerja timestamp, B-LTA) renews a signed document: it
+// refuses an unsigned document and one the verifier does not find valid
+// against the given roots, then appends a /DSS update (always fetched
+// anew: a renewal must not rely on the answers of the last one) and a
+// document timestamp in a new invisible field on no page
+// ("DocTimeStamp", "DocTimeStamp2", ...), and verifies the result.
 //
 // # Who may sign
 //
@@ -38,8 +59,9 @@
 //
 // After signing, the result is verified in memory with sign/verify (every
 // signature intact, nothing but the contract's changes after each, the
-// last covering the whole file, the input a byte prefix) before anything
-// is returned; SignAll verifies once, after its last signature.
+// last covering the whole file or followed only by the /DSS update, the
+// input a byte prefix) before anything is returned; SignAll verifies
+// once, after its last signature.
 //
 // # Keys
 //
@@ -62,7 +84,9 @@
 //     22.12's pdfsig and MuPDF 1.21 then report the field as unsigned or
 //     its digest as broken (they read /V and /ByteRange from the widget's
 //     own dictionary), so the field is merged with its one widget on the
-//     statement page.
+//     statement page. Instead, render prints "Ditandatangani secara
+//     elektronik (lihat tanda tangan pada halaman 1)" in the attachment's
+//     signature spaces of every document with kinerja's fields (Format 9).
 //   - Each field's /Lock locks only that field (/Include [(kinerja.<party>)],
 //     Format 8). Documents of Format 7 lock /All: once PIHAK PERTAMA has
 //     signed one, sign/verify finds PIHAK KEDUA's field locked, so Sign's

@@ -33,6 +33,9 @@ type Options struct {
 	TSATimeout time.Duration
 	Location   string           // optional place of signing
 	Now        func() time.Time // clock; nil = time.Now
+	// LTV, when set, adds a /DSS after the signature (PAdES B-LT; SignAll:
+	// once, after its last signature). It needs TSA (ErrLTVNeedsTSA).
+	LTV *LTV
 }
 
 // now returns the current time of the options' clock.
@@ -54,20 +57,14 @@ var (
 // returns the signed document, verified in memory. Nothing is returned on
 // error.
 func Sign(in []byte, opts Options) ([]byte, error) {
-	out, err := signOne(in, opts)
-	if err == nil {
-		err = checkSigned(in, out)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("sign as %s: %w", opts.Party.Title(), err)
-	}
-	return out, nil
+	return SignAll(in, opts)
 }
 
-// signOne checks everything that can be checked before writing, then
-// writes the signature.
-func signOne(in []byte, opts Options) ([]byte, error) {
-	doc, signer, err := prepare(in, opts)
+// signOne refuses, before writing, a signature out of order or by the
+// wrong person, then writes it into doc's successor. hash is the
+// document's DocumentHash.
+func signOne(doc *pades.Document, hash string, opts Options) (*pades.Document, error) {
+	signer, err := checkParty(doc, opts)
 	if err != nil {
 		return nil, err
 	}
@@ -78,15 +75,11 @@ func signOne(in []byte, opts Options) ([]byte, error) {
 	if nip == "" {
 		nip = signer.NIP
 	}
-	hash, err := DocumentHash(in)
-	if err != nil {
-		return nil, err
-	}
 	cs := &cades.Signer{Key: c.Key, Chain: c.chain(), Hash: digestFor(c.Cert.PublicKey)}
 	if opts.TSA != "" {
 		cs.TSA = &cades.TSA{URL: opts.TSA, Timeout: opts.TSATimeout}
 	}
-	return doc.Sign(context.Background(), pades.Signature{
+	return doc.SignDocument(context.Background(), pades.Signature{
 		Party: opts.Party, Signer: cs, Certify: opts.Party == doc.Info.Signers[0].Party,
 		Time: now, Name: holder.Name, Location: opts.Location,
 		Reason: "Menyetujui " + docTitle(doc.Info) + " sebagai " + opts.Party.Title(),
@@ -94,32 +87,36 @@ func signOne(in []byte, opts Options) ([]byte, error) {
 	})
 }
 
-// prepare reads in and refuses, before anything is written, a signature
-// out of order, by the wrong person or with an unusable credential. It
-// returns the document and the party's entry in its info.
-func prepare(in []byte, opts Options) (*pades.Document, docinfo.Signer, error) {
+// checkOptions refuses, before the document is read, an unknown party,
+// an unusable credential and LTV without a TSA.
+func checkOptions(opts Options) error {
 	if _, err := docinfo.ParseParty(string(opts.Party)); err != nil {
-		return nil, docinfo.Signer{}, err
+		return err
 	}
 	c := opts.Credential
 	if c == nil || c.Cert == nil || c.Key == nil {
-		return nil, docinfo.Signer{}, errors.New("no key given")
+		return errors.New("no key given")
 	}
 	if err := c.Check(opts.now()); err != nil {
-		return nil, docinfo.Signer{}, err
+		return err
 	}
-	doc, err := pades.Read(in)
-	if err != nil {
-		return nil, docinfo.Signer{}, err
+	if opts.LTV != nil && opts.TSA == "" {
+		return ErrLTVNeedsTSA
 	}
+	return nil
+}
+
+// checkParty refuses a signature out of order or by the wrong person. It
+// returns the party's entry in the document's info.
+func checkParty(doc *pades.Document, opts Options) (docinfo.Signer, error) {
 	signer, err := checkOrder(doc, opts.Party)
 	if err != nil {
-		return nil, signer, err
+		return signer, err
 	}
-	if err := identity.Match(identity.Of(c.Cert), signer.Name, signer.NIP); err != nil {
-		return nil, signer, fmt.Errorf("%w: %v", ErrWrongSigner, err)
+	if err := identity.Match(identity.Of(opts.Credential.Cert), signer.Name, signer.NIP); err != nil {
+		return signer, fmt.Errorf("%w: %v", ErrWrongSigner, err)
 	}
-	return doc, signer, nil
+	return signer, nil
 }
 
 // checkOrder refuses a party the document has no place for, a party
@@ -184,21 +181,50 @@ func DocumentHash(pdfBytes []byte) (string, error) {
 }
 
 // SignAll applies the signatures in order and returns the final document,
-// verified once in memory with every signature.
+// verified once in memory with every signature. Every step's options are
+// checked before the document is read, and the document is read once.
+// When a step asks for LTV, one /DSS for all of them follows the last
+// signature.
 func SignAll(in []byte, steps ...Options) ([]byte, error) {
 	if len(steps) == 0 {
 		return nil, errors.New("sign: no signer given")
 	}
-	out := in
+	var lt *LTV
 	for _, s := range steps {
-		next, err := signOne(out, s)
-		if err != nil {
+		if err := checkOptions(s); err != nil {
 			return nil, fmt.Errorf("sign as %s: %w", s.Party.Title(), err)
 		}
-		out = next
+		if s.LTV != nil {
+			lt = s.LTV
+		}
 	}
-	if err := checkSigned(in, out); err != nil {
+	doc, hash, err := readDocument(in)
+	if err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	for _, s := range steps {
+		if doc, err = signOne(doc, hash, s); err != nil {
+			return nil, fmt.Errorf("sign as %s: %w", s.Party.Title(), err)
+		}
+	}
+	out := doc.Data
+	if lt != nil {
+		if out, err = addDSS(context.Background(), out, *lt); err != nil {
+			return nil, fmt.Errorf("sign: %w", err)
+		}
+	}
+	if err := checkSigned(in, out, lt != nil); err != nil {
 		return nil, fmt.Errorf("sign: %w", err)
 	}
 	return out, nil
+}
+
+// readDocument reads in for signing and returns its DocumentHash.
+func readDocument(in []byte) (*pades.Document, string, error) {
+	doc, err := pades.Read(in)
+	if err != nil {
+		return nil, "", err
+	}
+	hash, err := DocumentHash(in)
+	return doc, hash, err
 }

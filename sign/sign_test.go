@@ -15,6 +15,7 @@ import (
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
 	"kinerja/internal/testpki"
+	"kinerja/sign/pades"
 )
 
 // nssDB creates a temporary NSS database trusting the root and returns the
@@ -36,8 +37,20 @@ func nssDB(t *testing.T, rootPEM []byte) string {
 // checkExternal validates a signed file with pdfsig (valid, trusted,
 // ETSI.CAdES.detached; without its online OCSP check: NSS does not accept
 // the test PKI's responder, and revocation is the LTV work's), mutool
-// sign -v and qpdf --check.
+// sign -v and qpdf --check. The last signature must cover the whole file.
 func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
+	t.Helper()
+	out := checkExternalUpdated(t, signed, rootPEM, nsigs)
+	mustContain(t, "pdfsig last signature", out[strings.LastIndex(out, "Signature #"):], "Total document signed")
+	if out, _ := runTool(t, nil, "mutool", "sign", "-v", writeTemp(t, "signed.pdf", signed)); !strings.Contains(out, "The document is unchanged since signing.") {
+		t.Errorf("mutool: the last signature is not unchanged since signing:\n%s", out)
+	}
+}
+
+// checkExternalUpdated is checkExternal of a file that may have an update
+// after its last signature (a /DSS or a document timestamp); it returns
+// pdfsig's output.
+func checkExternalUpdated(t *testing.T, signed, rootPEM []byte, nsigs int) string {
 	t.Helper()
 	requireTool(t, "pdfsig")
 	path := writeTemp(t, "signed.pdf", signed)
@@ -50,7 +63,7 @@ func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 			t.Errorf("pdfsig: %d × %q, want %d:\n%s", got, want, nsigs, out)
 		}
 	}
-	mustContain(t, "pdfsig last signature", out[strings.LastIndex(out, "Signature #"):], "Total document signed")
+	pdfsigOut := out
 	requireTool(t, "qpdf")
 	if out, err := runTool(t, nil, "qpdf", "--check", path); err != nil || strings.Contains(out, "WARNING") {
 		t.Errorf("qpdf --check: %v\n%s", err, out)
@@ -60,7 +73,8 @@ func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 	if err != nil {
 		t.Errorf("mutool sign -v: %v\n%s", err, out)
 	}
-	if got := strings.Count(out, "Verifying signature"); got != nsigs {
+	// mutool 1.21 takes a document timestamp for "not signed" (sign/ltv).
+	if got := strings.Count(out, "Verifying signature") - strings.Count(out, "Signature is not signed."); got != nsigs {
 		t.Errorf("mutool: %d signatures, want %d:\n%s", got, nsigs, out)
 	}
 	for _, bad := range []string{"invalid", "Digest error", "not valid"} {
@@ -68,7 +82,10 @@ func checkExternal(t *testing.T, signed, rootPEM []byte, nsigs int) {
 			t.Errorf("mutool reports %q:\n%s", bad, out)
 		}
 	}
-	mustContain(t, "mutool", out, "The document is unchanged since signing.")
+	if got := strings.Count(out, "The document is unchanged since signing.") + strings.Count(out, "there have been edits since signing"); got != nsigs {
+		t.Errorf("mutool: %d signatures said unchanged or edited-after, want %d:\n%s", got, nsigs, out)
+	}
+	return pdfsigOut
 }
 
 // Every key type, with and without a timestamp, signs both parties (the
@@ -247,5 +264,34 @@ func TestQRContent(t *testing.T) {
 	got := qrContent("https://pk.example.go.id/v?h={sha256}&s={signer}", "ab12", "Hérvé Ç")
 	if want := "https://pk.example.go.id/v?h=ab12&s=H%C3%A9rv%C3%A9+%C3%87"; got != want {
 		t.Errorf("template: %q, want %q", got, want)
+	}
+}
+
+// The document SignDocument returns (used for the next signature without
+// reading the file again) is what reading the signed file gives.
+func TestSuccessorMatchesRead(t *testing.T) {
+	p := newParties(t, testpki.P256)
+	doc, hash, err := readDocument(sample(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range p.both("") {
+		if doc, err = signOne(doc, hash, step); err != nil {
+			t.Fatal(err)
+		}
+		fresh, err := pades.Read(doc.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(doc.Trailer) != fmt.Sprint(fresh.Trailer) || !bytes.Equal(doc.Catalog.Body, fresh.Catalog.Body) || doc.Signatures != fresh.Signatures {
+			t.Errorf("after %s: successor trailer %+v catalog %q signatures %d; read %+v %q %d", step.Party,
+				doc.Trailer, doc.Catalog.Body, doc.Signatures, fresh.Trailer, fresh.Catalog.Body, fresh.Signatures)
+		}
+		for party, f := range fresh.Fields {
+			g := doc.Fields[party]
+			if g == nil || g.Signed != f.Signed || !bytes.Equal(g.Body, f.Body) || fmt.Sprint(g.Widgets) != fmt.Sprint(f.Widgets) {
+				t.Errorf("after %s: field %s differs from a fresh reading", step.Party, party)
+			}
+		}
 	}
 }

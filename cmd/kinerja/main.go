@@ -39,6 +39,7 @@ func commands() []command {
 		{"keys", "create development keys (keys dev DIR)", runKeys},
 		{"sign", "sign a PDF for PIHAK PERTAMA and/or PIHAK KEDUA", runSign},
 		{"verify", "verify the signatures of a PDF", runVerify},
+		{"timestamp", "renew a signed PDF for the archive (document timestamp, PAdES B-LTA)", runTimestamp},
 		{"extract", "write out the files embedded in a PDF", runExtract},
 		{"report", "quarterly achievement report", runReport},
 		{"realisasi", "Excel form for realisasi: formulir, import", runRealisasi},

@@ -19,8 +19,8 @@ import (
 )
 
 // signUsage is the synopsis of 'kinerja sign'.
-const signUsage = `usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL]
-       kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL]
+const signUsage = `usage: kinerja sign IN.pdf -o OUT.pdf --party pertama|kedua KEY [--tsa URL [--ltv]]
+       kinerja sign IN.pdf -o OUT.pdf --pertama P1.p12 --kedua P2.p12 [--tsa URL [--ltv]]
        kinerja sign DIR|IN.pdf... --out-dir DIR (--party P KEY | --pertama P1.p12 --kedua P2.p12) [-j N]
 
 Appends a PAdES signature (ETSI.CAdES.detached) for one party (or both,
@@ -28,7 +28,13 @@ PIHAK PERTAMA first) as an incremental update into the signature field the
 renderer made for it. PIHAK PERTAMA signs first (a certification signature);
 each party signs once; the certificate must name the party (name without
 titles, NIP when both have one), else nothing is written. --tsa URL adds an
-RFC 3161 timestamp (PAdES B-T).
+RFC 3161 timestamp (PAdES B-T). --ltv (with --tsa) then adds, after the
+last signature, a document security store (/DSS) with every certificate of
+the signers' and the authority's chains and fresh OCSP responses or CRLs
+from the URLs the certificates name (PAdES B-LT), kept with an earlier
+/DSS; when one cannot be had (no answer within --ltv-timeout, a revoked
+certificate) nothing is written. --ltv without --tsa is refused: B-LT
+builds on B-T, and revocation data proves nothing without a trusted time.
 
 KEY for --party is one of
   --key FILE.p12        password: --password-file F, else $KINERJA_KEY_PASSWORD,
@@ -60,7 +66,8 @@ type signFlags struct {
 	chain                                  string
 	pertama, kedua, pertamaPass, keduaPass string
 	tsa                                    string
-	tsaTimeout                             time.Duration
+	tsaTimeout, ltvTimeout                 time.Duration
+	ltv                                    bool
 	batch                                  batchFlags
 	bsre                                   bsreFlags
 }
@@ -85,6 +92,8 @@ func newSignFlags(stderr io.Writer) (*flag.FlagSet, *signFlags) {
 	fs.StringVar(&f.keduaPass, "kedua-password-file", "", "password file of --kedua")
 	fs.StringVar(&f.tsa, "tsa", "", "RFC 3161 timestamp authority URL")
 	fs.DurationVar(&f.tsaTimeout, "tsa-timeout", sign.DefaultTSATimeout, "timeout of the timestamp request")
+	fs.BoolVar(&f.ltv, "ltv", false, "add a /DSS with revocation data after the last signature (PAdES B-LT; needs --tsa)")
+	fs.DurationVar(&f.ltvTimeout, "ltv-timeout", sign.DefaultLTVTimeout, "timeout of one OCSP or CRL request")
 	fs.StringVar(&f.location, "location", "", "place of signing (optional)")
 	f.batch.add(fs)
 	f.bsre.add(fs)
@@ -138,6 +147,8 @@ func (f *signFlags) keyUsageError() string {
 		return "use either --party with one key or --pertama/--kedua, not both"
 	case !both && !validParty(f.party):
 		return "--party pertama or --party kedua is required (or --pertama/--kedua)"
+	case f.ltv && f.tsa == "":
+		return "--ltv needs --tsa URL (PAdES B-LT builds on B-T)"
 	case !both && (f.key == "") == (f.module == ""):
 		return "give exactly one of --key FILE.p12 or --pkcs11-module"
 	case f.module != "" && (f.token == "" || f.keyLabel == ""):
@@ -161,9 +172,13 @@ func signCLI(in string, f *signFlags, stderr io.Writer) error {
 // steps are the signatures to apply, in order.
 func (f *signFlags) steps(creds []*sign.Credential, parties []docinfo.Party) []sign.Options {
 	var steps []sign.Options
+	var lt *sign.LTV
+	if f.ltv {
+		lt = &sign.LTV{Timeout: f.ltvTimeout}
+	}
 	for i, c := range creds {
 		steps = append(steps, sign.Options{Party: parties[i], Credential: c, TSA: f.tsa,
-			TSATimeout: f.tsaTimeout, Location: f.location})
+			TSATimeout: f.tsaTimeout, Location: f.location, LTV: lt})
 	}
 	return steps
 }

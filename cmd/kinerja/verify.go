@@ -291,7 +291,11 @@ func writeVerifyText(w io.Writer, v *proof.Verdict) error {
 
 // writeSignatureText prints one signature block.
 func writeSignatureText(b *strings.Builder, s *proof.Signature, revisions int) {
-	pesan.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, s.Party.Title(), okText(s.Valid, pesan.Text("valid"), pesan.Text("INVALID")))
+	who := s.Party.Title()
+	if s.DocTimeStamp {
+		who = pesan.Text("document timestamp")
+	}
+	pesan.Fprintf(b, "\nSignature %d (%s): %s\n", s.Index, who, okText(s.Valid, pesan.Text("valid"), pesan.Text("INVALID")))
 	sigLine := func(k, v string) { fmt.Fprintf(b, "  %-14s %s\n", pesan.Text(k)+":", v) }
 	sigLine("Name", s.Name)
 	sigLine("Signer", s.SignerSubject)
@@ -299,7 +303,11 @@ func writeSignatureText(b *strings.Builder, s *proof.Signature, revisions int) {
 	sigLine("Signing time", okText(s.SigningTime != "", s.SigningTime, pesan.Text("none")))
 	sigLine("Timestamp", okText(s.Timestamp != "", s.Timestamp, pesan.Text("none")))
 	sigLine("Digest", s.DigestAlgorithm)
-	sigLine("Integrity", okText(s.Integrity, pesan.Text("ok (signed bytes unchanged, CMS signature verifies)"), pesan.Text("FAILED")))
+	integrity := pesan.Text("ok (signed bytes unchanged, CMS signature verifies)")
+	if s.DocTimeStamp {
+		integrity = pesan.Text("ok (time-stamped bytes unchanged, token verifies)")
+	}
+	sigLine("Integrity", okText(s.Integrity, integrity, pesan.Text("FAILED")))
 	sigLine("Trust", okText(s.Trusted, pesan.Text("trusted"), pesan.Text("NOT TRUSTED")+" "+s.ChainError))
 	cover := pesan.Sprintf("revision %d of %d", s.Revision, revisions)
 	if s.CoversWholeFile {

@@ -73,6 +73,8 @@ func (w *Writer) Set(r Ref, body []byte) {
 type Result struct {
 	Bytes   []byte        // the base followed by the update
 	Offsets map[Ref]int64 // where each object of the update starts
+	// Trailer is what a further update of Bytes starts from (New).
+	Trailer Trailer
 }
 
 // Finish returns the base with the update appended; newID is the second
@@ -102,6 +104,8 @@ func (w *Writer) Finish(newID []byte) (Result, error) {
 	w.writeTrailer(&b, newID)
 	fmt.Fprintf(&b, "startxref\n%d\n%%%%EOF\n", xref)
 	res.Bytes = b.Bytes()
+	res.Trailer = w.t
+	res.Trailer.Size, res.Trailer.Prev = w.next, int64(xref)
 	return res, nil
 }
 

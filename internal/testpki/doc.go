@@ -18,7 +18,10 @@
 //     for certificates of either CA, and each CA's CRL
 //     (x509.CreateRevocationList) lists the revoked serials it issued.
 //   - Timestamps (tsa.go): an RFC 3161 TSA whose certificate is issued by
-//     the intermediate with a critical id-kp-timeStamping EKU.
+//     the intermediate with a critical id-kp-timeStamping EKU. Its handler,
+//     TSAHandler, is the one timestamp authority stand-in of the module's
+//     tests: the verifier's tests serve it with verifytest's keys and a
+//     fixed time.
 //   - Export (leaf.go): a leaf as PKCS#12 (go-pkcs12) for tests of the
 //     PKCS#12 signing path, and the root as PEM for openssl, pdfsig (NSS)
 //     and other outside verifiers.

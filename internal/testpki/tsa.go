@@ -24,8 +24,7 @@ type TSA struct {
 	URL  string
 	Cert *x509.Certificate // issued by the intermediate
 
-	key      crypto.Signer
-	pki      *PKI
+	handler  http.Handler
 	requests atomic.Int64
 }
 
@@ -34,7 +33,8 @@ type TSA struct {
 func (p *PKI) StartTSA(tb testing.TB) *TSA {
 	tb.Helper()
 	key := Key(tb, P256, "tsa")
-	t := &TSA{key: key, pki: p, Cert: p.issue(tb, tsaTemplate(p.now()), p.inter, key.Public())}
+	t := &TSA{Cert: p.issue(tb, tsaTemplate(p.now()), p.inter, key.Public())}
+	t.handler = TSAHandler(t.Cert, key, []*x509.Certificate{p.Intermediate}, p.now)
 	srv := httptest.NewServer(http.HandlerFunc(t.serve))
 	tb.Cleanup(srv.Close)
 	t.URL = srv.URL + "/tsa"
@@ -62,24 +62,34 @@ func tsaTemplate(now time.Time) *x509.Certificate {
 // serve answers one timestamp request.
 func (t *TSA) serve(w http.ResponseWriter, r *http.Request) {
 	t.requests.Add(1)
-	body, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	req, err := timestamp.ParseRequest(body)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	ts := timestamp.Timestamp{HashAlgorithm: req.HashAlgorithm, HashedMessage: req.HashedMessage,
-		Time: t.pki.now(), Accuracy: time.Second, Nonce: req.Nonce, Policy: TSAPolicy,
-		AddTSACertificate: req.Certificates, Certificates: []*x509.Certificate{t.pki.Intermediate}}
-	resp, err := ts.CreateResponseWithOpts(t.Cert, t.key, crypto.SHA256)
-	if err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
-	w.Header().Set("Content-Type", "application/timestamp-reply")
-	_, _ = w.Write(resp)
+	t.handler.ServeHTTP(w, r)
+}
+
+// TSAHandler is the one RFC 3161 timestamp authority stand-in of the
+// tests: it answers with tokens signed by cert and key with SHA-256, dated
+// now(), carrying cert (when the request asks) and extra. Serve it with
+// net/http/httptest; StartTSA serves it for a PKI.
+func TSAHandler(cert *x509.Certificate, key crypto.Signer, extra []*x509.Certificate, now func() time.Time) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<16))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		req, err := timestamp.ParseRequest(body)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusBadRequest)
+			return
+		}
+		ts := timestamp.Timestamp{HashAlgorithm: req.HashAlgorithm, HashedMessage: req.HashedMessage,
+			Time: now(), Accuracy: time.Second, Nonce: req.Nonce, Policy: TSAPolicy,
+			AddTSACertificate: req.Certificates, Certificates: extra}
+		resp, err := ts.CreateResponseWithOpts(cert, key, crypto.SHA256)
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/timestamp-reply")
+		_, _ = w.Write(resp)
+	})
 }

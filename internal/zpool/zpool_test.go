@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"io"
+	"runtime"
 	"testing"
 )
 
@@ -21,5 +22,18 @@ func TestCompressRoundTrip(t *testing.T) {
 		if len(in) > 1000 && len(z) > len(in)/10 {
 			t.Errorf("%d repetitive bytes compress to %d", len(in), len(z))
 		}
+	}
+}
+
+// A kept writer survives a garbage collection (a sync.Pool's would not).
+func TestKeeperKeepsAcrossGC(t *testing.T) {
+	made := 0
+	k := NewKeeper(func() *int { made++; return new(int) })
+	v := k.Get()
+	k.Put(v)
+	runtime.GC()
+	runtime.GC()
+	if got := k.Get(); got != v || made != 1 {
+		t.Errorf("after two collections Get made %d values and returned %p, want the kept %p", made, got, v)
 	}
 }

@@ -23,6 +23,10 @@
 // digest (content-type, message-digest, signing-certificate-v2; no
 // signing-time) and sealed into /Contents.
 //
+// SignDocument returns the signed file as a Document (trailer, catalog,
+// fields and the objects the update redefined taken from the update), so
+// that signing both parties reads the file once.
+//
 // Long-term validation is one more update on the result: Read the signed
 // bytes again and give its Trailer and Catalog to sign/ltv (AddDSS,
 // CatalogWithDSS, AddDocTimeStamp).

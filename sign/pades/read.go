@@ -42,6 +42,9 @@ type Document struct {
 	// /ByteRange array, pdfread.ScanByteRanges).
 	Signatures int
 	doc        *pdfread.Doc
+	// redefined holds the bodies of the objects that the updates made by
+	// SignDocument since doc was read redefine.
+	redefined map[pdfupdate.Ref][]byte
 }
 
 // maxWidgets bounds the widgets of one field (render makes two).
@@ -193,4 +196,13 @@ func rect(v pdf.Value) [4]float64 {
 		r[i] = v.Index(i).Float64()
 	}
 	return [4]float64{min(r[0], r[2]), min(r[1], r[3]), max(r[0], r[2]), max(r[1], r[3])}
+}
+
+// Object returns the body of object r as written in the latest revision
+// (a dictionary or other direct value; stream objects are refused).
+func (doc *Document) Object(r pdfupdate.Ref) ([]byte, error) {
+	if b, ok := doc.redefined[r]; ok {
+		return b, nil
+	}
+	return doc.doc.Object(int(r))
 }

@@ -40,6 +40,17 @@ var (
 // Sign appends one incremental update with s's signature in its party's
 // field and returns the whole signed file (doc.Data is not modified).
 func (doc *Document) Sign(ctx context.Context, s Signature) ([]byte, error) {
+	next, err := doc.SignDocument(ctx, s)
+	if err != nil {
+		return nil, err
+	}
+	return next.Data, nil
+}
+
+// SignDocument is Sign returning the signed file as a Document whose
+// trailer, catalog and fields are those of the update, so that a further
+// signature needs no second reading of the file.
+func (doc *Document) SignDocument(ctx context.Context, s Signature) (*Document, error) {
 	f := doc.Fields[s.Party]
 	switch {
 	case f == nil:
@@ -55,7 +66,8 @@ func (doc *Document) Sign(ctx context.Context, s Signature) ([]byte, error) {
 	}
 	w := pdfupdate.New(doc.Data, doc.Trailer)
 	sig := w.Reserve()
-	if err := doc.fill(w, f, sig, s); err != nil {
+	next := doc.successor()
+	if err := next.fill(w, f, sig, s); err != nil {
 		return nil, err
 	}
 	w.Set(sig, sigDict(s, size))
@@ -63,11 +75,35 @@ func (doc *Document) Sign(ctx context.Context, s Signature) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return seal(ctx, res, sig, s.Signer)
+	if next.Data, err = seal(ctx, res, sig, s.Signer); err != nil {
+		return nil, err
+	}
+	next.Trailer = res.Trailer
+	next.Signatures++
+	next.Fields[s.Party].Signed = true
+	return next, nil
+}
+
+// successor returns a copy of doc whose catalog, fields and redefined
+// objects fill may change without touching doc.
+func (doc *Document) successor() *Document {
+	next := *doc
+	next.Fields = make(map[docinfo.Party]*Field, len(doc.Fields))
+	for p, f := range doc.Fields {
+		c := *f
+		c.Widgets = append([]Widget(nil), f.Widgets...)
+		next.Fields[p] = &c
+	}
+	next.redefined = map[pdfupdate.Ref][]byte{}
+	for r, b := range doc.redefined {
+		next.redefined[r] = b
+	}
+	return &next
 }
 
 // fill adds the field's /V, the widgets' stamps and, to certify, /Perms.
-// A field merged with its widget is one object that gets both edits.
+// A field merged with its widget is one object that gets both edits. doc
+// is the successor: its field, widgets and catalog take the new bodies.
 func (doc *Document) fill(w *pdfupdate.Writer, f *Field, sig pdfupdate.Ref, s Signature) error {
 	bodies := map[pdfupdate.Ref][]byte{f.Ref: f.Body}
 	for _, wd := range f.Widgets {
@@ -84,6 +120,7 @@ func (doc *Document) fill(w *pdfupdate.Writer, f *Field, sig pdfupdate.Ref, s Si
 	}
 	for r, body := range bodies {
 		w.Set(r, body)
+		doc.redefine(r, body)
 	}
 	if !s.Certify {
 		return nil
@@ -99,7 +136,27 @@ func (doc *Document) fill(w *pdfupdate.Writer, f *Field, sig pdfupdate.Ref, s Si
 	perms.Set("DocMDP", ref(sig))
 	cat.Set("Perms", perms)
 	w.Set(doc.Catalog.Ref, pdfedit.Encode(cat))
+	doc.redefine(doc.Catalog.Ref, pdfedit.Encode(cat))
 	return nil
+}
+
+// redefine records the new body of object r in the successor document:
+// in its catalog, fields and widgets, and for Object.
+func (doc *Document) redefine(r pdfupdate.Ref, body []byte) {
+	doc.redefined[r] = body
+	if doc.Catalog.Ref == r {
+		doc.Catalog.Body = body
+	}
+	for _, f := range doc.Fields {
+		if f.Ref == r {
+			f.Body = body
+		}
+		for i := range f.Widgets {
+			if f.Widgets[i].Ref == r {
+				f.Widgets[i].Body = body
+			}
+		}
+	}
 }
 
 // addStamps gives every widget a stamp of its size as /AP /N in bodies,

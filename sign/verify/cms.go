@@ -38,11 +38,7 @@ const clockSkew = 5 * time.Minute
 
 // checkSignature checks one signature dictionary.
 func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
-	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location, SigningTime: sd.m}
-	if sd.docTS {
-		s.Errors = append(s.Errors, "document timestamps (/DocTimeStamp) are not checked")
-		return s
-	}
+	s := Signature{Name: sd.name, Reason: sd.reason, Location: sd.location, SigningTime: sd.m, DocTimeStamp: sd.docTS}
 	if sd.brErr != "" {
 		s.Errors = append(s.Errors, sd.brErr)
 		return s
@@ -58,13 +54,17 @@ func (d *document) checkSignature(sd *sigDict, opts Options) Signature {
 		s.Errors = append(s.Errors, fmt.Sprintf("ByteRange ends at %d, which is not the end of a revision (%%%%EOF)", sd.end()))
 	}
 	signed := [][]byte{d.data[:sd.byteRange[1]], d.data[sd.byteRange[2]:sd.end()]}
-	checkCMS(&s, sd.contents, signed, opts)
+	if sd.docTS {
+		checkDocTimeStamp(&s, sd.contents, signed, opts)
+	} else {
+		checkCMS(&s, sd.contents, signed, opts)
+	}
 	return s
 }
 
 // checkCMS checks the CMS signature in contents over the signed bytes.
 func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
-	p7, err := parseCMS(contents)
+	p7, err := ParseCMS(contents)
 	if err != nil {
 		s.Errors = append(s.Errors, "the signature value is not a valid CMS (PKCS #7) signature: "+err.Error())
 		return
@@ -92,8 +92,9 @@ func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
 	checkCert(s, p7, leaf, tsTime, opts)
 }
 
-// parseCMS parses a DER CMS that may be followed by zero padding.
-func parseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
+// ParseCMS parses the value of a signature's /Contents: a DER CMS that
+// may be followed by zero padding. The parser's panics become errors.
+func ParseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
 	defer func() {
 		if p := recover(); p != nil {
 			p7, err = nil, fmt.Errorf("malformed: %v", p)
@@ -301,6 +302,9 @@ func checkTimestamp(s *Signature, p7 *pkcs7.PKCS7, opts Options) time.Time {
 			s.Errors = append(s.Errors, "the timestamp was made for another signature value (message imprint mismatch)")
 			return time.Time{}
 		}
+		if opts.NoChains {
+			return time.Time{}
+		}
 		if err := verifyTSA(ts, opts); err != nil {
 			s.Warnings = append(s.Warnings, "timestamp authority not trusted, its time is not used: "+err.Error())
 			return time.Time{}
@@ -365,6 +369,9 @@ func checkCert(s *Signature, p7 *pkcs7.PKCS7, leaf *x509.Certificate, tsTime tim
 	}
 	if msg := keyUsageProblem(leaf); msg != "" {
 		s.Errors = append(s.Errors, msg)
+	}
+	if opts.NoChains {
+		return
 	}
 	pool := x509.NewCertPool()
 	for _, c := range p7.Certificates {

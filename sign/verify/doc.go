@@ -54,8 +54,10 @@
 // ECDSA; other algorithms through pkcs7).
 //
 // Trade-offs and known limits:
-//   - Offline only: no OCSP or CRL is fetched and embedded revocation data
-//     is not evaluated; there is no LTV (long-term validation).
+//   - Offline only: no OCSP or CRL is fetched, and the revocation data of
+//     a /DSS (kinerja sign --ltv, kinerja timestamp) is allowed by the
+//     policy but not evaluated: chains are checked at the signing or
+//     timestamp time without revocation, so there is no LTV validation.
 //   - The signing time (the CMS signingTime, else the signature's /M) is
 //     claimed by the signer; it is used as the time for chain validation
 //     only when no trusted timestamp exists.
@@ -65,8 +67,14 @@
 //   - An added object that nothing refers to (an orphan) is ignored, as no
 //     reader can reach it; references are found by scanning bytes, so
 //     object streams (which no kinerja writer produces) would hide them.
-//   - Document timestamps (/Type /DocTimeStamp) are reported as a problem
-//     (not checked).
+//   - Document timestamps (/Type /DocTimeStamp, /SubFilter /ETSI.RFC3161,
+//     PAdES B-LTA) are checked as signatures of their own
+//     (doctimestamp.go, Signature.DocTimeStamp): the /ByteRange as for any
+//     signature, the token's signature with the certificate it carries,
+//     its message imprint against the digest of the signed bytes, and the
+//     authority's chain to the roots at the token's time (Trusted). Every
+//     revision after one is judged by the same policy. The /DSS's OCSP
+//     responses and CRLs are stored, not evaluated (see the first limit).
 //   - The whole file is read into memory (limit MaxSize). Linearized files
 //     whose first-page section ends with its own %%EOF are seen as having
 //     an extra revision, which may not parse.
@@ -81,4 +89,6 @@
 //     (by reading every object) when its bytes show it: an unaccounted
 //     "/ByteRange" or "/Type /Sig", or a "/DocTimeStamp"; one that spells
 //     these names with #-escapes is not, and no viewer shows it either.
+//     The signatures found through fields keep their field's name then, so
+//     a party's signature stays bound to its field.
 package verify

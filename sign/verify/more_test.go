@@ -3,6 +3,7 @@ package verify
 import (
 	"crypto/x509"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"regexp"
 	"strings"
@@ -10,13 +11,14 @@ import (
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/testpki"
 	"kinerja/sign/verify/verifytest"
 )
 
 func TestVerifyTimestamp(t *testing.T) {
 	f := fixtures(t)
 	at := time.Now().Add(-time.Minute).Truncate(time.Second)
-	srv := httptest.NewServer(verifytest.TSAHandler(f.pki.TSA, at))
+	srv := httptest.NewServer(tsaAt(f.pki.TSA, at))
 	defer srv.Close()
 	signed, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", nil, srv.URL)
 	if err != nil {
@@ -35,7 +37,7 @@ func TestVerifyTimestamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv2 := httptest.NewServer(verifytest.TSAHandler(other.TSA, at))
+	srv2 := httptest.NewServer(tsaAt(other.TSA, at))
 	defer srv2.Close()
 	signed2, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", nil, srv2.URL)
 	if err != nil {
@@ -46,6 +48,11 @@ func TestVerifyTimestamp(t *testing.T) {
 	if s.Timestamp == nil || len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "timestamp authority not trusted") {
 		t.Errorf("untrusted TSA: timestamp %v, warnings %q", s.Timestamp, s.Warnings)
 	}
+}
+
+// tsaAt is the test TSA (testpki's) signing as tsa with the time at.
+func tsaAt(tsa verifytest.Signer, at time.Time) http.Handler {
+	return testpki.TSAHandler(tsa.Cert, tsa.Key, nil, func() time.Time { return at })
 }
 
 // TestVerifyHiddenChanges covers changes that leave the page content
@@ -143,6 +150,21 @@ func TestVerifyRejectsHugeXref(t *testing.T) {
 		data := []byte(string(f.twice[:i]) + tc.new + string(f.twice[i+len(tc.old):]))
 		if _, err := Verify(strings.NewReader(string(data)), int64(len(data)), Options{}); (err != nil) != tc.bad {
 			t.Errorf("%q: Verify error = %v, want error %v", tc.new, err, tc.bad)
+		}
+	}
+}
+
+// NoChains (the signer's self-check) leaves trust open and checks the
+// rest: integrity intact, no chain error, no other error.
+func TestNoChains(t *testing.T) {
+	f := fixtures(t)
+	rep, err := VerifyBytes(f.twice, Options{NoChains: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range rep.Signatures {
+		if s.Trusted || s.ChainError != "" || !s.Integrity || len(s.Errors) > 0 || s.ModifiedAfter {
+			t.Errorf("signature %d with NoChains: trusted %v, chain error %q, integrity %v, errors %v", s.Index, s.Trusted, s.ChainError, s.Integrity, s.Errors)
 		}
 	}
 }

@@ -28,6 +28,9 @@ func matchParties(rep *Report) {
 	}
 	for i := range rep.Signatures {
 		s := &rep.Signatures[i]
+		if s.DocTimeStamp {
+			continue // an authority's, no party's
+		}
 		if s.fieldParty != docinfo.NoParty && s.cert != nil {
 			bindParty(rep.Info, s)
 			continue

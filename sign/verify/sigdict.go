@@ -47,11 +47,22 @@ func (s *sigDict) end() int64 {
 // every object of the table only when that may miss one: no form fields,
 // object streams (whose text cannot be seen), a document timestamp, or a
 // "/ByteRange" in the raw file that the fields did not account for.
+// The fields' names are kept on the signatures the table read finds too
+// (a party's signature stays bound to its field).
 func (d *document) findSignatures() []*sigDict {
-	if sigs, ok := d.sigsFromFields(); ok && d.accountsForRaw(sigs) {
+	sigs, ok := d.sigsFromFields()
+	if ok && d.accountsForRaw(sigs) {
 		return sigs
 	}
-	return d.sigsFromXref()
+	named := map[uint32]string{}
+	for _, s := range sigs {
+		named[s.id] = s.field
+	}
+	all := d.sigsFromXref()
+	for _, s := range all {
+		s.field = named[s.id]
+	}
+	return all
 }
 
 // sigsFromXref resolves every object of the latest revision's table.

@@ -21,6 +21,10 @@ var ErrNotPDF = pdfread.ErrNotPDF
 type Options struct {
 	Roots *x509.CertPool // trusted roots; nil = system roots
 	Now   time.Time      // verification time (zero = time.Now)
+	// NoChains skips building certificate chains: Trusted stays false
+	// and ChainError empty. For a signer checking its own output, where
+	// trust is the reader's business; everything else is checked.
+	NoChains bool
 }
 
 // Report is the result of verifying one PDF.
@@ -56,6 +60,11 @@ type Signature struct {
 	Modifications []string // what changed after it, other than later signatures
 	Errors        []string // anything else that makes it invalid
 	Warnings      []string // noted, but does not make it invalid
+	// DocTimeStamp marks a document timestamp (ETSI.RFC3161, PAdES
+	// B-LTA): Name and SignerSubject are its authority's, Timestamp and
+	// SigningTime its time, Integrity the token's signature and imprint
+	// over the /ByteRange, Trusted the authority's chain to the roots.
+	DocTimeStamp bool
 
 	commonName string            // signer certificate CN, for party matching
 	cert       *x509.Certificate // the signer's certificate
@@ -70,6 +79,9 @@ func (s *Signature) Valid() bool {
 
 // label is "signature N" or "signature N (party)".
 func (s *Signature) label() string {
+	if s.DocTimeStamp {
+		return fmt.Sprintf("signature %d (document timestamp)", s.Index)
+	}
 	if s.Party != docinfo.NoParty {
 		return fmt.Sprintf("signature %d (%s)", s.Index, s.Party)
 	}

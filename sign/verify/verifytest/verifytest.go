@@ -27,16 +27,13 @@ import (
 	"encoding/hex"
 	"encoding/pem"
 	"fmt"
-	"io"
 	"math/big"
-	"net/http"
 	"regexp"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/digitorus/pdf"
-	"github.com/digitorus/timestamp"
 
 	"kinerja/docinfo"
 	"kinerja/internal/pdfedit"
@@ -131,32 +128,6 @@ func Info() docinfo.Info {
 				Rect: [4]float64{50, 100, 250, 160}, Widgets: []docinfo.Widget{{Page: 1, Rect: [4]float64{50, 100, 250, 160}}}},
 		},
 	}
-}
-
-// TSAHandler is an RFC 3161 timestamp authority answering with time at
-// and signed by tsa; serve it with net/http/httptest.
-func TSAHandler(tsa Signer, at time.Time) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, err := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		req, err := timestamp.ParseRequest(body)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		ts := timestamp.Timestamp{HashAlgorithm: req.HashAlgorithm, HashedMessage: req.HashedMessage,
-			Time: at, Policy: asn1.ObjectIdentifier{1, 2, 3, 4, 1}, Nonce: req.Nonce, AddTSACertificate: true}
-		resp, err := ts.CreateResponseWithOpts(tsa.Cert, tsa.Key, crypto.SHA256)
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/timestamp-reply")
-		_, _ = w.Write(resp)
-	})
 }
 
 // ReplaceText returns a copy of in with the first occurrence of old
