@@ -78,7 +78,7 @@ func TestConcurrentAddGoroutines(t *testing.T) {
 		wg.Add(1)
 		go func(w int) {
 			defer wg.Done()
-			a, err := Open(dir, Options{Roots: getFixtures(t).pki.Roots, Now: clock})
+			a, err := Open(dir, Options{Roots: getFixtures(t).pki.Roots(), Now: clock})
 			if err != nil {
 				t.Error(err)
 				return
@@ -106,7 +106,7 @@ func TestConcurrentAddGoroutines(t *testing.T) {
 func TestConcurrentAddProcesses(t *testing.T) {
 	files := fixtureFiles(t)
 	dir := t.TempDir()
-	ca := writeFile(t, t.TempDir(), "ca.pem", getFixtures(t).pki.CAPEM)
+	ca := writeFile(t, t.TempDir(), "ca.pem", getFixtures(t).pki.RootPEM())
 	const procs = 4
 	var cmds []*exec.Cmd
 	for w := 0; w < procs; w++ {

@@ -63,11 +63,11 @@ func getFixtures(t testing.TB) *fixtures {
 
 // makeFixtures builds every fixture PDF.
 func makeFixtures() (*fixtures, error) {
-	pki, err := archivetest.NewPKI("Kinerja Test CA", "Kinerja Test Signer")
+	pki, err := archivetest.NewPKI("archive", "Kinerja Test Signer")
 	if err != nil {
 		return nil, err
 	}
-	other, err := archivetest.NewPKI("Untrusted CA", "Untrusted Signer")
+	other, err := archivetest.NewPKI("untrusted", "Untrusted Signer")
 	if err != nil {
 		return nil, err
 	}
@@ -106,7 +106,7 @@ func writeFile(t testing.TB, dir, name string, b []byte) string {
 // openArchive opens a new archive in a temporary dir trusting the test CA.
 func openArchive(t testing.TB, dir string, allowUnsigned bool) *Archive {
 	t.Helper()
-	a, err := Open(dir, Options{Roots: getFixtures(t).pki.Roots, Now: clock, AllowUnsigned: allowUnsigned})
+	a, err := Open(dir, Options{Roots: getFixtures(t).pki.Roots(), Now: clock, AllowUnsigned: allowUnsigned})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -238,7 +238,7 @@ func rootsFromFile(path string) *x509.CertPool {
 // fixtures' roots.
 func verdictOf(t *testing.T, pdf []byte) *proof.Verdict {
 	t.Helper()
-	v, err := proof.Check(pdf, proof.Options{Roots: getFixtures(t).pki.Roots, Now: testNow})
+	v, err := proof.Check(pdf, proof.Options{Roots: getFixtures(t).pki.Roots(), Now: testNow})
 	if err != nil {
 		t.Fatal(err)
 	}

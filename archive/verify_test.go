@@ -112,7 +112,7 @@ func TestVerifyDetectsTampering(t *testing.T) {
 
 func TestVerifyInvalidUnderOtherRoots(t *testing.T) {
 	_, dir, es := archiveOf3(t)
-	a, err := Open(dir, Options{Roots: getFixtures(t).other.Roots, Now: clock})
+	a, err := Open(dir, Options{Roots: getFixtures(t).other.Roots(), Now: clock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -138,7 +138,7 @@ func TestVerifyMessagesNameLines(t *testing.T) {
 // crash runs a helper process that adds src and dies at stage.
 func crash(t *testing.T, dir, src, stage string) {
 	t.Helper()
-	ca := writeFile(t, t.TempDir(), "ca.pem", getFixtures(t).pki.CAPEM)
+	ca := writeFile(t, t.TempDir(), "ca.pem", getFixtures(t).pki.RootPEM())
 	cmd := runHelper(t, dir, ca, stage, []string{src})
 	err := cmd.Run()
 	if cmd.ProcessState == nil || cmd.ProcessState.ExitCode() != crashExit {

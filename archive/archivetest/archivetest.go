@@ -1,64 +1,43 @@
 // Package archivetest makes signed kinerja-like PDFs for the tests of the
-// archive package and of `kinerja archive`: a throwaway test CA issuing
-// one certificate per signer name, a tiny PDF that carries docinfo.Info in
+// archive package and of `kinerja archive`: a test PKI (internal/testpki,
+// the one test PKI) issuing one certificate per signer name, a tiny PDF that carries docinfo.Info in
 // its XMP metadata and kinerja's signature fields, and signatures in the
 // shape kinerja sign writes (package verifytest's, not kinerja/sign's, so
 // that archive tests do not depend on the signer's refusals). It is test
-// support only: keys are generated in memory.
+// support only: keys are testpki's, held in memory.
 package archivetest
 
 import (
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/asn1"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"strings"
 	"sync"
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/testpki"
 	"kinerja/sign/verify/verifytest"
 )
 
-// PKI is a test CA and the certificates it issued, one per signer name.
+// PKI is a test PKI (internal/testpki's) and the certificates it issued,
+// one per signer name.
 type PKI struct {
-	Roots  *x509.CertPool // contains only the CA
-	CAPEM  []byte         // the CA certificate, PEM encoded
-	CA     *x509.Certificate
-	caKey  crypto.Signer
+	*testpki.PKI
 	mu     sync.Mutex
-	signer map[string]verifytest.Signer // by certificate common name
-	serial int64
+	signer map[string]*testpki.Leaf // by certificate common name
 }
 
-// docSigningEKU is id-kp-documentSigning (RFC 9336).
-var docSigningEKU = asn1.ObjectIdentifier{1, 3, 6, 1, 5, 5, 7, 3, 36}
-
-// NewPKI creates a P-256 CA named caName and a signer certificate for
-// signer, valid from 2020 to 2040.
-func NewPKI(caName, signer string) (*PKI, error) {
-	caKey, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-	if err != nil {
-		return nil, fmt.Errorf("ca key: %w", err)
-	}
-	caTmpl := certTemplate(1, caName)
-	caTmpl.IsCA, caTmpl.BasicConstraintsValid = true, true
-	caTmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageCRLSign
-	ca, err := createCert(caTmpl, caTmpl, caKey.Public(), caKey)
+// NewPKI starts a testpki.PKI named name (PKIs of different names do not
+// trust each other) and issues a certificate for signer. Leaf
+// certificates are valid until 2040, so tests may check them at a fixed
+// clock years ahead. The caller stops the PKI with Close.
+func NewPKI(name, signer string) (*PKI, error) {
+	tp, err := testpki.Start(testpki.WithName(name))
 	if err != nil {
 		return nil, err
 	}
-	pool := x509.NewCertPool()
-	pool.AddCert(ca)
-	pemCA := pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Raw})
-	p := &PKI{Roots: pool, CAPEM: pemCA, CA: ca, caKey: caKey, signer: map[string]verifytest.Signer{}, serial: 1}
+	p := &PKI{PKI: tp, signer: map[string]*testpki.Leaf{}}
 	if _, err := p.Signer(signer); err != nil {
+		tp.Close()
 		return nil, err
 	}
 	return p, nil
@@ -66,47 +45,22 @@ func NewPKI(caName, signer string) (*PKI, error) {
 
 // Signer returns the key and certificate of the person named cn (the
 // certificate's common name), issuing them on first use.
-func (p *PKI) Signer(cn string) (verifytest.Signer, error) {
+func (p *PKI) Signer(cn string) (*testpki.Leaf, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if s, ok := p.signer[cn]; ok {
 		return s, nil
 	}
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	key, err := testpki.NamedKey(testpki.P256, "archivetest "+cn)
 	if err != nil {
-		return verifytest.Signer{}, fmt.Errorf("signer key: %w", err)
+		return nil, fmt.Errorf("signer %s: %w", cn, err)
 	}
-	p.serial++
-	tmpl := certTemplate(p.serial, cn)
-	tmpl.KeyUsage = x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment
-	tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection}
-	tmpl.UnknownExtKeyUsage = []asn1.ObjectIdentifier{docSigningEKU}
-	cert, err := createCert(tmpl, p.CA, key.Public(), p.caKey)
+	s, err := p.NewLeaf(key, testpki.Spec{CommonName: cn, NotAfter: time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC)})
 	if err != nil {
-		return verifytest.Signer{}, err
+		return nil, fmt.Errorf("signer %s: %w", cn, err)
 	}
-	s := verifytest.Signer{Cert: cert, Key: key, Chain: []*x509.Certificate{p.CA}}
 	p.signer[cn] = s
 	return s, nil
-}
-
-// certTemplate is a certificate template valid 2020-2040.
-func certTemplate(serial int64, cn string) *x509.Certificate {
-	return &x509.Certificate{
-		SerialNumber: big.NewInt(serial),
-		Subject:      pkix.Name{CommonName: cn, Organization: []string{"Kinerja Test"}},
-		NotBefore:    time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC),
-		NotAfter:     time.Date(2040, 1, 1, 0, 0, 0, 0, time.UTC),
-	}
-}
-
-// createCert signs tmpl with parent's key and parses the result.
-func createCert(tmpl, parent *x509.Certificate, pub crypto.PublicKey, key crypto.Signer) (*x509.Certificate, error) {
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, key)
-	if err != nil {
-		return nil, fmt.Errorf("create certificate: %w", err)
-	}
-	return x509.ParseCertificate(der)
 }
 
 // Info returns a docinfo.Info of an agreement of year and unit with two

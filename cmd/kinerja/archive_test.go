@@ -42,15 +42,17 @@ func archiveFixtures(t *testing.T) archivePDFs {
 // untrusted CA, and makes an unsigned draft.
 func makeArchivePDFs() (archivePDFs, error) {
 	var f archivePDFs
-	pki, err := archivetest.NewPKI("Archive CLI CA", "Archive CLI Signer")
+	pki, err := archivetest.NewPKI("archive cli", "Archive CLI Signer")
 	if err != nil {
 		return f, err
 	}
-	other, err := archivetest.NewPKI("Rogue CA", "Rogue Signer")
+	defer pki.Close()
+	other, err := archivetest.NewPKI("rogue", "Rogue Signer")
 	if err != nil {
 		return f, err
 	}
-	f.caPEM = pki.CAPEM
+	defer other.Close()
+	f.caPEM = pki.RootPEM()
 	if f.a2021, err = archivetest.SignedPDF(pki, archivetest.Info(2021, "Badan Pelayanan Pengadaan Barang/Jasa"), "a", 3); err != nil {
 		return f, err
 	}

@@ -33,6 +33,7 @@ func makeVerifyFiles(dir string) (verifyFiles, error) {
 	if err != nil {
 		return verifyFiles{}, err
 	}
+	defer pki.Close()
 	_, once, twice, err := pki.SignedTwice("PERJANJIAN KINERJA TAHUN 2021", 1, 5)
 	if err != nil {
 		return verifyFiles{}, err
@@ -49,7 +50,7 @@ func makeVerifyFiles(dir string) (verifyFiles, error) {
 	if err != nil {
 		return verifyFiles{}, err
 	}
-	files := map[string][]byte{"ca.pem": pki.CAPEM, "once.pdf": once, "twice.pdf": twice, "changed.pdf": changed,
+	files := map[string][]byte{"ca.pem": pki.RootPEM(), "once.pdf": once, "twice.pdf": twice, "changed.pdf": changed,
 		"added.pdf": added, "truncated.pdf": twice[:len(twice)-100], "byte.pdf": byteChanged}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {

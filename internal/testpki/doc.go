@@ -29,6 +29,13 @@
 // The clock is time.Now unless WithClock fixes it; certificate validity,
 // OCSP and CRL update times and the TSA's genTime all follow it.
 //
+// New, Key, Leaf and StartTSA take a testing.TB and fail the test; Start
+// (with Close), NamedKey, NewLeaf and NewTSALeaf are the same without one,
+// for Examples and for fixtures shared by a whole test binary
+// (verifytest's and archivetest's PKIs are built on them). PKIs share CA
+// keys unless WithName (or WithCAKey) sets them apart: a PKI that a test
+// must not trust gets its own name.
+//
 // # Subjects of BSrE certificates
 //
 // Signatures made with certificates of BSrE (Balai Besar Sertifikasi

@@ -6,6 +6,7 @@ import (
 	"crypto/x509"
 	"crypto/x509/pkix"
 	"encoding/asn1"
+	"fmt"
 	"math/big"
 	"testing"
 	"time"
@@ -29,7 +30,11 @@ type Spec struct {
 // the intermediate. Use it for keys held elsewhere (a PKCS#11 token).
 func (p *PKI) Issue(tb testing.TB, pub crypto.PublicKey, spec Spec) *x509.Certificate {
 	tb.Helper()
-	return p.issue(tb, p.leafTemplate(spec), p.inter, pub)
+	cert, err := p.issue(p.leafTemplate(spec), p.inter, pub)
+	if err != nil {
+		tb.Fatalf("testpki: %v", err)
+	}
+	return cert
 }
 
 // leafTemplate is the certificate template of a document signer: key
@@ -60,33 +65,34 @@ func (p *PKI) leafTemplate(spec Spec) *x509.Certificate {
 
 // issue signs tmpl with the CA by, adding the revocation and caIssuers
 // URLs of by, and records the serial for the CRL.
-func (p *PKI) issue(tb testing.TB, tmpl *x509.Certificate, by *authority, pub crypto.PublicKey) *x509.Certificate {
-	tb.Helper()
+func (p *PKI) issue(tmpl *x509.Certificate, by *authority, pub crypto.PublicKey) (*x509.Certificate, error) {
 	tmpl.OCSPServer = []string{p.OCSPURL()}
 	tmpl.IssuingCertificateURL = []string{p.caIssuersURL(by.name)}
 	tmpl.CRLDistributionPoints = []string{p.CRLURL(by.name)}
-	cert := p.create(tb, tmpl, by.cert, pub, by.key)
+	cert, err := p.create(tmpl, by.cert, pub, by.key)
+	if err != nil {
+		return nil, err
+	}
 	p.mu.Lock()
 	p.issuer[cert.SerialNumber.String()] = by.name
 	p.mu.Unlock()
-	return cert
+	return cert, nil
 }
 
 // create gives tmpl a random serial, signs it and parses the result.
-func (p *PKI) create(tb testing.TB, tmpl, parent *x509.Certificate, pub crypto.PublicKey, key crypto.Signer) *x509.Certificate {
-	tb.Helper()
+func (p *PKI) create(tmpl, parent *x509.Certificate, pub crypto.PublicKey, key crypto.Signer) (*x509.Certificate, error) {
 	serial, err := rand.Int(rand.Reader, new(big.Int).Lsh(big.NewInt(1), 127))
 	if err != nil {
-		tb.Fatalf("testpki: serial: %v", err)
+		return nil, fmt.Errorf("serial: %w", err)
 	}
 	tmpl.SerialNumber = serial.Add(serial, big.NewInt(1))
 	der, err := x509.CreateCertificate(rand.Reader, tmpl, parent, pub, key)
 	if err != nil {
-		tb.Fatalf("testpki: create %s: %v", tmpl.Subject.CommonName, err)
+		return nil, fmt.Errorf("create %s: %w", tmpl.Subject.CommonName, err)
 	}
 	cert, err := x509.ParseCertificate(der)
 	if err != nil {
-		tb.Fatalf("testpki: parse %s: %v", tmpl.Subject.CommonName, err)
+		return nil, fmt.Errorf("parse %s: %w", tmpl.Subject.CommonName, err)
 	}
-	return cert
+	return cert, nil
 }

@@ -46,13 +46,19 @@ var keyCache sync.Map // keySlot -> *cachedKey
 // first use. Different names give different keys of the same type.
 func Key(tb testing.TB, typ KeyType, name string) crypto.Signer {
 	tb.Helper()
+	key, err := NamedKey(typ, name)
+	if err != nil {
+		tb.Fatalf("testpki: %v", err)
+	}
+	return key
+}
+
+// NamedKey is Key for code without a testing.TB.
+func NamedKey(typ KeyType, name string) (crypto.Signer, error) {
 	v, _ := keyCache.LoadOrStore(keySlot{typ, name}, new(cachedKey))
 	c := v.(*cachedKey)
 	c.once.Do(func() { c.key, c.err = generate(typ) })
-	if c.err != nil {
-		tb.Fatalf("testpki: %v", c.err)
-	}
-	return c.key
+	return c.key, c.err
 }
 
 // generate makes a new key of type typ.

@@ -27,8 +27,20 @@ func (p *PKI) Leaf(tb testing.TB, typ KeyType, spec Spec) *Leaf {
 // LeafKey issues a certificate described by spec for key.
 func (p *PKI) LeafKey(tb testing.TB, key crypto.Signer, spec Spec) *Leaf {
 	tb.Helper()
-	cert := p.Issue(tb, key.Public(), spec)
-	return &Leaf{Cert: cert, Key: key, Chain: []*x509.Certificate{cert, p.Intermediate, p.Root}}
+	l, err := p.NewLeaf(key, spec)
+	if err != nil {
+		tb.Fatalf("testpki: %v", err)
+	}
+	return l
+}
+
+// NewLeaf is LeafKey for code without a testing.TB.
+func (p *PKI) NewLeaf(key crypto.Signer, spec Spec) (*Leaf, error) {
+	cert, err := p.issue(p.leafTemplate(spec), p.inter, key.Public())
+	if err != nil {
+		return nil, err
+	}
+	return &Leaf{Cert: cert, Key: key, Chain: []*x509.Certificate{cert, p.Intermediate, p.Root}}, nil
 }
 
 // PKCS12 encodes the leaf's key, certificate and CA certificates with

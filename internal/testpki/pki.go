@@ -18,6 +18,7 @@ type PKI struct {
 	Intermediate *x509.Certificate
 
 	root, inter *authority
+	name        string // WithName's; "" for none
 	now         func() time.Time
 	srv         *httptest.Server
 
@@ -39,6 +40,7 @@ type Option func(*config)
 type config struct {
 	now   func() time.Time
 	caKey KeyType
+	name  string
 }
 
 // WithClock fixes the PKI's clock at t: certificate validity, OCSP and CRL
@@ -52,40 +54,86 @@ func WithCAKey(typ KeyType) Option {
 	return func(c *config) { c.caKey = typ }
 }
 
+// WithName names the PKI: its CA and TSA keys and its CA subjects carry
+// name. PKIs of one name and CA key type share their CA keys, so each
+// trusts the other's leaves; give a PKI that must not be trusted its own
+// name.
+func WithName(name string) Option {
+	return func(c *config) { c.name = name }
+}
+
 // New creates a PKI and starts its responder; t.Cleanup stops it.
 func New(tb testing.TB, opts ...Option) *PKI {
 	tb.Helper()
+	p, err := Start(opts...)
+	if err != nil {
+		tb.Fatalf("testpki: %v", err)
+	}
+	tb.Cleanup(p.Close)
+	return p
+}
+
+// Start is New for code without a testing.TB (an Example, a fixture
+// shared by a whole test binary): it returns errors, and the caller stops
+// the responder with Close.
+func Start(opts ...Option) (*PKI, error) {
 	c := config{now: time.Now, caKey: P256}
 	for _, o := range opts {
 		o(&c)
 	}
-	p := &PKI{now: c.now, revoked: map[string]time.Time{}, issuer: map[string]string{}}
+	p := &PKI{now: c.now, name: c.name, revoked: map[string]time.Time{}, issuer: map[string]string{}}
 	p.srv = httptest.NewServer(p.handler())
-	tb.Cleanup(p.srv.Close)
-	p.root = p.newRoot(tb, Key(tb, c.caKey, "root"))
-	p.inter = p.newIntermediate(tb, Key(tb, c.caKey, "intermediate"))
-	p.Root, p.Intermediate = p.root.cert, p.inter.cert
-	return p
+	if err := p.newCAs(c.caKey); err != nil {
+		p.Close()
+		return nil, err
+	}
+	return p, nil
 }
+
+// Close stops the PKI's responder.
+func (p *PKI) Close() { p.srv.Close() }
 
 // Now returns the PKI's clock reading.
 func (p *PKI) Now() time.Time { return p.now() }
 
-// newRoot creates the self-signed root CA.
-func (p *PKI) newRoot(tb testing.TB, key crypto.Signer) *authority {
-	tb.Helper()
-	tmpl := caTemplate("kinerja TEST Root CA", p.now(), 1)
-	a := &authority{name: "root", key: key}
-	a.cert = p.create(tb, tmpl, tmpl, key.Public(), key)
-	return a
+// keyName is the cache name of the PKI's own key called role.
+func (p *PKI) keyName(role string) string {
+	if p.name == "" {
+		return role
+	}
+	return p.name + "/" + role
 }
 
-// newIntermediate creates the intermediate CA, issued by the root.
-func (p *PKI) newIntermediate(tb testing.TB, key crypto.Signer) *authority {
-	tb.Helper()
-	tmpl := caTemplate("kinerja TEST Intermediate CA", p.now(), 0)
-	return &authority{name: "intermediate", key: key,
-		cert: p.issue(tb, tmpl, p.root, key.Public())}
+// subject is the common name of the PKI's CA called what.
+func (p *PKI) subject(what string) string {
+	if p.name == "" {
+		return "kinerja TEST " + what
+	}
+	return "kinerja TEST " + p.name + " " + what
+}
+
+// newCAs creates the root CA and the intermediate CA it issues.
+func (p *PKI) newCAs(typ KeyType) error {
+	rootKey, err := NamedKey(typ, p.keyName("root"))
+	if err != nil {
+		return err
+	}
+	interKey, err := NamedKey(typ, p.keyName("intermediate"))
+	if err != nil {
+		return err
+	}
+	tmpl := caTemplate(p.subject("Root CA"), p.now(), 1)
+	p.root = &authority{name: "root", key: rootKey}
+	if p.root.cert, err = p.create(tmpl, tmpl, rootKey.Public(), rootKey); err != nil {
+		return err
+	}
+	p.inter = &authority{name: "intermediate", key: interKey}
+	tmpl = caTemplate(p.subject("Intermediate CA"), p.now(), 0)
+	if p.inter.cert, err = p.issue(tmpl, p.root, interKey.Public()); err != nil {
+		return err
+	}
+	p.Root, p.Intermediate = p.root.cert, p.inter.cert
+	return nil
 }
 
 // caTemplate is a CA certificate template valid from now-1h for ten

@@ -49,6 +49,34 @@ func TestLeafChainVerifies(t *testing.T) {
 	}
 }
 
+// TestNamedPKIsDoNotTrustEachOther checks WithName: a PKI of another name
+// has its own CA keys, so its leaves do not chain to this PKI's root,
+// while a second PKI of the same name shares them (and is trusted).
+func TestNamedPKIsDoNotTrustEachOther(t *testing.T) {
+	p := New(t, WithClock(clock))
+	same := New(t, WithClock(clock))
+	other, err := Start(WithClock(clock), WithName("rogue"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	verifyAt(t, p, same.Leaf(t, P256, Spec{CommonName: "same"}).Cert, x509.ExtKeyUsageEmailProtection)
+	l, err := other.NewLeaf(Key(t, P256, "rogue leaf"), Spec{CommonName: "Rogue"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	verifyAt(t, other, l.Cert, x509.ExtKeyUsageEmailProtection)
+	inter := x509.NewCertPool()
+	inter.AddCert(other.Intermediate)
+	if _, err := l.Cert.Verify(x509.VerifyOptions{Roots: p.Roots(), Intermediates: inter, CurrentTime: clock,
+		KeyUsages: []x509.ExtKeyUsage{x509.ExtKeyUsageEmailProtection}}); err == nil {
+		t.Error("a leaf of the PKI named rogue chains to the unnamed PKI's root")
+	}
+	if got := other.Root.Subject.CommonName; got != "kinerja TEST rogue Root CA" {
+		t.Errorf("root subject %q", got)
+	}
+}
+
 func TestKeysAreCachedByTypeAndName(t *testing.T) {
 	a, b := Key(t, P256, "cache-a"), Key(t, P256, "cache-a")
 	c := Key(t, P256, "cache-b")

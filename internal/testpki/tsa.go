@@ -32,13 +32,31 @@ type TSA struct {
 // SHA-256 and dated by the PKI's clock; t.Cleanup stops it.
 func (p *PKI) StartTSA(tb testing.TB) *TSA {
 	tb.Helper()
-	key := Key(tb, P256, "tsa")
-	t := &TSA{Cert: p.issue(tb, tsaTemplate(p.now()), p.inter, key.Public())}
-	t.handler = TSAHandler(t.Cert, key, []*x509.Certificate{p.Intermediate}, p.now)
+	l, err := p.NewTSALeaf()
+	if err != nil {
+		tb.Fatalf("testpki: %v", err)
+	}
+	t := &TSA{Cert: l.Cert}
+	t.handler = TSAHandler(l.Cert, l.Key, []*x509.Certificate{p.Intermediate}, p.now)
 	srv := httptest.NewServer(http.HandlerFunc(t.serve))
 	tb.Cleanup(srv.Close)
 	t.URL = srv.URL + "/tsa"
 	return t
+}
+
+// NewTSALeaf issues the certificate of a timestamp authority for the
+// PKI's TSA key, for tests that serve TSAHandler themselves (at a fixed
+// time, say).
+func (p *PKI) NewTSALeaf() (*Leaf, error) {
+	key, err := NamedKey(P256, p.keyName("tsa"))
+	if err != nil {
+		return nil, err
+	}
+	cert, err := p.issue(tsaTemplate(p.now()), p.inter, key.Public())
+	if err != nil {
+		return nil, err
+	}
+	return &Leaf{Cert: cert, Key: key, Chain: []*x509.Certificate{cert, p.Intermediate, p.Root}}, nil
 }
 
 // Requests returns how many requests the TSA has answered.

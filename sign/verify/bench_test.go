@@ -21,7 +21,7 @@ func benchVerify(b *testing.B, data []byte) {
 	b.SetBytes(int64(len(data)))
 	b.ReportAllocs()
 	for b.Loop() {
-		rep, err := Verify(bytes.NewReader(data), int64(len(data)), Options{Roots: f.pki.Roots})
+		rep, err := Verify(bytes.NewReader(data), int64(len(data)), Options{Roots: f.pki.Roots()})
 		if err != nil || !rep.OK() {
 			b.Fatalf("verify: %v %v", err, rep.Reasons())
 		}

@@ -13,11 +13,12 @@ func ExampleVerify() {
 	if err != nil {
 		panic(err)
 	}
+	defer pki.Close()
 	_, _, signed, err := pki.SignedTwice("PERJANJIAN KINERJA TAHUN 2021", 1, 3)
 	if err != nil {
 		panic(err)
 	}
-	rep, err := verify.Verify(bytes.NewReader(signed), int64(len(signed)), verify.Options{Roots: pki.Roots})
+	rep, err := verify.Verify(bytes.NewReader(signed), int64(len(signed)), verify.Options{Roots: pki.Roots()})
 	if err != nil {
 		panic(err)
 	}

@@ -27,7 +27,7 @@ func FuzzVerify(f *testing.F) {
 	f.Add(bytes.Replace(fx.twice, []byte("/ByteRange"), []byte("/ByteRangX"), 1))
 	f.Add([]byte("%PDF-1.7\n%%EOF\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		rep, err := VerifyBytes(data, Options{Roots: fx.pki.Roots})
+		rep, err := VerifyBytes(data, Options{Roots: fx.pki.Roots()})
 		if err == nil && rep.OK() && !bytes.Equal(data, fx.once) && !bytes.Equal(data, fx.twice) {
 			// A mutation may still be valid (e.g. trailing white space),
 			// but it must then have verified signatures.

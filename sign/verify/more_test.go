@@ -24,7 +24,7 @@ func TestVerifyTimestamp(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep := verifyBytesT(t, signed, f.pki.Roots)
+	rep := verifyBytesT(t, signed, f.pki.Roots())
 	if !rep.OK() {
 		t.Fatalf("timestamped signature not OK: %q", rep.Reasons())
 	}
@@ -33,26 +33,29 @@ func TestVerifyTimestamp(t *testing.T) {
 		t.Errorf("timestamp %v (want %v), warnings %q", s.Timestamp, at, s.Warnings)
 	}
 
-	other, err := verifytest.NewPKI() // a TSA from an unknown CA
+	other, err := verifytest.NewPKI(testpki.WithName("other")) // a TSA from an unknown CA
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer other.Close()
 	srv2 := httptest.NewServer(tsaAt(other.TSA, at))
 	defer srv2.Close()
 	signed2, err := verifytest.SignTSA(f.unsigned, f.pki.Pertama, "Budi Santoso", nil, srv2.URL)
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep = verifyBytesT(t, signed2, f.pki.Roots)
+	rep = verifyBytesT(t, signed2, f.pki.Roots())
 	s = rep.Signatures[0]
 	if s.Timestamp == nil || len(s.Warnings) != 1 || !strings.Contains(s.Warnings[0], "timestamp authority not trusted") {
 		t.Errorf("untrusted TSA: timestamp %v, warnings %q", s.Timestamp, s.Warnings)
 	}
 }
 
-// tsaAt is the test TSA (testpki's) signing as tsa with the time at.
-func tsaAt(tsa verifytest.Signer, at time.Time) http.Handler {
-	return testpki.TSAHandler(tsa.Cert, tsa.Key, nil, func() time.Time { return at })
+// tsaAt is the test TSA (testpki's) signing as tsa with the time at; its
+// tokens carry the CA certificates between tsa and the root.
+func tsaAt(tsa *testpki.Leaf, at time.Time) http.Handler {
+	cas := tsa.Chain[1 : len(tsa.Chain)-1]
+	return testpki.TSAHandler(tsa.Cert, tsa.Key, cas, func() time.Time { return at })
 }
 
 // TestVerifyHiddenChanges covers changes that leave the page content
@@ -84,7 +87,7 @@ func TestVerifyHiddenChanges(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := verifyBytesT(t, data, f.pki.Roots)
+			rep := verifyBytesT(t, data, f.pki.Roots())
 			if rep.OK() {
 				t.Fatal("hidden change reported OK")
 			}
@@ -96,7 +99,7 @@ func TestVerifyHiddenChanges(t *testing.T) {
 func TestVerifyClock(t *testing.T) {
 	f := fixtures(t)
 	rep, err := Verify(strings.NewReader(string(f.once)), int64(len(f.once)),
-		Options{Roots: f.pki.Roots, Now: time.Now().Add(-48 * time.Hour)})
+		Options{Roots: f.pki.Roots(), Now: time.Now().Add(-48 * time.Hour)})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func verifyBytesT(t *testing.T, data []byte, roots *x509.CertPool) *Report {
 
 func TestVerifyOneSignature(t *testing.T) {
 	f := fixtures(t)
-	rep := verifyBytesT(t, f.once, f.pki.Roots)
+	rep := verifyBytesT(t, f.once, f.pki.Roots())
 	if !rep.OK() {
 		t.Fatalf("once-signed document not OK: %q", rep.Reasons())
 	}
@@ -77,7 +77,7 @@ func TestVerifyOneSignature(t *testing.T) {
 	if s.Party != docinfo.Pertama || s.Revision != 2 || !s.CoversWholeFile || s.DigestAlgorithm != "SHA-256" {
 		t.Errorf("signature = party %q revision %d whole %v digest %q", s.Party, s.Revision, s.CoversWholeFile, s.DigestAlgorithm)
 	}
-	if !strings.Contains(s.SignerSubject, "CN=Budi Santoso") || !strings.Contains(s.SignerIssuer, "Kinerja Test CA") {
+	if !strings.Contains(s.SignerSubject, "CN=Budi Santoso") || !strings.Contains(s.SignerIssuer, "CN="+f.pki.Intermediate.Subject.CommonName) {
 		t.Errorf("subject %q issuer %q", s.SignerSubject, s.SignerIssuer)
 	}
 	if s.SigningTime.IsZero() || s.Timestamp != nil {
@@ -90,7 +90,7 @@ func TestVerifyOneSignature(t *testing.T) {
 
 func TestVerifyTwoSignatures(t *testing.T) {
 	f := fixtures(t)
-	rep := verifyBytesT(t, f.twice, f.pki.Roots)
+	rep := verifyBytesT(t, f.twice, f.pki.Roots())
 	if !rep.OK() {
 		t.Fatalf("twice-signed document not OK: %q", rep.Reasons())
 	}
@@ -128,7 +128,7 @@ func TestVerifyUntrusted(t *testing.T) {
 
 func TestVerifyUnsignedAndNotPDF(t *testing.T) {
 	f := fixtures(t)
-	rep := verifyBytesT(t, f.unsigned, f.pki.Roots)
+	rep := verifyBytesT(t, f.unsigned, f.pki.Roots())
 	if rep.OK() || len(rep.Signatures) != 0 {
 		t.Fatalf("unsigned: OK %v, %d signatures", rep.OK(), len(rep.Signatures))
 	}
@@ -182,7 +182,7 @@ func TestVerifyTampered(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			rep := verifyBytesT(t, data, f.pki.Roots)
+			rep := verifyBytesT(t, data, f.pki.Roots())
 			if rep.OK() {
 				t.Fatalf("tampered document reported OK")
 			}

@@ -3,13 +3,13 @@ package verifytest
 import (
 	"context"
 	"crypto"
-	"crypto/x509"
 	"fmt"
 	"strings"
 	"time"
 
 	"kinerja/docinfo"
 	"kinerja/internal/pdfupdate"
+	"kinerja/internal/testpki"
 	"kinerja/sign/cades"
 	"kinerja/sign/pades"
 	"kinerja/sign/stamp"
@@ -20,14 +20,14 @@ import (
 // certifies, as kinerja sign does), else in a new field of its own,
 // visible on page 1 in rect (llx, lly, urx, ury in points) or invisible
 // when rect is nil. It checks nothing about who signs.
-func Sign(in []byte, s Signer, name string, rect *[4]float64) ([]byte, error) {
+func Sign(in []byte, s *testpki.Leaf, name string, rect *[4]float64) ([]byte, error) {
 	return SignTSA(in, s, name, rect, "")
 }
 
 // SignTSA is Sign with an RFC 3161 timestamp from the authority at tsaURL
 // ("" for none).
-func SignTSA(in []byte, s Signer, name string, rect *[4]float64, tsaURL string) ([]byte, error) {
-	cs := &cades.Signer{Key: s.Key, Chain: append([]*x509.Certificate{s.Cert}, s.Chain...), Hash: crypto.SHA256}
+func SignTSA(in []byte, s *testpki.Leaf, name string, rect *[4]float64, tsaURL string) ([]byte, error) {
+	cs := &cades.Signer{Key: s.Key, Chain: s.Chain, Hash: crypto.SHA256}
 	if tsaURL != "" {
 		cs.TSA = &cades.TSA{URL: tsaURL, Timeout: 10 * time.Second}
 	}

@@ -1,14 +1,15 @@
 // Package verifytest makes signed and tampered PDFs for the tests of the
-// verifier, of the archive and of `kinerja verify`: a test CA, two
-// signers, a small hand-made document carrying kinerja info in its XMP
+// verifier, of the archive and of `kinerja verify`: two signers and a
+// timestamp authority's certificate from internal/testpki (the one test
+// PKI), a small hand-made document carrying kinerja info in its XMP
 // metadata and kinerja's signature fields (the contract of package
 // docinfo), signatures made with kinerja's own writer (package pades, so
 // in the shape kinerja sign writes; this package cannot import package
 // sign, which imports the verifier), a signature in a new field of its own
 // (as BSrE's signer adds one, built with internal/pdfupdate and package
 // cades) for documents without fields, and the tampering a verifier must
-// catch. It is for tests only: keys are generated in memory and never
-// written anywhere by this package.
+// catch. It is for tests only: keys are testpki's, held in memory and
+// never written anywhere by this package.
 //
 // Limits: documents are uncompressed so tests can edit their text; the
 // incremental updates are written by hand for classic cross-reference
@@ -17,103 +18,57 @@ package verifytest
 
 import (
 	"bytes"
-	"crypto"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/x509"
-	"crypto/x509/pkix"
 	"encoding/asn1"
 	"encoding/hex"
-	"encoding/pem"
 	"fmt"
-	"math/big"
 	"regexp"
 	"sort"
 	"strings"
-	"time"
 
 	"github.com/digitorus/pdf"
 
 	"kinerja/docinfo"
 	"kinerja/internal/pdfedit"
+	"kinerja/internal/testpki"
 )
 
-// Signer is a certificate and its key.
-type Signer struct {
-	Cert  *x509.Certificate
-	Key   crypto.Signer
-	Chain []*x509.Certificate // issuers, the certificate's issuer first (may be empty)
-}
-
-// PKI is a test CA with two signers, PIHAK PERTAMA and PIHAK KEDUA.
+// PKI is the test PKI (internal/testpki's) with two signers, PIHAK
+// PERTAMA and PIHAK KEDUA, and a timestamp authority's certificate.
 type PKI struct {
-	CA      Signer
-	CAPEM   []byte
-	Roots   *x509.CertPool
-	Pertama Signer // CN "Budi Santoso"
-	Kedua   Signer // CN "Siti Aminah"
-	TSA     Signer // timestamp authority (extended key usage timeStamping)
+	*testpki.PKI
+	Pertama *testpki.Leaf // CN "Budi Santoso"
+	Kedua   *testpki.Leaf // CN "Siti Aminah"
+	TSA     *testpki.Leaf // timestamp authority (critical extended key usage timeStamping)
 }
 
-// NewPKI creates a CA valid from an hour ago for a year and two leaf
-// certificates with digitalSignature and nonRepudiation key usage.
-func NewPKI() (*PKI, error) {
-	ca, err := newCert("Kinerja Test CA", nil, true)
+// NewPKI starts a testpki.PKI configured by opts (give a PKI that tests
+// must not trust its own testpki.WithName) and issues the two signers'
+// and the TSA's certificates. The caller stops it with Close.
+func NewPKI(opts ...testpki.Option) (*PKI, error) {
+	tp, err := testpki.Start(opts...)
 	if err != nil {
 		return nil, err
 	}
-	p := &PKI{CA: ca, Roots: x509.NewCertPool()}
-	p.Roots.AddCert(ca.Cert)
-	p.CAPEM = pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: ca.Cert.Raw})
-	if p.Pertama, err = newCert("Budi Santoso", &ca, false); err != nil {
-		return nil, err
+	p := &PKI{PKI: tp}
+	if p.Pertama, err = p.signer("Budi Santoso", "pertama"); err == nil {
+		if p.Kedua, err = p.signer("Siti Aminah", "kedua"); err == nil {
+			p.TSA, err = tp.NewTSALeaf()
+		}
 	}
-	if p.Kedua, err = newCert("Siti Aminah", &ca, false); err != nil {
-		return nil, err
-	}
-	if p.TSA, err = newCert("Kinerja Test TSA", &ca, false); err != nil {
-		return nil, err
+	if err != nil {
+		tp.Close()
+		return nil, fmt.Errorf("new pki: %w", err)
 	}
 	return p, nil
 }
 
-// serial numbers certificates uniquely within a process.
-var serial int64 = 1000
-
-// newCert makes a certificate for cn, self-signed when parent is nil.
-func newCert(cn string, parent *Signer, isCA bool) (Signer, error) {
-	key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+// signer issues a certificate for cn to the P-256 key called key.
+func (p *PKI) signer(cn, key string) (*testpki.Leaf, error) {
+	k, err := testpki.NamedKey(testpki.P256, "verifytest "+key)
 	if err != nil {
-		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
+		return nil, err
 	}
-	serial++
-	tmpl := &x509.Certificate{
-		SerialNumber: big.NewInt(serial),
-		Subject:      pkix.Name{CommonName: cn, Organization: []string{"Kinerja Test"}},
-		NotBefore:    time.Now().Add(-time.Hour),
-		NotAfter:     time.Now().Add(365 * 24 * time.Hour),
-		KeyUsage:     x509.KeyUsageDigitalSignature | x509.KeyUsageContentCommitment,
-	}
-	signerCert, signerKey := tmpl, crypto.Signer(key)
-	if isCA {
-		tmpl.IsCA, tmpl.BasicConstraintsValid = true, true
-		tmpl.KeyUsage = x509.KeyUsageCertSign | x509.KeyUsageDigitalSignature
-	} else {
-		if strings.HasSuffix(cn, "TSA") {
-			tmpl.ExtKeyUsage = []x509.ExtKeyUsage{x509.ExtKeyUsageTimeStamping}
-		}
-		signerCert, signerKey = parent.Cert, parent.Key
-	}
-	der, err := x509.CreateCertificate(rand.Reader, tmpl, signerCert, key.Public(), signerKey)
-	if err != nil {
-		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
-	}
-	cert, err := x509.ParseCertificate(der)
-	if err != nil {
-		return Signer{}, fmt.Errorf("new cert %s: %w", cn, err)
-	}
-	return Signer{Cert: cert, Key: key}, nil
+	return p.NewLeaf(k, testpki.Spec{CommonName: cn})
 }
 
 // Info is the kinerja info of the test documents; the names carry titles
