@@ -24,7 +24,7 @@ type source struct {
 var messageArg = map[string]int{
 	"pesan.Sprintf": 0, "pesan.Fprintf": 1, "pesan.Errorf": 0, "pesan.Text": 0, "pesan.En": 0,
 	"addf": 1, "problem": 2, "usageError": 2, "sigLine": 0, "reqText": 2,
-	"j.problem": 0, // sign/verify's findings about PDF objects
+	"problemf": 4, "j.problem": 0, // sign/verify's findings about PDF objects
 }
 
 // flagMethods are the flag.FlagSet methods whose last argument is help.

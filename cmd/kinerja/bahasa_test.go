@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"kinerja/pesan"
 )
 
@@ -117,5 +119,30 @@ func TestBahasaFlag(t *testing.T) {
 	run([]string{"check", "--bahasa=en", "--help"}, &out, &errb)
 	if !strings.Contains(errb.String(), "usage: kinerja check") {
 		t.Errorf("--bahasa=en did not override LANG:\n%s", errb.String())
+	}
+}
+
+// TestBahasaWorkbook checks that a workbook's cell problems speak
+// Indonesian under LANG=id_ID.UTF-8, still at their cell.
+func TestBahasaWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "pk.xlsx")
+	runOK(t, "xlsx", "export", sampleTOML(t), "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("Identitas", "C4", "besok"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LANG", "id_ID.UTF-8")
+	var out, errb bytes.Buffer
+	code := run([]string{"xlsx", "import", book, "-o", filepath.Join(dir, "x.toml")}, &out, &errb)
+	want := book + `: Identitas!C4: tanggal: "besok" bukan tanggal; diharapkan 2026-01-05 atau bulan dan tahun seperti Januari 2026`
+	if code != exitBadInput || !strings.Contains(errb.String(), want) || strings.Contains(errb.String(), "is not a date") {
+		t.Errorf("exit %d, want %d and %q:\n%s", code, exitBadInput, want, errb.String())
 	}
 }
