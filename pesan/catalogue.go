@@ -53,7 +53,7 @@ var _ = add(map[string]string{
 
 // verifyTexts are the signature verifier's main findings (package
 // sign/verify keeps them in English; printed through Translate). Findings
-// about single PDF objects stay English.
+// about single PDF objects are in catalogue_verify.go.
 var _ = add(map[string]string{
 	"the document has no signature":                       "dokumen belum ditandatangani",
 	"signature %d (%s)":                                   "tanda tangan %d (%s)",

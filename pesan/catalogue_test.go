@@ -24,6 +24,7 @@ type source struct {
 var messageArg = map[string]int{
 	"pesan.Sprintf": 0, "pesan.Fprintf": 1, "pesan.Errorf": 0, "pesan.Text": 0, "pesan.En": 0,
 	"addf": 1, "problem": 2, "usageError": 2, "sigLine": 0, "reqText": 2,
+	"problemf": 4, "j.problem": 0, // sign/verify's findings about PDF objects
 }
 
 // flagMethods are the flag.FlagSet methods whose last argument is help.
@@ -102,8 +103,8 @@ func readCall(c *ast.CallExpr, inCmd bool, add func(ast.Expr)) {
 		name = fn.Name
 	case *ast.SelectorExpr:
 		name = fn.Sel.Name
-		if x, ok := fn.X.(*ast.Ident); ok && x.Name == "pesan" {
-			name = "pesan." + name
+		if x, ok := fn.X.(*ast.Ident); ok && (x.Name == "pesan" || x.Name == "j") {
+			name = x.Name + "." + name
 		} else if slices.Contains(flagMethods, name) && len(c.Args) >= 3 && inCmd {
 			add(c.Args[len(c.Args)-1])
 		}
@@ -231,7 +232,10 @@ func piecesFound(format string, literals []string) bool {
 		if p == "" {
 			continue
 		}
-		if !slices.ContainsFunc(literals, func(l string) bool { return strings.Contains(l, p) }) {
+		found := func(l string) bool { // as written, or as a format prints it
+			return strings.Contains(l, p) || strings.Contains(strings.ReplaceAll(l, "%%", "%"), p)
+		}
+		if !slices.ContainsFunc(literals, found) {
 			return false
 		}
 	}

@@ -62,7 +62,14 @@ func TestTranslate(t *testing.T) {
 			"tanda tangan 2 (kedua): sertifikat tidak dipercaya: x509: unknown authority"},
 		{"the document has no signature", "dokumen belum ditandatangani"},
 		{"re-rendered from embedded perjanjian.toml: identical (1234 bytes)", "dirender ulang dari perjanjian.toml yang tersemat: identik (1234 byte)"},
+		{"signature 1 (pertama): /Pages (object 2) redefined: /Kids changed, /Count changed in revision 4 after it was signed",
+			"tanda tangan 1 (pertama): /Pages (objek 2) didefinisikan ulang: /Kids diubah, /Count diubah pada revisi 4 setelah ditandatangani"},
+		{"signature 1 (pertama): digest mismatch: the signed bytes were changed after signing, or the signature value was made for another document",
+			"tanda tangan 1 (pertama): nilai hash tidak cocok: dokumen diubah setelah ditandatangani, atau tanda tangan dibuat untuk dokumen lain"},
+		{"new signature field \"X\" (object 9) after a certification signature with DocMDP /P 1 in revision 3",
+			"isian tanda tangan baru \"X\" (objek 9) setelah tanda tangan sertifikasi dengan DocMDP /P 1 pada revisi 3"},
 		{"something nobody wrote", "something nobody wrote"},
+		{"page 1, something nobody wrote", "page 1, something nobody wrote"},
 	}
 	for _, tc := range tests {
 		if got := Translate(tc.in); got != tc.want {

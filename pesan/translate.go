@@ -74,44 +74,114 @@ func capture(letter byte) string {
 }
 
 // Translate returns s, a text in English from the catalogue (made with
-// En, or with Sprintf while English was active), in the active language:
-// the Indonesian entry of the first format whose output s is, with the
-// same arguments, each translated again when it is a catalogue text
-// itself (%q arguments stay as they are). s is returned unchanged when
-// English is active or no format matches.
+// En, or with Sprintf while English was active), in the active language.
+// s may be a catalogue text, the output of a catalogue format (its %s and
+// %v arguments translated again, %q arguments kept), a list of such texts
+// joined by ", " or two joined by ": " (a label and its finding). Of the
+// readings of s, Translate takes the one that covers the most English
+// text with catalogue entries, so that a short format ("%s or %s") does
+// not win over the finding it happens to match. s is returned unchanged
+// when English is active or nothing matches.
 func Translate(s string) string {
 	if Active() != Indonesian || s == "" {
 		return s
 	}
-	if t, ok := indonesian[s]; ok {
-		return t
+	t := &translator{memo: map[string]reading{}}
+	return t.read(s).text
+}
+
+// reading is one way to translate an English text: the Indonesian text
+// and how many bytes of the English the catalogue covered.
+type reading struct {
+	text    string
+	covered int
+}
+
+// translator finds the best reading of texts and of their parts.
+type translator struct {
+	memo map[string]reading
+}
+
+// read returns the best reading of s (s itself, covering 0, when none).
+func (t *translator) read(s string) reading {
+	if r, ok := t.memo[s]; ok {
+		return r
 	}
-	for _, p := range patterns() {
-		if m := p.re.FindStringSubmatch(s); m != nil {
-			return fill(indonesian[p.english], p, m[1:])
+	best := reading{text: s}
+	t.memo[s] = best // a text inside itself is not read again
+	if id, ok := indonesian[s]; ok {
+		best = reading{id, len(s)}
+	} else {
+		for _, r := range t.candidates(s) {
+			if r.covered > best.covered {
+				best = r
+			}
 		}
 	}
-	return s
+	t.memo[s] = best
+	return best
+}
+
+// candidates are the readings of s by a pattern, as a list and as a
+// label with its finding.
+func (t *translator) candidates(s string) []reading {
+	var out []reading
+	for _, p := range patterns() {
+		if m := p.re.FindStringSubmatch(s); m != nil {
+			out = append(out, t.fill(indonesian[p.english], p, m[1:]))
+		}
+	}
+	if parts := strings.Split(s, ", "); len(parts) > 1 {
+		out = append(out, t.joined(parts, ", "))
+	}
+	for i := strings.Index(s, ": "); i > 0; {
+		out = append(out, t.joined([]string{s[:i], s[i+2:]}, ": "))
+		j := strings.Index(s[i+2:], ": ")
+		if j < 0 {
+			break
+		}
+		i += 2 + j
+	}
+	return out
+}
+
+// joined reads each part and joins them with sep; it covers something
+// only when every part is covered.
+func (t *translator) joined(parts []string, sep string) reading {
+	r := reading{}
+	texts := make([]string, len(parts))
+	for i, p := range parts {
+		pr := t.read(p)
+		if pr.covered == 0 {
+			return reading{}
+		}
+		texts[i], r.covered = pr.text, r.covered+pr.covered
+	}
+	r.text = strings.Join(texts, sep)
+	return r
 }
 
 // fill writes the Indonesian format id with the captured English
 // arguments got by pattern p.
-func fill(id string, p pattern, got []string) string {
+func (t *translator) fill(id string, p pattern, got []string) reading {
 	args := map[int]string{}
 	for i, a := range p.args {
 		args[a] = got[i]
 	}
+	r := reading{covered: p.weight}
 	var b strings.Builder
 	at := 0
 	for _, v := range verbs(id) {
 		b.WriteString(strings.ReplaceAll(id[at:v.start], "%%", "%"))
 		a := args[v.arg]
 		if v.letter == 's' || v.letter == 'v' || v.letter == 'w' {
-			a = Translate(a)
+			ar := t.read(a)
+			a, r.covered = ar.text, r.covered+ar.covered
 		}
 		b.WriteString(a)
 		at = v.end
 	}
 	b.WriteString(strings.ReplaceAll(id[at:], "%%", "%"))
-	return b.String()
+	r.text = b.String()
+	return r
 }

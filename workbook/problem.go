@@ -1,8 +1,9 @@
 package workbook
 
 import (
-	"fmt"
 	"strings"
+
+	"kinerja/pesan"
 )
 
 // CellProblem is one thing wrong in a filled workbook, at a cell.
@@ -40,11 +41,12 @@ func (e CellErrors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-// problemf is a CellProblem at sheet!cell.
+// problemf is a CellProblem at sheet!cell, its message in the active
+// language (package pesan).
 func problemf(file, sheet, cell, field, format string, args ...any) CellProblem {
 	at := ""
 	if cell != "" {
 		at = sheet + "!" + cell
 	}
-	return CellProblem{File: file, Cell: at, Field: field, Msg: fmt.Sprintf(format, args...)}
+	return CellProblem{File: file, Cell: at, Field: field, Msg: pesan.Sprintf(format, args...)}
 }

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/xuri/excelize/v2"
+
 	"kinerja/pesan"
 )
 
@@ -44,6 +46,15 @@ func TestBahasaCLI(t *testing.T) {
 			[]string{"kode indikator \"SS9.3\"", "tidak ditemukan; diharapkan kode dari"}, []string{"unknown indicator"}},
 		{"verify tampered", []string{"verify", "--trust", v.ca, v.changed}, exitBadInput,
 			[]string{"TIDAK SAH:", "setelah ditandatangani", "Tanda tangan 1"}, []string{"INVALID", "Signature 1"}},
+		{"verify findings", []string{"verify", "--trust", v.ca, v.changed}, exitBadInput,
+			[]string{"- halaman 1 (objek 3) didefinisikan ulang: /Contents diubah pada revisi 4", "content stream baru halaman 1 (objek 31) ditambahkan pada revisi 4 setelah ditandatangani"},
+			[]string{"redefined", "object", "in revision"}},
+		{"verify findings list", []string{"verify", "--trust", v.ca, v.added}, exitBadInput,
+			[]string{"/Pages (objek 2) didefinisikan ulang: /Kids diubah, /Count diubah pada revisi 4", "/Page (objek 32) ditambahkan"},
+			[]string{" changed", " added "}},
+		{"verify digest", []string{"verify", "--trust", v.ca, v.byteChanged}, exitBadInput,
+			[]string{"TIDAK SAH: tanda tangan 1 (pertama): nilai hash tidak cocok: dokumen diubah"},
+			[]string{"signature 1", "digest mismatch"}},
 		{"verify partly signed", []string{"verify", "--trust", v.ca, v.once}, exitIncomplete,
 			[]string{"BELUM LENGKAP: PIHAK KEDUA belum menandatangani (perjanjian kinerja memerlukan tanda tangan PIHAK PERTAMA dan PIHAK KEDUA)"}, []string{"INCOMPLETE", "has not signed"}},
 		{"verify batch summary", []string{"verify", "--trust", v.ca, v.twice, v.changed}, exitBadInput,
@@ -108,5 +119,30 @@ func TestBahasaFlag(t *testing.T) {
 	run([]string{"check", "--bahasa=en", "--help"}, &out, &errb)
 	if !strings.Contains(errb.String(), "usage: kinerja check") {
 		t.Errorf("--bahasa=en did not override LANG:\n%s", errb.String())
+	}
+}
+
+// TestBahasaWorkbook checks that a workbook's cell problems speak
+// Indonesian under LANG=id_ID.UTF-8, still at their cell.
+func TestBahasaWorkbook(t *testing.T) {
+	dir := t.TempDir()
+	book := filepath.Join(dir, "pk.xlsx")
+	runOK(t, "xlsx", "export", sampleTOML(t), "-o", book)
+	f, err := excelize.OpenFile(book)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellValue("Identitas", "C4", "besok"); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Save(); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("LANG", "id_ID.UTF-8")
+	var out, errb bytes.Buffer
+	code := run([]string{"xlsx", "import", book, "-o", filepath.Join(dir, "x.toml")}, &out, &errb)
+	want := book + `: Identitas!C4: tanggal: "besok" bukan tanggal; diharapkan 2026-01-05 atau bulan dan tahun seperti Januari 2026`
+	if code != exitBadInput || !strings.Contains(errb.String(), want) || strings.Contains(errb.String(), "is not a date") {
+		t.Errorf("exit %d, want %d and %q:\n%s", code, exitBadInput, want, errb.String())
 	}
 }
