@@ -307,3 +307,18 @@ func scaleNames(scales []Scale) string {
 	}
 	return strings.Join(names, ", ")
 }
+
+// Unit is the kind of the indicator's figures: the annual target's kind,
+// else that of the first quarterly target that is not N/A; NA when every
+// target is N/A. Realisasi values are checked against it.
+func (ind *Indicator) Unit() TargetKind {
+	if ind.Tahunan.Kind != NA {
+		return ind.Tahunan.Kind
+	}
+	for _, t := range ind.Triwulan {
+		if t.Kind != NA {
+			return t.Kind
+		}
+	}
+	return NA
+}

@@ -9,21 +9,6 @@ import (
 	"kinerja/pesan"
 )
 
-// unitOf is the kind of an indicator's figures: the annual target's kind,
-// else the first quarterly target that is not N/A; data.NA when every
-// target is N/A.
-func unitOf(ind *data.Indicator) data.TargetKind {
-	if ind.Tahunan.Kind != data.NA {
-		return ind.Tahunan.Kind
-	}
-	for _, t := range ind.Triwulan {
-		if t.Kind != data.NA {
-			return t.Kind
-		}
-	}
-	return data.NA
-}
-
 // scaleOf returns the indicator's declared predicate scale, or nil.
 func scaleOf(a *data.Agreement, ind *data.Indicator) *data.Scale {
 	if ind.Skala == "" {
@@ -89,7 +74,7 @@ func fitsIndicator(a *data.Agreement, ind *data.Indicator, t *data.Target) error
 	if t.Kind == data.NA {
 		return nil
 	}
-	switch unitOf(ind) {
+	switch ind.Unit() {
 	case data.Percent:
 		if t.Kind != data.Percent {
 			return pesan.Errorf("%s %q where the target is a percentage; expected a percentage like 95%%", kindName(t.Kind), t.Text)

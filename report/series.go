@@ -18,7 +18,7 @@ type series struct {
 
 // newSeries gathers the realisasi of ind.
 func newSeries(a *data.Agreement, r *Realisasi, ind *data.Indicator) (*series, error) {
-	s := &series{a: a, ind: ind, scale: scaleOf(a, ind), unit: unitOf(ind), rule: ind.Akumulasi}
+	s := &series{a: a, ind: ind, scale: scaleOf(a, ind), unit: ind.Unit(), rule: ind.Akumulasi}
 	if s.rule == "" { // hand-built agreements; the decoder applies its own default
 		s.rule = data.Kumulatif
 		if s.unit == data.Predicate {

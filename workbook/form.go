@@ -260,23 +260,9 @@ func targetValue(t data.Target) any {
 	return t.Text
 }
 
-// unitKind is the kind of value an indicator takes (as report checks it):
-// the annual target's, else the first quarter target's that is not N/A.
-func unitKind(ind *data.Indicator) data.TargetKind {
-	if ind.Tahunan.Kind != data.NA {
-		return ind.Tahunan.Kind
-	}
-	for _, t := range ind.Triwulan {
-		if t.Kind != data.NA {
-			return t.Kind
-		}
-	}
-	return data.NA
-}
-
 // numeric reports whether an indicator takes a number or a percentage.
 func numeric(ind *data.Indicator) bool {
-	k := unitKind(ind)
+	k := ind.Unit()
 	return k == data.Number || k == data.Percent
 }
 
@@ -286,7 +272,7 @@ func unitText(ind *data.Indicator) string {
 	if u == "" {
 		u = ind.Keterangan
 	}
-	if unitKind(ind) == data.Percent && !strings.Contains(u, "%") {
+	if ind.Unit() == data.Percent && !strings.Contains(u, "%") {
 		u = strings.TrimSpace(u + " (%)")
 	}
 	return u

@@ -288,7 +288,7 @@ func (fr *formReader) number(sheet, ref string, percent bool) string {
 // nilai is the realisasi cell as a TOML value for indicator ind (nil when
 // the kode is unknown: report.Decode says so).
 func (fr *formReader) nilai(sheet, ref string, ind *data.Indicator) string {
-	return fr.number(sheet, ref, ind != nil && unitKind(ind) == data.Percent)
+	return fr.number(sheet, ref, ind != nil && ind.Unit() == data.Percent)
 }
 
 // intOrString is a cell as a TOML integer when it is a whole number, else
