@@ -38,7 +38,7 @@ list    lists the current copies (--all: every copy, superseded ones
         too) as a table, or a JSON array with --json; --unit matches a
         part of the unit's name in any case.
 
-DIR defaults to ` + archive.DefaultDir + `. --trust replaces the system roots.
+DIR defaults to out/arsip. --trust replaces the system roots.
 Exit status: 0 ok, 1 a file refused or a problem found, 2 bad usage.
 `
 

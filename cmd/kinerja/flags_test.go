@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"kinerja/archive"
 	"kinerja/docinfo"
+	"kinerja/sign"
 )
 
 // TestCommandLineMessages checks the exact message of every kind of
@@ -176,5 +178,17 @@ func TestVerifyTrustHint(t *testing.T) {
 	code, _, stderr := runVerifyCLI(v.twice, "--trust", v.ca)
 	if code != exitOK || strings.Contains(stderr, "hint:") {
 		t.Errorf("verify --trust: exit %d, stderr %q", code, stderr)
+	}
+}
+
+// TestUsageNamesCurrentValues: the help texts spell out two values of
+// other packages (so that the message catalogue can read them as
+// constants); they must not drift from those packages.
+func TestUsageNamesCurrentValues(t *testing.T) {
+	if !strings.Contains(keysUsage, `"`+sign.DevCAName+`"`) {
+		t.Errorf("keys help does not name the CA %q", sign.DevCAName)
+	}
+	if !strings.Contains(archiveUsage, "DIR defaults to "+archive.DefaultDir+".") {
+		t.Errorf("archive help does not give the default directory %q", archive.DefaultDir)
 	}
 }

@@ -21,7 +21,7 @@ import (
 const keysUsage = `usage: kinerja keys dev DIR [--agreement FILE.toml] [--key-type p256|p384|rsa2048|rsa3072|rsa4096]
 
 Creates a throwaway development PKI in DIR (created if needed): ca.pem, a CA
-named "` + sign.DevCAName + `",
+named "kinerja DEVELOPMENT CA - NOT FOR PRODUCTION",
 and pertama.p12 / kedua.p12 (PKCS#12, modern encryption), each with a random
 password in pertama.p12.pass / kedua.p12.pass (mode 0600). Names and NIP come
 from the agreement when --agreement is given: sign refuses a certificate
