@@ -8,6 +8,7 @@ import (
 
 	"kinerja/bsre/bsretest"
 	"kinerja/docinfo"
+	"kinerja/pesan"
 )
 
 // Every failure gives its own Kind and plain words, returns nothing, is
@@ -24,9 +25,9 @@ func TestSignErrors(t *testing.T) {
 		words    string
 		requests int // sign requests the stand-in sees
 	}{
-		{"wrong passphrase", 1, nil, Job{Party: docinfo.Pertama, Passphrase: pass(bsretest.NIKKedua)}, KindPassphrase, "wrong passphrase (passphrase salah)", 1},
+		{"wrong passphrase", 1, nil, Job{Party: docinfo.Pertama, Passphrase: pass(bsretest.NIKKedua)}, KindPassphrase, "wrong passphrase", 1},
 		{"wrong passphrase v2", 2, nil, Job{Party: docinfo.Pertama, Passphrase: pass(bsretest.NIKKedua)}, KindPassphrase, "Passphrase anda salah", 1},
-		{"unknown NIK", 2, nil, Job{Party: docinfo.Pertama, NIK: "3171999999999999", Passphrase: pass(bsretest.NIKPertama)}, KindNotRegistered, "NIK tidak terdaftar di BSrE", 0},
+		{"unknown NIK", 2, nil, Job{Party: docinfo.Pertama, NIK: "3171999999999999", Passphrase: pass(bsretest.NIKPertama)}, KindNotRegistered, "the NIK is not registered with BSrE", 0},
 		{"unknown NIK v1", 1, nil, Job{Party: docinfo.Pertama, NIK: "3171999999999999", Passphrase: pass(bsretest.NIKPertama)}, KindNotRegistered, "not registered", 0},
 		{"expired certificate", 2, nil, Job{Party: docinfo.Pertama, NIK: bsretest.NIKExpired, Passphrase: pass(bsretest.NIKExpired)}, KindExpired, "sudah kedaluwarsa", 0},
 		{"timeout", 2, []bsretest.Cue{bsretest.CueSlow, bsretest.CueSlow}, job(docinfo.Pertama, ""), KindUnavailable, "no answer within 300ms", 2},
@@ -98,5 +99,17 @@ func TestPassphraseRedacted(t *testing.T) {
 	js, _ := p.MarshalJSON()
 	if strings.Contains(s+string(js), "geheim") || strings.Count(s, redacted) != 7 {
 		t.Errorf("printed: %s %s", s, js)
+	}
+}
+
+// TestMessagesInIndonesian: the plain-words messages come from the one
+// catalogue, in the active language.
+func TestMessagesInIndonesian(t *testing.T) {
+	defer pesan.SetLanguage(pesan.English)
+	pesan.SetLanguage(pesan.Indonesian)
+	for k, want := range map[Kind]string{KindPassphrase: "passphrase salah", KindNotRegistered: "NIK tidak terdaftar di BSrE", KindUnavailable: "layanan BSrE tidak tersedia"} {
+		if got := (&Error{Kind: k, Detail: "x"}).Error(); !strings.HasPrefix(got, want) {
+			t.Errorf("%v: %q, want it to start with %q", k, got, want)
+		}
 	}
 }

@@ -3,6 +3,7 @@ package bsre
 import (
 	"errors"
 	"fmt"
+	"kinerja/pesan"
 )
 
 // Kind is what went wrong with a BSrE request, in words a user acts on.
@@ -25,31 +26,31 @@ const (
 	KindNotVerified               // kinerja's verifier does not accept the result
 )
 
-// messages holds, for every Kind, the plain-words message in English and
-// in Indonesian. The catalogue of user messages (issue 13) takes it over.
-var messages = map[Kind][2]string{
-	KindOther:         {"BSrE refused the request", "BSrE menolak permintaan"},
-	KindPassphrase:    {"wrong passphrase", "passphrase salah"},
-	KindNotRegistered: {"the NIK is not registered with BSrE", "NIK tidak terdaftar di BSrE"},
-	KindNoCertificate: {"the NIK has no BSrE certificate (not issued yet)", "NIK belum memiliki sertifikat elektronik BSrE"},
-	KindExpired:       {"the signer's certificate has expired", "sertifikat elektronik penanda tangan sudah kedaluwarsa"},
-	KindRevoked:       {"the signer's certificate has been revoked", "sertifikat elektronik penanda tangan sudah dicabut"},
-	KindClientAuth:    {"the esign client credentials were refused (check pengguna/sandi of the profile)", "kredensial klien esign ditolak (periksa pengguna/sandi pada profil)"},
-	KindUnavailable:   {"the BSrE service is down or not answering", "layanan BSrE tidak tersedia atau tidak menjawab"},
-	KindNotPDF:        {"BSrE answered with something that is not a PDF", "jawaban BSrE bukan berkas PDF"},
-	KindPrefix:        {"the PDF BSrE returned does not begin with the document sent (it was rewritten)", "PDF dari BSrE tidak diawali dokumen yang dikirim (dokumen ditulis ulang)"},
-	KindSignatures:    {"the PDF BSrE returned does not add exactly one signature", "PDF dari BSrE tidak menambahkan tepat satu tanda tangan"},
-	KindWrongPerson:   {"BSrE signed with the certificate of another person", "BSrE menandatangani dengan sertifikat orang lain"},
-	KindNotVerified:   {"the PDF BSrE returned does not verify", "PDF dari BSrE tidak lolos verifikasi"},
+// messages holds, for every Kind, the plain-words message in English; the
+// catalogue (package pesan) holds the Indonesian.
+var messages = map[Kind]string{
+	KindOther:         "BSrE refused the request",
+	KindPassphrase:    "wrong passphrase",
+	KindNotRegistered: "the NIK is not registered with BSrE",
+	KindNoCertificate: "the NIK has no BSrE certificate (not issued yet)",
+	KindExpired:       "the signer's certificate has expired",
+	KindRevoked:       "the signer's certificate has been revoked",
+	KindClientAuth:    "the esign client credentials were refused (check pengguna/sandi of the profile)",
+	KindUnavailable:   "the BSrE service is down or not answering",
+	KindNotPDF:        "BSrE answered with something that is not a PDF",
+	KindPrefix:        "the PDF BSrE returned does not begin with the document sent (it was rewritten)",
+	KindSignatures:    "the PDF BSrE returned does not add exactly one signature",
+	KindWrongPerson:   "BSrE signed with the certificate of another person",
+	KindNotVerified:   "the PDF BSrE returned does not verify",
 }
 
-// Message returns the message of k in English and in Indonesian.
-func (k Kind) Message() (en, id string) {
+// Message returns the message of k in the active language (pesan).
+func (k Kind) Message() string {
 	m, ok := messages[k]
 	if !ok {
 		m = messages[KindOther]
 	}
-	return m[0], m[1]
+	return pesan.Text(m)
 }
 
 // retried reports whether a failure of kind k is tried again.
@@ -57,17 +58,17 @@ func (k Kind) retried() bool { return k == KindUnavailable }
 
 // Error is a failed BSrE signature: its Kind, the details (what the
 // service said, what the check found) and the cause. Its message reads
-// "<english> (<indonesian>): <detail>"; it never holds the passphrase.
+// "<message>: <detail>" in the active language; it never holds the
+// passphrase.
 type Error struct {
 	Kind   Kind
 	Detail string
 	Err    error
 }
 
-// Error returns the message in both languages with the detail.
+// Error returns the message with the detail.
 func (e *Error) Error() string {
-	en, id := e.Kind.Message()
-	s := en + " (" + id + ")"
+	s := e.Kind.Message()
 	if e.Detail != "" {
 		s += ": " + e.Detail
 	}

@@ -130,8 +130,8 @@ func TestSignBSrECLIErrors(t *testing.T) {
 		pass  string // passphrase file content ("" = the party's)
 		words string
 	}{
-		{"wrong passphrase", "", nil, nil, "salah-sekali", "wrong passphrase (passphrase salah)"},
-		{"unknown NIK", "", nil, []string{"--nik", "3171999999999999"}, "", "NIK tidak terdaftar di BSrE"},
+		{"wrong passphrase", "", nil, nil, "salah-sekali", "wrong passphrase"},
+		{"unknown NIK", "", nil, []string{"--nik", "3171999999999999"}, "", "the NIK is not registered with BSrE"},
 		{"expired", "", nil, []string{"--nik", bsretest.NIKExpired}, bsretest.Passphrase(bsretest.NIKExpired), "has expired"},
 		{"timeout", "batas_waktu = \"200ms\"\nulang = 0", []bsretest.Cue{bsretest.CueSlow}, nil, "", "is down or not answering"},
 		{"5xx", "ulang = 0", []bsretest.Cue{bsretest.CueServerError}, nil, "", "HTTP 503"},
