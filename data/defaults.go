@@ -246,18 +246,18 @@ func (c *checker) programs(raw []programT) []Program {
 	for i, p := range raw {
 		path := fmt.Sprintf("program[%d]", i)
 		at := len(out)
-		out = append(out, c.budgetRow(budgetRow{path, "program", `the program name, e.g. program = "Program Penunjang Urusan Pemerintahan Daerah"`,
+		out = append(out, c.budgetRow(budgetRow{path, "program", pesan.Text(`the program name, e.g. program = "Program Penunjang Urusan Pemerintahan Daerah"`),
 			p.Program, p.Anggaran, p.Keterangan, 0}, len(p.Kegiatan) > 0))
 		var sum int64
 		for j, k := range p.Kegiatan {
 			kp := fmt.Sprintf("%s.kegiatan[%d]", path, j)
 			kat := len(out)
-			out = append(out, c.budgetRow(budgetRow{kp, "kegiatan", `the kegiatan name, e.g. kegiatan = "Penyediaan Jasa Penunjang"`,
+			out = append(out, c.budgetRow(budgetRow{kp, "kegiatan", pesan.Text(`the kegiatan name, e.g. kegiatan = "Penyediaan Jasa Penunjang"`),
 				k.Kegiatan, k.Anggaran, k.Keterangan, 1}, len(k.SubKegiatan) > 0))
 			var sub int64
 			for m, s := range k.SubKegiatan {
 				sp := fmt.Sprintf("%s.sub_kegiatan[%d]", kp, m)
-				out = append(out, c.budgetRow(budgetRow{sp, "sub_kegiatan", `the sub-kegiatan name, e.g. sub_kegiatan = "Penyediaan Jasa Kebersihan Kantor"`,
+				out = append(out, c.budgetRow(budgetRow{sp, "sub_kegiatan", pesan.Text(`the sub-kegiatan name, e.g. sub_kegiatan = "Penyediaan Jasa Kebersihan Kantor"`),
 					s.SubKegiatan, s.Anggaran, s.Keterangan, 2}, false))
 				sub += out[len(out)-1].Anggaran
 			}
