@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"crypto/x509"
 	"encoding/json"
+	"fmt"
+	"runtime"
+	"runtime/debug"
 	"strings"
 	"testing"
 	"time"
@@ -64,5 +67,35 @@ func TestCheckCompleteness(t *testing.T) {
 				t.Errorf("JSON: %s not before %s:\n%s", order[k-1], order[k], js)
 			}
 		}
+	}
+}
+
+// unterminatedArrayPDF is a small PDF whose page tree is an array that
+// never closes (the 325-byte case of issue 13 ran verify and archive add
+// out of memory in the PDF parser).
+func unterminatedArrayPDF() []byte {
+	head := "%PDF-1.4\n%" + strings.Repeat("x", 400) + "\n"
+	o1 := len(head)
+	obj1 := "1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+	o2 := o1 + len(obj1)
+	body := head + obj1 + "2 0 obj\n[ 1 2 3 "
+	xref := len(body) + 1
+	return []byte(body + fmt.Sprintf("\nxref\n0 3\n0000000000 65535 f \n%010d 00000 n \n%010d 00000 n \ntrailer\n<< /Size 3 /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", o1, o2, xref))
+}
+
+// TestUnterminatedArray: the file is judged (not a crash, not a runaway
+// allocation) under a memory limit far below what the parser once took.
+func TestUnterminatedArray(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	v, err := Check(unterminatedArrayPDF(), Options{})
+	if err == nil && v.Status == Valid {
+		t.Fatal("an unterminated array verified")
+	}
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	if grown := after.TotalAlloc - before.TotalAlloc; grown > 64<<20 {
+		t.Fatalf("checking a 600-byte file allocated %d MB", grown>>20)
 	}
 }
