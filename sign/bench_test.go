@@ -25,3 +25,21 @@ func BenchmarkSignBoth(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckSigned is the in-memory check SignAll ends with, on the
+// sample agreement signed by both parties (RSA-2048).
+func BenchmarkCheckSigned(b *testing.B) {
+	p := newParties(b, testpki.RSA2048)
+	in := sample(b)
+	out, err := SignAll(in, p.both("")...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.SetBytes(int64(len(out)))
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := checkSigned(in, out, false); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -166,45 +166,73 @@ func (p *parser) array(depth int) (Value, error) {
 func (p *parser) atomOrRef() (Value, error) {
 	start := p.pos
 	tok := p.regular()
-	if !isNumber(tok) && tok != "true" && tok != "false" && tok != "null" {
+	if !isNumber(tok) && string(tok) != "true" && string(tok) != "false" && string(tok) != "null" {
 		p.pos = start
 		return nil, p.errorf("unexpected keyword %q", tok)
 	}
 	if r, ok := p.ref(tok); ok {
 		return r, nil
 	}
-	return Atom(p.b[start : start+len(tok)]), nil
+	return Atom(tok), nil
 }
 
 // ref reads " g R" after the integer num when it follows, else leaves
 // the position where it was.
-func (p *parser) ref(num string) (Ref, bool) {
+func (p *parser) ref(num []byte) (Ref, bool) {
 	save := p.pos
-	n, err1 := strconv.Atoi(num)
+	n, ok1 := smallInt(num)
 	p.skipSpace()
-	g, err2 := strconv.Atoi(p.regular())
+	g, ok2 := smallInt(p.regular())
 	p.skipSpace()
-	if err1 == nil && err2 == nil && n > 0 && g >= 0 && p.regular() == "R" {
+	if ok1 && ok2 && n > 0 && g >= 0 && string(p.regular()) == "R" {
 		return Ref{n, g}, true
 	}
 	p.pos = save
 	return Ref{}, false
 }
 
-// regular returns the run of regular characters at the position.
-func (p *parser) regular() string {
+// smallInt parses b, decimal digits after an optional sign, as an int of
+// at most 12 digits: an object number or generation (strconv.Atoi would
+// need a string, and an allocation, per number).
+func smallInt(b []byte) (int, bool) {
+	neg := len(b) > 0 && b[0] == '-'
+	if len(b) > 0 && (b[0] == '+' || b[0] == '-') {
+		b = b[1:]
+	}
+	if len(b) == 0 || len(b) > 12 {
+		return 0, false
+	}
+	n := 0
+	for _, c := range b {
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	if neg {
+		n = -n
+	}
+	return n, true
+}
+
+// regular returns the run of regular characters at the position, as a
+// slice of the input.
+func (p *parser) regular() []byte {
 	start := p.pos
 	for p.pos < len(p.b) && !isSpace(p.b[p.pos]) && !isDelimiter(p.b[p.pos]) {
 		p.pos++
 	}
-	return string(p.b[start:p.pos])
+	return p.b[start:p.pos:p.pos]
 }
 
 // name parses /Name, decoding #xx escapes.
 func (p *parser) name() (Value, error) {
 	p.pos++
 	raw := p.regular()
-	var out []byte
+	if bytes.IndexByte(raw, '#') < 0 {
+		return Name(raw), nil
+	}
+	out := make([]byte, 0, len(raw))
 	for i := 0; i < len(raw); i++ {
 		if raw[i] != '#' {
 			out = append(out, raw[i])
@@ -213,7 +241,7 @@ func (p *parser) name() (Value, error) {
 		if i+2 >= len(raw) {
 			return nil, p.errorf("bad #xx escape in name /%s", raw)
 		}
-		c, err := strconv.ParseUint(raw[i+1:i+3], 16, 8)
+		c, err := strconv.ParseUint(string(raw[i+1:i+3]), 16, 8)
 		if err != nil || c == 0 {
 			return nil, p.errorf("bad #xx escape in name /%s", raw)
 		}
@@ -291,8 +319,8 @@ func isHex(c byte) bool {
 }
 
 // isNumber reports whether s is a PDF integer or real.
-func isNumber(s string) bool {
-	if s == "" {
+func isNumber(s []byte) bool {
+	if len(s) == 0 {
 		return false
 	}
 	if s[0] == '+' || s[0] == '-' {

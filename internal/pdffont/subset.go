@@ -361,12 +361,14 @@ func writeSFNT(face, t map[string][]byte) []byte {
 	for i, v := range []int{n, sr, bits.Len(uint(n)) - 1, 16*n - sr} {
 		binary.BigEndian.PutUint16(b[4+2*i:], uint16(v))
 	}
-	headAt := 0
+	headAt, total := 0, uint32(0)
 	for _, tag := range tags {
 		i, _ := slices.BinarySearch(sorted, tag)
 		rec := b[12+16*i:]
 		copy(rec, tag)
-		binary.BigEndian.PutUint32(rec[4:], checksum(t[tag]))
+		sum := checksum(t[tag])
+		total += sum
+		binary.BigEndian.PutUint32(rec[4:], sum)
 		binary.BigEndian.PutUint32(rec[8:], uint32(len(b)))
 		binary.BigEndian.PutUint32(rec[12:], uint32(len(t[tag])))
 		if tag == "head" {
@@ -377,7 +379,10 @@ func writeSFNT(face, t map[string][]byte) []byte {
 			b = append(b, 0)
 		}
 	}
-	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-checksum(b))
+	// Every table starts on a word and is zero-padded, so the file's sum
+	// is the directory's plus the tables'.
+	total += checksum(b[:12+16*n])
+	binary.BigEndian.PutUint32(b[headAt+8:], 0xB1B0AFBA-total)
 	return b
 }
 
@@ -385,9 +390,13 @@ func writeSFNT(face, t map[string][]byte) []byte {
 // words, the last one zero-padded.
 func checksum(d []byte) uint32 {
 	var s uint32
-	for i := 0; i < len(d); i += 4 {
+	n := len(d) &^ 3
+	for i := 0; i < n; i += 4 {
+		s += binary.BigEndian.Uint32(d[i:])
+	}
+	if n < len(d) {
 		var w [4]byte
-		copy(w[:], d[i:])
+		copy(w[:], d[n:])
 		s += binary.BigEndian.Uint32(w[:])
 	}
 	return s

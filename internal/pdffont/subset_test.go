@@ -145,3 +145,40 @@ func BenchmarkCompressed(b *testing.B) {
 		}
 	}
 }
+
+// TestSubsetChecksums checks every table checksum of a subset and the
+// whole file's (which head's checkSumAdjustment brings to 0xB1B0AFBA),
+// word by word and independently of writeSFNT.
+func TestSubsetChecksums(t *testing.T) {
+	for _, text := range []string{"A", "Dra. Ñoño Sú, M.Si. 0123", "abcdefghijklmnopqrstuvwxyz"} {
+		sub, err := face(t, "sans", false).Subset([]rune(text))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sum := func(d []byte) uint32 {
+			d = append(append([]byte(nil), d...), 0, 0, 0)
+			var s uint32
+			for i := 0; i+4 <= len(d); i += 4 {
+				s += uint32(d[i])<<24 | uint32(d[i+1])<<16 | uint32(d[i+2])<<8 | uint32(d[i+3])
+			}
+			return s
+		}
+		if got := sum(sub); got != 0xB1B0AFBA {
+			t.Errorf("%q: file checksum %#x, want 0xB1B0AFBA", text, got)
+		}
+		n := int(binary.BigEndian.Uint16(sub[4:]))
+		for i := range n {
+			rec := sub[12+16*i:]
+			off, length := binary.BigEndian.Uint32(rec[8:]), binary.BigEndian.Uint32(rec[12:])
+			want := sum(sub[off : off+length])
+			if string(rec[:4]) == "head" {
+				h := append([]byte(nil), sub[off:off+length]...)
+				copy(h[8:12], []byte{0, 0, 0, 0})
+				want = sum(h)
+			}
+			if got := binary.BigEndian.Uint32(rec[4:]); got != want {
+				t.Errorf("%q: table %s checksum %#x, want %#x", text, rec[:4], got, want)
+			}
+		}
+	}
+}

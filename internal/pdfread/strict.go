@@ -47,6 +47,9 @@ type Object struct {
 	ValueEnd   int64 // where its value ends
 	Stream     bool  // a stream follows the value
 	StreamData int64 // where the stream's data starts (Stream only)
+	// Parsed is the value as parsed by the reading, for readers that
+	// need it (parsing it again costs as much as the whole reading).
+	Parsed pdfedit.Value
 }
 
 // Strict reads data the one way every reader of a signed kinerja file
@@ -253,7 +256,7 @@ func (w *walker) object() (Object, error) {
 		return obj, fmt.Errorf("object %d at offset %d: %v", num, obj.Off, err)
 	}
 	w.pos += n
-	obj.ValueEnd = int64(w.pos)
+	obj.ValueEnd, obj.Parsed = int64(w.pos), v
 	w.skipSpace()
 	if w.has("stream") {
 		if err := w.stream(&obj, v); err != nil {

@@ -71,7 +71,7 @@ func (doc *Document) SignDocument(ctx context.Context, s Signature) (*Document, 
 		return nil, err
 	}
 	w.Set(sig, sigDict(s, size))
-	res, err := w.Finish(newID(doc.Data, s))
+	res, err := w.Finish(newID(doc.Data, doc.Trailer, s))
 	if err != nil {
 		return nil, err
 	}
@@ -253,11 +253,16 @@ func textString(s string) string {
 	return b.String()
 }
 
-// newID is the second element of the new trailer /ID: a hash of the
-// input and of what this signature writes.
-func newID(data []byte, s Signature) []byte {
+// newID is the second element of the new trailer /ID: a hash of what
+// identifies the input (its first /ID, its length and its last kilobyte,
+// which holds its last trailer) and of what this signature writes.
+// Hashing the whole input instead cost as much as one more digest of the
+// file per signature.
+func newID(data []byte, t pdfupdate.Trailer, s Signature) []byte {
 	h := sha256.New()
-	h.Write(data)
+	h.Write(t.ID)
+	fmt.Fprintf(h, "%d %d ", len(data), t.Prev)
+	h.Write(data[len(data)-min(len(data), 1024):])
 	fmt.Fprintf(h, "%s %s %s", s.Party, pdfDate(s.Time), s.Name)
 	return h.Sum(nil)[:16]
 }

@@ -159,3 +159,47 @@ func (e *encoding) codeRange() (first, last int) {
 	}
 	return first, last
 }
+
+// subset is one face's subset for a set of runes, as embedded.
+type subset struct {
+	name string // the subset's /BaseFont, tag included
+	size int    // bytes of the TrueType file (/Length1)
+	z    []byte // the file, zlib-compressed; shared, never modified
+}
+
+// subsetCache keeps the last subsets made, by face and rune set: the
+// runes of a stamp's small lines (heading, NIP digits, date) repeat from
+// stamp to stamp, and one official's name signs many documents, while a
+// subset costs about as much as the rest of the stamp.
+type subsetCache struct {
+	mu sync.Mutex
+	m  map[string]subset
+}
+
+// maxSubsets bounds the cache; it is emptied when full.
+const maxSubsets = 256
+
+var subsets = &subsetCache{m: map[string]subset{}}
+
+// get returns the subset of f for runes (sorted, distinct).
+func (c *subsetCache) get(f face, runes []rune) (subset, error) {
+	key := f.Metrics.PostName + "\x00" + string(runes)
+	c.mu.Lock()
+	s, ok := c.m[key]
+	c.mu.Unlock()
+	if ok {
+		return s, nil
+	}
+	file, z, err := f.Compressed(runes)
+	if err != nil {
+		return subset{}, err
+	}
+	s = subset{name: pdffont.SubsetName(file, f.Metrics.PostName), size: len(file), z: z}
+	c.mu.Lock()
+	if len(c.m) >= maxSubsets {
+		clear(c.m)
+	}
+	c.m[key] = s
+	c.mu.Unlock()
+	return s, nil
+}

@@ -59,11 +59,11 @@ func bi(b bool) int {
 
 // newFontObjects makes the objects of face f subset to the runes of e.
 func newFontObjects(f face, e *encoding) (fontObjects, error) {
-	sub, z, err := f.Compressed(e.runes)
+	sub, err := subsets.get(f, e.runes)
 	if err != nil {
 		return fontObjects{}, fmt.Errorf("stamp: %w", err)
 	}
-	name := pdffont.SubsetName(sub, f.Metrics.PostName)
+	name, z := sub.name, sub.z
 	d := f.Desc
 	desc := fmt.Appendf(nil, "<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
 		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d", name, d.Flags,
@@ -80,7 +80,7 @@ func newFontObjects(f face, e *encoding) (fontObjects, error) {
 	}
 	font = append(font, " >>"...)
 	return fontObjects{
-		file:      stream(fmt.Sprintf("/Length1 %d", len(sub)), z),
+		file:      stream(fmt.Sprintf("/Length1 %d", sub.size), z),
 		toUnicode: plainStream(pdffont.ToUnicode(&e.codes)),
 		desc:      desc, font: font,
 	}, nil

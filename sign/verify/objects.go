@@ -18,9 +18,8 @@ import (
 // so a reference swapped for another is a change even when both mean the
 // same.
 type rawObjects struct {
-	data   []byte
-	l      *pdfread.Layout
-	parsed map[int64]pdfedit.Value // by object offset
+	data []byte
+	l    *pdfread.Layout
 }
 
 // value returns the value of object num current in revision rev
@@ -30,15 +29,7 @@ func (o *rawObjects) value(rev int, num uint32) pdfedit.Value {
 	if !ok {
 		return nil
 	}
-	if v, ok := o.parsed[obj.Off]; ok {
-		return v
-	}
-	v, _, err := pdfedit.ParsePrefix(o.data[obj.Value:obj.ValueEnd])
-	if err != nil {
-		v = nil
-	}
-	o.parsed[obj.Off] = v
-	return v
+	return obj.Parsed
 }
 
 // defined reports whether object num is in use in revision rev.

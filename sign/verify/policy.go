@@ -79,7 +79,7 @@ func (d *document) judgeRevision(n int) (problems, warnings []string) {
 	if d.layout == nil {
 		return []string{fmt.Sprintf("revision %d cannot be judged: the strict reading refused the file", n+1)}, nil
 	}
-	j := &judge{d: d, o: &rawObjects{data: d.data, l: d.layout, parsed: map[int64]pdfedit.Value{}}, n: n,
+	j := &judge{d: d, o: &rawObjects{data: d.data, l: d.layout}, n: n,
 		added: map[uint32]bool{}, redef: map[uint32]bool{}, explained: map[uint32]bool{},
 		widgets: map[uint32]bool{}, filled: map[uint32]bool{}}
 	j.locks = j.lockState()
