@@ -1,6 +1,7 @@
 package verify
 
 import (
+	"bytes"
 	"crypto/x509"
 	"fmt"
 	"net/http"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread/pdfreadtest"
 	"kinerja/internal/testpki"
 	"kinerja/sign/verify/verifytest"
 )
@@ -169,5 +171,27 @@ func TestNoChains(t *testing.T) {
 		if s.Trusted || s.ChainError != "" || !s.Integrity || len(s.Errors) > 0 || s.ModifiedAfter {
 			t.Errorf("signature %d with NoChains: trusted %v, chain error %q, integrity %v, errors %v", s.Index, s.Trusted, s.ChainError, s.Integrity, s.Errors)
 		}
+	}
+}
+
+// TestSharedKidsFieldTree: a field tree whose nodes each list the next
+// one four times has 4^27 paths in a 3 KB file; walking them hung verify.
+// The walk gives up after maxFieldNodes and the file is still judged.
+func TestSharedKidsFieldTree(t *testing.T) {
+	objs := []string{"<</Type /Catalog /Pages 2 0 R /AcroForm << /Fields [3 0 R] >> >>", "<</Type /Pages /Kids [] /Count 0>>"}
+	for i := 3; i < 30; i++ {
+		objs = append(objs, fmt.Sprintf("<< /Kids [%d 0 R %d 0 R %d 0 R %d 0 R] >>", i+1, i+1, i+1, i+1))
+	}
+	data := pdfreadtest.Hand(append(objs, "<< /T (x) /FT /Sig >>")...)
+	d, err := openDocument(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sigs, ok := d.sigsFromFields(); ok {
+		t.Errorf("the walk of a %d-path field tree succeeded with %d signatures", 1<<54, len(sigs))
+	}
+	rep, err := Verify(bytes.NewReader(data), int64(len(data)), Options{})
+	if err == nil && rep.OK() {
+		t.Error("an unsigned file with a shared-kids field tree verified")
 	}
 }

@@ -93,9 +93,9 @@ func (d *document) sigsFromFields() (out []*sigDict, ok bool) {
 	if fields.Len() == 0 {
 		return nil, false
 	}
-	found := map[ptrKey]bool{}
+	found, budget := map[ptrKey]bool{}, maxFieldNodes
 	for i := 0; i < fields.Len(); i++ {
-		if !d.fieldSigs(fields.Index(i), "", 0, found, &out) {
+		if !d.fieldSigs(fields.Index(i), "", 0, &budget, found, &out) {
 			return nil, false
 		}
 	}
@@ -103,11 +103,16 @@ func (d *document) sigsFromFields() (out []*sigDict, ok bool) {
 	return out, true
 }
 
+// maxFieldNodes bounds the field tree nodes sigsFromFields visits: a
+// tree whose nodes share kids grows exponentially with its depth (27
+// levels of four references to the next took a 3 KB file out of reach).
+const maxFieldNodes = 2000
+
 // fieldSigs appends the signature values under field n (whose parent's
 // fully qualified name is parent) to out; false means the tree is too
-// deep or loops.
-func (d *document) fieldSigs(n pdf.Value, parent string, depth int, found map[ptrKey]bool, out *[]*sigDict) bool {
-	if depth > 32 || len(found) > maxPages {
+// deep, too large (more than *budget nodes are left to visit) or loops.
+func (d *document) fieldSigs(n pdf.Value, parent string, depth int, budget *int, found map[ptrKey]bool, out *[]*sigDict) bool {
+	if *budget--; depth > 32 || *budget < 0 || len(found) > maxPages {
 		return false
 	}
 	name := n.Key("T").Text()
@@ -126,7 +131,7 @@ func (d *document) fieldSigs(n pdf.Value, parent string, depth int, found map[pt
 	}
 	kids := n.Key("Kids")
 	for i := 0; i < kids.Len(); i++ {
-		if !d.fieldSigs(kids.Index(i), name, depth+1, found, out) {
+		if !d.fieldSigs(kids.Index(i), name, depth+1, budget, found, out) {
 			return false
 		}
 	}
