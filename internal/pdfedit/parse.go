@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // Limits of what Parse accepts.
@@ -106,7 +107,7 @@ func (p *parser) peek(i int) byte {
 // dict parses << /Key value ... >>.
 func (p *parser) dict(depth int) (Value, error) {
 	p.pos += 2
-	d := &Dict{}
+	d := &Dict{keys: make([]Name, 0, 8), vals: make([]Value, 0, 8)}
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.b) {
@@ -119,11 +120,11 @@ func (p *parser) dict(depth int) (Value, error) {
 		if p.b[p.pos] != '/' {
 			return nil, p.errorf("dictionary key is not a name")
 		}
-		k, err := p.name()
+		k, err := p.nameKey()
 		if err != nil {
 			return nil, err
 		}
-		old, dup := d.Get(string(k.(Name)))
+		old, dup := d.Get(string(k))
 		if dup && !p.sameDups {
 			return nil, p.errorf("key /%s occurs twice", k)
 		}
@@ -137,7 +138,7 @@ func (p *parser) dict(depth int) (Value, error) {
 			}
 			continue
 		}
-		d.keys, d.vals = append(d.keys, k.(Name)), append(d.vals, v)
+		d.keys, d.vals = append(d.keys, k), append(d.vals, v)
 	}
 }
 
@@ -227,9 +228,24 @@ func (p *parser) regular() []byte {
 
 // name parses /Name, decoding #xx escapes.
 func (p *parser) name() (Value, error) {
+	n, err := p.nameKey()
+	if err != nil {
+		return nil, err
+	}
+	if v, ok := boxedNames[n]; ok {
+		return v, nil
+	}
+	return n, nil
+}
+
+// nameKey parses /Name as a Name, interned when it is a common one.
+func (p *parser) nameKey() (Name, error) {
 	p.pos++
 	raw := p.regular()
 	if bytes.IndexByte(raw, '#') < 0 {
+		if n, ok := internedNames[string(raw)]; ok {
+			return n, nil
+		}
 		return Name(raw), nil
 	}
 	out := make([]byte, 0, len(raw))
@@ -239,17 +255,43 @@ func (p *parser) name() (Value, error) {
 			continue
 		}
 		if i+2 >= len(raw) {
-			return nil, p.errorf("bad #xx escape in name /%s", raw)
+			return "", p.errorf("bad #xx escape in name /%s", raw)
 		}
 		c, err := strconv.ParseUint(string(raw[i+1:i+3]), 16, 8)
 		if err != nil || c == 0 {
-			return nil, p.errorf("bad #xx escape in name /%s", raw)
+			return "", p.errorf("bad #xx escape in name /%s", raw)
 		}
 		out = append(out, byte(c))
 		i += 2
 	}
 	return Name(out), nil
 }
+
+// commonNames are the names most PDF objects are made of; parsing them
+// allocates nothing (a name is otherwise a new string and, as a Value, a
+// new interface box).
+var commonNames = strings.Fields(`Type Subtype Length Filter FlateDecode DecodeParms
+	Font FontDescriptor XObject Form Image Page Pages Parent Kids Count Resources MediaBox
+	CropBox Contents ProcSet PDF Text ImageB ImageC ImageI ExtGState ColorSpace DeviceRGB
+	DeviceGray BaseFont Encoding WinAnsiEncoding Differences FirstChar LastChar Widths
+	FontFile2 FontName Flags FontBBox ItalicAngle Ascent Descent CapHeight StemV
+	MissingWidth ToUnicode TrueType Type0 CIDFontType2 DescendantFonts CIDToGIDMap
+	CIDSystemInfo Registry Ordering Supplement W DW Length1 Annots Annot Rect Border
+	BS F P T TU V FT Sig AP N Widget Link Names EmbeddedFiles EmbeddedFile Filespec EF UF
+	Desc AF AFRelationship Params CheckSum Size ModDate Metadata XML Catalog AcroForm Fields
+	SigFlags DR DA Lock Action All Include Exclude Perms DocMDP SigRef TransformMethod
+	TransformParams ByteRange SubFilter M Name Reason Location Reference BBox Matrix
+	FormType Root Info ID Prev XRefStm DSS VRI Certs OCSPs CRLs DocTimeStamp Lang
+	MarkInfo OutputIntents Producer Creator Title Author Subject Keywords CreationDate`)
+
+// internedNames and boxedNames hold the commonNames as Names and Values.
+var internedNames, boxedNames = func() (map[string]Name, map[Name]Value) {
+	ns, vs := map[string]Name{}, map[Name]Value{}
+	for _, s := range commonNames {
+		ns[s], vs[Name(s)] = Name(s), Name(s)
+	}
+	return ns, vs
+}()
 
 // literalString parses ( ... ) with balanced parentheses and escapes.
 func (p *parser) literalString() (Value, error) {
