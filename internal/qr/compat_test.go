@@ -30,6 +30,15 @@ type theirs struct {
 	mode, count int
 }
 
+// goQRBitmap returns go-qrcode's bitmap of data at level M.
+func goQRBitmap(data []byte) ([][]bool, error) {
+	q, err := qrcode.New(string(data), qrcode.Medium)
+	if err != nil {
+		return nil, err
+	}
+	return q.Bitmap(), nil
+}
+
 // goQR encodes data with go-qrcode and reads its symbol.
 func goQR(t testing.TB, data []byte, l Level) theirs {
 	t.Helper()

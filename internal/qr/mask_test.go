@@ -163,9 +163,8 @@ func TestMaskChoice(t *testing.T) {
 			bm := encodeMask(d, M, m).Bitmap(0)
 			s := newSymbol(c.Version)
 			s.place(codewords(d, s.v, M))
-			s.transpose()
 			want := refPenalty(bm, standard)
-			if got := s.score(M, m); got != want {
+			if got := newLines(s).score(M, m); got != want {
 				t.Errorf("version %d mask %d: penalty %d, reference %d", c.Version, m, got, want)
 			}
 			if best < 0 || want < bestP {
@@ -186,4 +185,3 @@ func TestMaskChoice(t *testing.T) {
 		t.Errorf("go-qrcode's mask is its reading's lowest in %d of %d symbols", goSame, len(in))
 	}
 }
-

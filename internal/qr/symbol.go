@@ -2,14 +2,11 @@ package qr
 
 import "math/bits"
 
-// symbol is a symbol under construction: its modules before masking,
-// which of them hold codewords, and both again transposed (columns as
-// rows) together with scratch space for scoring the masks.
+// symbol is a symbol under construction: its modules before masking and
+// which of them hold codewords.
 type symbol struct {
-	v, n        int
-	mod, data   []byte // n*n modules, row by row: 1 dark; 1 in the encoding region
-	modT, dataT []byte // the same, column by column
-	g, t        []byte // scratch: one masked candidate, by rows and by columns
+	v, n      int
+	mod, data []byte // n*n modules, row by row: 1 dark; 1 in the encoding region
 }
 
 // alignTab[v] holds the alignment pattern centres of version v.
@@ -25,9 +22,8 @@ func init() {
 // drawn and the format modules reserved.
 func newSymbol(v int) *symbol {
 	n := 17 + 4*v
-	buf := make([]byte, 6*n*n)
-	part := func(i int) []byte { return buf[i*n*n : (i+1)*n*n : (i+1)*n*n] }
-	s := &symbol{v: v, n: n, mod: part(0), data: part(1), modT: part(2), dataT: part(3), g: part(4), t: part(5)}
+	buf := make([]byte, 2*n*n)
+	s := &symbol{v: v, n: n, mod: buf[: n*n : n*n], data: buf[n*n:]}
 	for i := range s.data {
 		s.data[i] = 1
 	}
