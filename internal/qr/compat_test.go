@@ -72,28 +72,13 @@ func (th theirs) header() (mode, count int) {
 	s := newSymbol(th.v)
 	ly := layoutOf(th.v, th.level)
 	var stream []byte
-	var cur, nb int
-	n, up := th.n, true
-	for right := n - 1; right >= 1; right -= 2 {
-		if right == 6 {
-			right = 5
+	cur, nb := 0, 0
+	for p := range s.region() {
+		y, x := p/th.n, p%th.n
+		cur = cur<<1 | int(th.mod[p]^bit(masks(th.mask, y, x)))
+		if nb++; nb%8 == 0 {
+			stream = append(stream, byte(cur))
 		}
-		for k := range n {
-			y := k
-			if up {
-				y = n - 1 - k
-			}
-			for x := right; x >= right-1; x-- {
-				if s.data[y*n+x] == 0 {
-					continue
-				}
-				cur = cur<<1 | int(th.mod[y*n+x]^bit(masks(th.mask, y, x)))
-				if nb++; nb%8 == 0 {
-					stream = append(stream, byte(cur))
-				}
-			}
-		}
-		up = !up
 	}
 	h := int(stream[0])<<16 | int(stream[ly.blocks])<<8 | int(stream[2*ly.blocks])
 	cb := countBits(th.v)

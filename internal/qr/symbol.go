@@ -1,6 +1,9 @@
 package qr
 
-import "math/bits"
+import (
+	"iter"
+	"math/bits"
+)
 
 // symbol is a symbol under construction: its modules before masking and
 // which of them hold codewords.
@@ -90,34 +93,43 @@ func (s *symbol) drawVersion() {
 	}
 }
 
-// place writes the bits of the codewords cw into the encoding region: in
-// two-module columns from the right edge, up the first, down the next,
-// right module before left, skipping function modules and the vertical
-// timing pattern. Modules left over (remainder bits) stay light.
+// place writes the bits of the codewords cw into the encoding region
+// in order (see region). Modules left over (remainder bits) stay light.
 func (s *symbol) place(cw []byte) {
-	n, i, total := s.n, 0, 8*len(cw)
-	up := true
-	for right := n - 1; right >= 1; right -= 2 {
-		if right == 6 {
-			right = 5
+	i, total := 0, 8*len(cw)
+	for p := range s.region() {
+		if i == total {
+			break
 		}
-		for k := range n {
-			y := k
-			if up {
-				y = n - 1 - k
+		s.mod[p] = cw[i>>3] >> (7 - i&7) & 1
+		i++
+	}
+}
+
+// region yields the modules of the encoding region (as indexes into mod)
+// in the order codeword bits fill them: in two-module columns from the
+// right edge, up the first, down the next, right module before left,
+// skipping function modules and the vertical timing pattern.
+func (s *symbol) region() iter.Seq[int] {
+	return func(yield func(int) bool) {
+		n, up := s.n, true
+		for right := n - 1; right >= 1; right -= 2 {
+			if right == 6 {
+				right = 5
 			}
-			for x := right; x >= right-1; x-- {
-				p := y*n + x
-				if s.data[p] == 0 {
-					continue
+			for k := range n {
+				y := k
+				if up {
+					y = n - 1 - k
 				}
-				if i < total {
-					s.mod[p] = cw[i>>3] >> (7 - i&7) & 1
+				for x := right; x >= right-1; x-- {
+					if p := y*n + x; s.data[p] == 1 && !yield(p) {
+						return
+					}
 				}
-				i++
 			}
+			up = !up
 		}
-		up = !up
 	}
 }
 

@@ -22,8 +22,8 @@
 // with a /ToUnicode CMap so the text can be extracted and searched. The
 // same input gives the same bytes.
 //
-// Speed: about 0.6 ms a stamp, half of it go-qrcode choosing the QR mask.
-// For that, what varies by stamp is compressed fast or not at all: the
+// Speed: about 0.3 ms a stamp, a tenth of it the QR code (internal/qr).
+// What varies by stamp is compressed fast or not at all: the
 // content stream at zlib.BestSpeed, the glyphs of a font subset stored
 // (deflate saves a quarter of them) behind the hinting and name tables
 // compressed once per process (pdffont.Face.Compressed), the /ToUnicode
@@ -36,6 +36,6 @@
 //   - No kerning: widths are the fonts' advance widths (fonts.Parse), so
 //     measured and drawn widths agree exactly.
 //   - Text that does not fit the box at 3 pt, a box under 10 pt a side,
-//     and a QR content go-qrcode cannot encode are errors; nothing is added
-//     to the update then.
+//     and a QR content that is empty or too long for a version 40 code at
+//     level M (2331 bytes) are errors; nothing is added to the update then.
 package stamp

@@ -5,10 +5,9 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/skip2/go-qrcode"
-
 	"kinerja/data"
 	"kinerja/internal/pdfupdate"
+	"kinerja/internal/qr"
 )
 
 // Stamp is what the visible signature shows.
@@ -51,11 +50,10 @@ func build(s Stamp, width, height float64) (*objects, error) {
 	if s.Name == "" {
 		return nil, errors.New("stamp: no name")
 	}
-	q, err := qrcode.New(s.QR, qrcode.Medium)
+	bm, err := qrBitmap(s.QR)
 	if err != nil {
-		return nil, fmt.Errorf("stamp: qr code: %w", err)
+		return nil, err
 	}
-	bm := q.Bitmap() // includes the 4-module quiet zone
 	g := newGeometry(width, height, len(bm))
 	fs, err := loadFaces()
 	if err != nil {
@@ -66,4 +64,17 @@ func build(s Stamp, width, height float64) (*objects, error) {
 		return nil, err
 	}
 	return newObjects(fs, g, bm, lines)
+}
+
+// qrBitmap returns the QR code of content at level M with its quiet zone
+// of four modules, true for dark.
+func qrBitmap(content string) ([][]bool, error) {
+	if content == "" {
+		return nil, errors.New("stamp: no QR code content")
+	}
+	q, err := qr.Encode([]byte(content), qr.M)
+	if err != nil {
+		return nil, fmt.Errorf("stamp: %w", err)
+	}
+	return q.Bitmap(4), nil
 }

@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/skip2/go-qrcode"
-
 	"kinerja/internal/pdfupdate"
 	"kinerja/internal/testtool"
 )
@@ -152,11 +150,11 @@ func TestStampTextInsideItsArea(t *testing.T) {
 
 // qrSize returns the modules a side of the QR code of s, quiet zone included.
 func qrSize(t testing.TB, s string) int {
-	q, err := qrcode.New(s, qrcode.Medium)
+	bm, err := qrBitmap(s)
 	if err != nil {
 		t.Fatal(err)
 	}
-	return len(q.Bitmap())
+	return len(bm)
 }
 
 func atof(t *testing.T, s string) float64 {
@@ -169,15 +167,14 @@ func atof(t *testing.T, s string) float64 {
 
 // TestStampQRScans renders the page with pdftoppm at 150 dpi and reads
 // every module of the QR code at its centre: each must be as dark or light
-// as in go-qrcode's bitmap, quiet zone included.
+// as in the bitmap of internal/qr, quiet zone included.
 func TestStampQRScans(t *testing.T) {
 	for _, c := range []struct{ w, h float64 }{{200, 60}, {110, 120}} {
 		t.Run(fmt.Sprintf("%gx%g", c.w, c.h), func(t *testing.T) {
-			q, err := qrcode.New(sample.QR, qrcode.Medium)
+			bm, err := qrBitmap(sample.QR)
 			if err != nil {
 				t.Fatal(err)
 			}
-			bm := q.Bitmap()
 			g := newGeometry(c.w, c.h, len(bm))
 			img := renderPage(t, stampedPDF(t, sample, c.w, c.h))
 			const scale = 150 / 72.0
@@ -234,6 +231,8 @@ func TestStampErrors(t *testing.T) {
 		{Stamp{Name: "", QR: "x"}, 200, 60, "no name"},
 		{sample, 5, 60, "too small"},
 		{Stamp{Name: strings.Repeat("Panjang ", 40), QR: "x"}, 60, 20, "does not fit"},
+		{Stamp{Name: "Budi", QR: strings.Repeat("x", 2332)}, 200, 60, "content too long for a QR code"},
+		{Stamp{Name: "Budi"}, 200, 60, "no QR code content"},
 	} {
 		base, tr := basePDF()
 		u := pdfupdate.New(base, tr)
@@ -255,13 +254,11 @@ func BenchmarkStamp(b *testing.B) {
 	}
 }
 
-// BenchmarkQR is the part of BenchmarkStamp spent in go-qrcode.
+// BenchmarkQR is the part of BenchmarkStamp spent making the QR code.
 func BenchmarkQR(b *testing.B) {
 	for b.Loop() {
-		q, err := qrcode.New(sample.QR, qrcode.Medium)
-		if err != nil {
+		if _, err := qrBitmap(sample.QR); err != nil {
 			b.Fatal(err)
 		}
-		q.Bitmap()
 	}
 }
