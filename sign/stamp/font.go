@@ -160,46 +160,45 @@ func (e *encoding) codeRange() (first, last int) {
 	return first, last
 }
 
-// subset is one face's subset for a set of runes, as embedded.
-type subset struct {
-	name string // the subset's /BaseFont, tag included
-	size int    // bytes of the TrueType file (/Length1)
-	z    []byte // the file, zlib-compressed; shared, never modified
-}
-
-// subsetCache keeps the last subsets made, by face and rune set: the
-// runes of a stamp's small lines (heading, NIP digits, date) repeat from
-// stamp to stamp, and one official's name signs many documents, while a
-// subset costs about as much as the rest of the stamp.
-type subsetCache struct {
+// fontCacheT keeps the font objects of the last stamps, by face and rune
+// set (which decide the subset, the encoding and so every byte of the
+// objects): the runes of a stamp's small lines (heading, NIP digits,
+// date) repeat from stamp to stamp, and one official's name signs many
+// documents, while making the objects costs about as much as the rest of
+// the stamp.
+type fontCacheT struct {
 	mu sync.Mutex
-	m  map[string]subset
+	m  map[string]fontObjects
 }
 
-// maxSubsets bounds the cache; it is emptied when full.
-const maxSubsets = 256
+// maxCachedFonts bounds the cache; it is emptied when full.
+const maxCachedFonts = 256
 
-var subsets = &subsetCache{m: map[string]subset{}}
+var fontCache = &fontCacheT{m: map[string]fontObjects{}}
 
-// get returns the subset of f for runes (sorted, distinct).
-func (c *subsetCache) get(f face, runes []rune) (subset, error) {
-	key := f.Metrics.PostName + "\x00" + string(runes)
+// get returns the objects of face f subset to the runes of e. Their slices
+// are shared: capped, so that appending to one copies it.
+func (c *fontCacheT) get(f face, e *encoding) (fontObjects, error) {
+	key := f.Metrics.PostName + "\x00" + string(e.runes)
 	c.mu.Lock()
-	s, ok := c.m[key]
+	o, ok := c.m[key]
 	c.mu.Unlock()
 	if ok {
-		return s, nil
+		return o, nil
 	}
-	file, z, err := f.Compressed(runes)
+	o, err := newFontObjects(f, e)
 	if err != nil {
-		return subset{}, err
+		return fontObjects{}, err
 	}
-	s = subset{name: pdffont.SubsetName(file, f.Metrics.PostName), size: len(file), z: z}
+	o = fontObjects{file: capped(o.file), toUnicode: capped(o.toUnicode), desc: capped(o.desc), font: capped(o.font)}
 	c.mu.Lock()
-	if len(c.m) >= maxSubsets {
+	if len(c.m) >= maxCachedFonts {
 		clear(c.m)
 	}
-	c.m[key] = s
+	c.m[key] = o
 	c.mu.Unlock()
-	return s, nil
+	return o, nil
 }
+
+// capped returns b with no room to append in place.
+func capped(b []byte) []byte { return b[:len(b):len(b)] }

@@ -2,37 +2,87 @@ package stamp
 
 import (
 	"bytes"
+	"math/rand/v2"
+	"regexp"
+	"strconv"
 	"testing"
-
-	"kinerja/internal/pdffont"
 )
 
-// TestSubsetCache checks that a cached subset is the one a fresh subset
-// would be, and that another rune set or face gets its own.
-func TestSubsetCache(t *testing.T) {
+// TestFontCache checks that cached font objects are those made afresh,
+// that another rune set or face gets its own, and that appending to a
+// cached body (as objects.add does) cannot change the cache.
+func TestFontCache(t *testing.T) {
 	fs, err := loadFaces()
 	if err != nil {
 		t.Fatal(err)
 	}
-	runes := []rune("ABCabc019")
-	first, err := subsets.get(fs.regular, runes)
+	e, _ := newEncoding([]string{"ABC abc 019"})
+	first, err := fontCache.get(fs.regular, e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := subsets.get(fs.regular, runes)
-	file, z, err := fs.regular.Compressed(runes)
+	again, _ := fontCache.get(fs.regular, e)
+	x, y := append(first.desc, " /X"...), append(again.desc, " /Y"...)
+	if !bytes.HasSuffix(x, []byte(" /X")) || !bytes.HasSuffix(y, []byte(" /Y")) {
+		t.Error("two appends to one cached body wrote over each other")
+	}
+	fresh, err := newFontObjects(fs.regular, e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.Equal(again.z, z) || again.size != len(file) || again.name != pdffont.SubsetName(file, fs.regular.Metrics.PostName) {
-		t.Errorf("cached subset differs from a fresh one: %s %d", again.name, again.size)
+	for i, pair := range [][2][]byte{{again.file, fresh.file}, {again.toUnicode, fresh.toUnicode}, {again.desc, fresh.desc}, {again.font, fresh.font}} {
+		if !bytes.Equal(pair[0], pair[1]) {
+			t.Errorf("cached object %d differs from a fresh one", i)
+		}
 	}
-	if &first.z[0] != &again.z[0] {
-		t.Error("the second request made a new subset instead of using the cache")
+	if &first.file[0] != &again.file[0] {
+		t.Error("the second request made new objects instead of using the cache")
 	}
-	other, _ := subsets.get(fs.regular, []rune("ABCabc01"))
-	bold, _ := subsets.get(fs.bold, runes)
-	if other.name == first.name || bold.name == first.name {
-		t.Errorf("different rune sets or faces share a subset: %s %s %s", first.name, other.name, bold.name)
+	e2, _ := newEncoding([]string{"ABC abc 01"})
+	other, _ := fontCache.get(fs.regular, e2)
+	bold, _ := fontCache.get(fs.bold, e)
+	if bytes.Equal(other.font, first.font) || bytes.Equal(bold.font, first.font) {
+		t.Error("different rune sets or faces share font objects")
 	}
+}
+
+// TestAppendQRCoversExactly parses the rectangles appendQR draws for
+// random bitmaps and checks that they cover every dark module once and
+// no light one.
+func TestAppendQRCoversExactly(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	for n := 1; n < 40; n++ {
+		bm := make([][]bool, n)
+		for y := range bm {
+			bm[y] = make([]bool, n)
+			for x := range bm[y] {
+				bm[y][x] = rng.IntN(3) > 0 || (y > 0 && bm[y-1][x] && rng.IntN(2) == 0)
+			}
+		}
+		g := geometry{N: n, Module: 1}
+		covered := make([][]int, n)
+		for y := range covered {
+			covered[y] = make([]int, n)
+		}
+		for _, m := range regexp.MustCompile(`(?m)^(\d+) (\d+) (\d+) (\d+) re$`).FindAllStringSubmatch(string(appendQR(nil, g, bm)), -1) {
+			x, y, w, h := atoi(m[1]), atoi(m[2]), atoi(m[3]), atoi(m[4])
+			for row := n - y - h; row < n-y; row++ {
+				for col := x; col < x+w; col++ {
+					covered[row][col]++
+				}
+			}
+		}
+		for y := range bm {
+			for x := range bm[y] {
+				if want := map[bool]int{true: 1, false: 0}[bm[y][x]]; covered[y][x] != want {
+					t.Fatalf("%dx%d: module (%d,%d) painted %d times, want %d", n, n, x, y, covered[y][x], want)
+				}
+			}
+		}
+	}
+}
+
+func atoi(s string) int {
+	n, _ := strconv.Atoi(s)
+	return n
 }

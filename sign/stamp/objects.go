@@ -40,7 +40,7 @@ func newObjects(fs *faces, g geometry, bm [][]bool, lines []line) (*objects, err
 		if err != nil {
 			return nil, err
 		}
-		if o.fonts[i], err = newFontObjects(f, e); err != nil {
+		if o.fonts[i], err = fontCache.get(f, e); err != nil {
 			return nil, err
 		}
 		encs[i] = e
@@ -59,11 +59,11 @@ func bi(b bool) int {
 
 // newFontObjects makes the objects of face f subset to the runes of e.
 func newFontObjects(f face, e *encoding) (fontObjects, error) {
-	sub, err := subsets.get(f, e.runes)
+	sub, z, err := f.Compressed(e.runes)
 	if err != nil {
 		return fontObjects{}, fmt.Errorf("stamp: %w", err)
 	}
-	name, z := sub.name, sub.z
+	name := pdffont.SubsetName(sub, f.Metrics.PostName)
 	d := f.Desc
 	desc := fmt.Appendf(nil, "<< /Type /FontDescriptor /FontName /%s /Flags %d /FontBBox [%d %d %d %d] "+
 		"/ItalicAngle %d /Ascent %d /Descent %d /CapHeight %d /StemV %d /MissingWidth %d", name, d.Flags,
@@ -80,7 +80,7 @@ func newFontObjects(f face, e *encoding) (fontObjects, error) {
 	}
 	font = append(font, " >>"...)
 	return fontObjects{
-		file:      stream(fmt.Sprintf("/Length1 %d", sub.size), z),
+		file:      stream(fmt.Sprintf("/Length1 %d", len(sub)), z),
 		toUnicode: plainStream(pdffont.ToUnicode(&e.codes)),
 		desc:      desc, font: font,
 	}, nil
