@@ -16,6 +16,7 @@ import (
 	"kinerja/data"
 	"kinerja/docinfo"
 	"kinerja/internal/pdfread"
+	"kinerja/internal/testtool"
 	"kinerja/render"
 	"kinerja/sign"
 	"kinerja/sign/verify"
@@ -204,9 +205,9 @@ func benchPipeline(b *testing.B, st stages) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	mem := startMemPeak()
-	start, cpu0 := time.Now(), processCPU()
+	start, cpu0 := time.Now(), testtool.ProcessCPU()
 	s := Run(context.Background(), genJobs(b.N), 0, pipelineJob(p, st), nil)
-	elapsed, cpu := time.Since(start), processCPU()-cpu0
+	elapsed, cpu := time.Since(start), testtool.ProcessCPU()-cpu0
 	heapMB, sysMB := mem.Stop()
 	b.StopTimer()
 	if s.Failed > 0 {

@@ -86,7 +86,7 @@ func (w *Writer) Finish(newID []byte) (Result, error) {
 		}
 	}
 	var b bytes.Buffer
-	b.Grow(len(w.base) + 4096)
+	b.Grow(w.size())
 	b.Write(w.base)
 	if len(w.base) > 0 && w.base[len(w.base)-1] != '\n' {
 		b.WriteByte('\n')
@@ -107,6 +107,19 @@ func (w *Writer) Finish(newID []byte) (Result, error) {
 	res.Trailer = w.t
 	res.Trailer.Size, res.Trailer.Prev = w.next, int64(xref)
 	return res, nil
+}
+
+// size bounds the bytes Finish writes, so that its buffer is allocated
+// once (growing it would copy the whole file again): the base, each object
+// with its header and "endobj", a cross-reference line per object and a
+// subsection header per run, the trailer (the new /ID half at most 64
+// bytes).
+func (w *Writer) size() int {
+	n := len(w.base) + 1 + 512 + 2*len(w.t.ID) + 2*64
+	for _, o := range w.objs {
+		n += len(o) + 32 + 20 + 24
+	}
+	return n
 }
 
 // sorted returns the object numbers of the update in ascending order.

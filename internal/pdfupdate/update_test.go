@@ -133,3 +133,25 @@ func TestSignaturePlaceholder(t *testing.T) {
 	}
 	qpdfCheck(t, doc)
 }
+
+// TestSizeBoundsFinish: Finish allocates its buffer once, from size, which
+// must bound what it writes, for runs of objects with gaps, large object
+// numbers and offsets, and a long /ID.
+func TestSizeBoundsFinish(t *testing.T) {
+	base := bytes.Repeat([]byte("%0123456789\n"), 1<<17) // offsets of 7 digits
+	for _, n := range []int{1, 2, 17, 300} {
+		w := New(base, Trailer{Size: 9999990, Root: 1, Info: 2, Prev: 1 << 40, ID: bytes.Repeat([]byte{0xAB}, 64)})
+		for i := range n {
+			w.Set(Ref(1+3*i), []byte("<< >>"))
+			w.Add([]byte("1"))
+		}
+		bound := w.size()
+		res, err := w.Finish(bytes.Repeat([]byte{0xCD}, 64))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Bytes) > bound {
+			t.Errorf("%d objects: Finish wrote %d bytes, size said at most %d", 2*n, len(res.Bytes), bound)
+		}
+	}
+}

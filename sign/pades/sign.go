@@ -205,6 +205,7 @@ const docMDP = "/Reference [<< /Type /SigRef /TransformMethod /DocMDP /Transform
 // size bytes.
 func sigDict(s Signature, size int) []byte {
 	var b strings.Builder
+	b.Grow(2*size + 1024)
 	b.WriteString("<< /Type /Sig /Filter /Adobe.PPKLite /SubFilter /ETSI.CAdES.detached\n")
 	b.WriteString(pdfupdate.Placeholder(size))
 	b.WriteString("\n/M " + textString(pdfDate(s.Time)))
@@ -238,11 +239,14 @@ func pdfDate(t time.Time) string {
 	return "D:" + t.Format("20060102150405") + zone
 }
 
+// literalEscaper escapes what a literal string cannot hold as is.
+var literalEscaper = strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+
 // textString writes s as a PDF text string: a literal string when it is
 // printable ASCII, else UTF-16BE with a byte order mark in hexadecimal.
 func textString(s string) string {
 	if !strings.ContainsFunc(s, func(r rune) bool { return r < 0x20 || r > 0x7e }) {
-		return "(" + strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`).Replace(s) + ")"
+		return "(" + literalEscaper.Replace(s) + ")"
 	}
 	var b strings.Builder
 	b.WriteString("<FEFF")

@@ -149,6 +149,9 @@ func refsIn(v pdfedit.Value, out []uint32) []uint32 {
 	return out
 }
 
+// literalUnescaper undoes the escapes text decodes.
+var literalUnescaper = strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`)
+
 // text decodes a literal or hex string atom for messages (escapes other
 // than \( \) \\ are left as written).
 func text(v pdfedit.Value) string {
@@ -159,8 +162,7 @@ func text(v pdfedit.Value) string {
 	s := string(a)
 	switch {
 	case s[0] == '(':
-		r := strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`)
-		return r.Replace(s[1 : len(s)-1])
+		return literalUnescaper.Replace(s[1 : len(s)-1])
 	case s[0] == '<':
 		var b []byte
 		for i := 1; i+2 <= len(s)-1; i += 2 {

@@ -332,7 +332,7 @@ func pdfDate(s string) time.Time {
 		return time.Time{}
 	}
 	full := s[:digits] + "0101000000"[digits-4:]
-	zone := strings.NewReplacer("'", "").Replace(s[digits:])
+	zone := strings.ReplaceAll(s[digits:], "'", "")
 	loc := time.UTC
 	if len(zone) == 5 && (zone[0] == '+' || zone[0] == '-') {
 		h, err1 := strconv.Atoi(zone[1:3])

@@ -1,16 +1,16 @@
 //go:build unix
 
-package batch
+package testtool
 
 import (
 	"syscall"
 	"time"
 )
 
-// processCPU returns the user plus system CPU time of this process so
+// ProcessCPU returns the user plus system CPU time of this process so
 // far; a benchmark on a shared machine divides it by its documents for a
 // figure that other processes' load does not inflate.
-func processCPU() time.Duration {
+func ProcessCPU() time.Duration {
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
 		return 0
