@@ -122,8 +122,21 @@ func EncodeXMP(info Info, title, author, subject, keywords, producer, lang strin
 	return b.Bytes(), nil
 }
 
-// DecodeXMP extracts the kinerja Info from an XMP packet.
+// DecodeXMP extracts the kinerja Info from an XMP packet. The caller
+// owns the result.
 func DecodeXMP(xmp []byte) (*Info, error) {
+	if info, ok := decoded.get(xmp); ok {
+		return info, nil
+	}
+	info, err := decodeXMP(xmp)
+	if err == nil {
+		decoded.put(xmp, info)
+	}
+	return info, err
+}
+
+// decodeXMP is DecodeXMP without the cache.
+func decodeXMP(xmp []byte) (*Info, error) {
 	d := xml.NewDecoder(bytes.NewReader(xmp))
 	for {
 		tok, err := d.Token()
