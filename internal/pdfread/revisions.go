@@ -93,9 +93,9 @@ func Rendered(data []byte) ([]byte, error) {
 // verifier's time).
 func ScanByteRanges(data []byte) [][]int {
 	var out [][]int
-	key := []byte("/ByteRange")
+	const key = "/ByteRange"
 	for i := 0; ; {
-		k := bytes.Index(data[i:], key)
+		k := Index(data[i:], key)
 		if k < 0 {
 			return out
 		}

@@ -60,7 +60,7 @@ func inParams(data []byte, end int) bool {
 func after(data []byte, key string) [][]byte {
 	var out [][]byte
 	for i := 0; ; {
-		k := bytes.Index(data[i:], []byte(key))
+		k := Index(data[i:], key)
 		if k < 0 {
 			return out
 		}

@@ -155,10 +155,10 @@ func widgetRect(n pdf.Value) ([4]float64, bool) {
 // raw bytes: each "/ByteRange" and "/Type /Sig" of the file belongs to one
 // of them, and there are no object streams or document timestamps.
 func (d *document) accountsForRaw(sigs []*sigDict) bool {
-	if bytes.Contains(d.data, []byte("/ObjStm")) || bytes.Contains(d.data, []byte("/DocTimeStamp")) {
+	if pdfread.Index(d.data, "/ObjStm") >= 0 || pdfread.Index(d.data, "/DocTimeStamp") >= 0 {
 		return false
 	}
-	if bytes.Count(d.data, []byte("/ByteRange")) != len(sigs) || countTypeSig(d.data) > len(sigs) {
+	if pdfread.Count(d.data, "/ByteRange") != len(sigs) || countTypeSig(d.data) > len(sigs) {
 		return false
 	}
 	return len(d.strayByteRanges(sigs)) == 0
@@ -279,7 +279,7 @@ func (d *document) strayByteRanges(found []*sigDict) []string {
 func countTypeSig(data []byte) int {
 	n := 0
 	for i := 0; ; {
-		k := bytes.Index(data[i:], []byte("/Type"))
+		k := pdfread.Index(data[i:], "/Type")
 		if k < 0 {
 			return n
 		}
