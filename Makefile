@@ -80,7 +80,7 @@ BENCH   = $(GO) test -run '^$$' -benchmem
 bench:
 	$(BENCH) -cpu 1 -benchtime 200x -bench 'BenchmarkAgreement$$|BenchmarkWriteSample' ./render
 	$(BENCH) -cpu 1 -benchtime 200x -bench 'BenchmarkRenderGenerated' ./batch
-	$(BENCH) -benchtime 20x -bench 'BenchmarkSignBoth' ./sign
+	$(BENCH) -benchtime 300x -bench 'BenchmarkSignBoth' ./sign
 	$(BENCH) -benchtime 100x -bench 'BenchmarkVerify' ./sign/verify
 	$(BENCH) -benchtime 100x -bench 'BenchmarkAdd' ./archive
 	$(BENCH) -benchtime $(BENCHN)x -bench 'BenchmarkPipeline/(render|render\+sign\+verify)$$' ./batch
