@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
-	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -78,12 +76,14 @@ func InitFile(path string, opt InitOptions) error {
 // writeNew writes data to path through outfile, refusing an existing
 // path unless force.
 func writeNew(path string, b []byte, force bool) error {
-	if _, err := os.Lstat(path); err == nil && !force {
-		return fmt.Errorf("%s: %w", path, ErrExists)
-	} else if err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	if force {
+		return outfile.WriteFile(path, b, 0o644)
 	}
-	return outfile.WriteFile(path, b, 0o644)
+	err := outfile.WriteNew(path, b, 0o644)
+	if errors.Is(err, outfile.ErrExists) {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	return err
 }
 
 // cmpOr returns a unless it is empty, else b.

@@ -66,6 +66,45 @@ func Write(path string, perm fs.FileMode, fill func(io.Writer) error) error {
 	return g.Commit()
 }
 
+// ErrExists is wrapped by WriteNew's error for a path that exists.
+var ErrExists = errors.New("exists")
+
+// WriteNew is WriteFile for a path that must not exist: the synced
+// temporary file is hard-linked to path, which fails when path exists,
+// even one created by another process a moment before (checking first and
+// renaming after would replace it). On a file system without hard links
+// it falls back to that check and rename.
+func WriteNew(path string, data []byte, perm fs.FileMode) error {
+	return writeNew(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// writeNew is WriteNew of what fill writes.
+func writeNew(path string, perm fs.FileMode, fill func(io.Writer) error) error {
+	if _, err := os.Lstat(path); err == nil {
+		return fmt.Errorf("write %s: %w", path, ErrExists)
+	}
+	var g Group
+	if err := g.Add(path, perm, fill); err != nil {
+		g.Abort()
+		return err
+	}
+	f := g.files[0]
+	switch err := os.Link(f.tmp, f.path); {
+	case err == nil:
+		os.Remove(f.tmp)
+		syncDir(filepath.Dir(f.path))
+		g.files, g.created = nil, nil
+		return nil
+	case errors.Is(err, fs.ErrExist):
+		g.Abort()
+		return fmt.Errorf("write %s: %w", path, ErrExists)
+	}
+	return g.Commit() // no hard links here
+}
+
 // staged is one file of a Group, written and waiting for its rename.
 type staged struct {
 	path string // final path (a symbolic link resolved)

@@ -184,3 +184,37 @@ func TestDiskFullKeepsOldFile(t *testing.T) {
 		t.Fatalf("left behind on the full disk: %v", n)
 	}
 }
+
+// TestWriteNewNeverReplaces: WriteNew writes a new file, refuses an
+// existing one, and refuses one that another process creates after the
+// existence check (here: while the new content is being written), leaving
+// that file as it was and no temporary file behind.
+func TestWriteNewNeverReplaces(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pk.toml")
+	if err := WriteNew(path, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteNew(path, []byte("again"), 0o644); !errors.Is(err, ErrExists) {
+		t.Errorf("second WriteNew: %v, want ErrExists", err)
+	}
+	racy := filepath.Join(dir, "racy.toml")
+	err := writeNew(racy, 0o644, func(w io.Writer) error {
+		if err := os.WriteFile(racy, []byte("theirs"), 0o644); err != nil {
+			return err
+		}
+		_, err := w.Write([]byte("ours"))
+		return err
+	})
+	if !errors.Is(err, ErrExists) {
+		t.Errorf("WriteNew over a file created meanwhile: %v, want ErrExists", err)
+	}
+	for p, want := range map[string]string{path: "new", racy: "theirs"} {
+		if got, _ := os.ReadFile(p); string(got) != want {
+			t.Errorf("%s holds %q, want %q", filepath.Base(p), got, want)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 2 {
+		t.Errorf("the directory holds %d entries, want 2 (a temporary file was left?)", len(entries))
+	}
+}
