@@ -94,7 +94,7 @@ func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
 	if err != nil {
 		return nil, Errors{syntaxProblem(name, src, err)}
 	}
-	c := &checker{file: name, ix: NewPositions(string(src), md)}
+	c := &checker{file: name, src: string(src), md: md}
 	c.unknownKeys(md)
 	c.placeholders(&raw)
 	a := c.build(&raw, opt)

@@ -63,7 +63,7 @@ func (c *checker) sasaran(path string, s sasaranT, no int, scales []Scale, codes
 
 // indicator checks one indicator.
 func (c *checker) indicator(path string, in indicatorT, scales []Scale, codes map[string]string) Indicator {
-	r := Indicator{Line: c.ix.lookup(path).Line}
+	r := Indicator{Line: c.pos().lookup(path).Line}
 	r.Kode = c.kode(path+".kode", in.Kode, codes)
 	r.Indikator = c.reqText(path+".indikator", in.Indikator, `the indicator, e.g. indikator = "Opini laporan Keuangan"`)
 	r.SumberData = c.optText(path+".sumber_data", in.SumberData, "")
@@ -95,7 +95,7 @@ func (c *checker) kode(path string, v val, codes map[string]string) string {
 		return k
 	}
 	if first, dup := codes[strings.ToLower(k)]; dup {
-		c.addf(path, "duplicate kode %q; already used at line %d", k, c.ix.lookup(first).Line)
+		c.addf(path, "duplicate kode %q; already used at line %d", k, c.pos().lookup(first).Line)
 		return k
 	}
 	codes[strings.ToLower(k)] = path

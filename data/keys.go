@@ -10,36 +10,32 @@ import (
 	"kinerja/pesan"
 )
 
-// schema maps each table path (without indexes, "" for the top level) to
-// the keys valid in it, derived once from the toml tags of fileT.
-var schema = func() map[string][]string {
-	m := map[string][]string{}
-	addSchema(m, "", reflect.TypeFor[fileT]())
-	return m
-}()
+// schemaTable is one table of the agreement format: the keys valid in
+// it, in the order of the toml tags, and the tables below it by key.
+type schemaTable struct {
+	names []string
+	sub   map[string]*schemaTable
+}
 
-// addSchema records the keys of struct type t at path and recurses into
-// tables and arrays of tables.
-func addSchema(m map[string][]string, path string, t reflect.Type) {
+// schema is the top-level table, derived once from the toml tags of fileT.
+var schema = newSchema(reflect.TypeFor[fileT]())
+
+// newSchema records the keys of struct type t and recurses into tables
+// and arrays of tables.
+func newSchema(t reflect.Type) *schemaTable {
+	st := &schemaTable{sub: map[string]*schemaTable{}}
 	for f := range t.Fields() {
 		name := f.Tag.Get("toml")
-		m[path] = append(m[path], name)
+		st.names = append(st.names, name)
 		ft := f.Type
 		if ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 		}
 		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[val]() {
-			addSchema(m, joinPath(path, name), ft)
+			st.sub[name] = newSchema(ft)
 		}
 	}
-}
-
-// joinPath joins a table path and a key.
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
+	return st
 }
 
 // unknownKeys reports keys that are not in the schema, once per unknown
@@ -47,16 +43,19 @@ func joinPath(path, key string) string {
 // struct fields case-insensitively, but TOML keys are case-sensitive, so
 // `Tahun` is reported too. MetaData.Undecoded cross-checks the walk.
 func (c *checker) unknownKeys(md toml.MetaData) {
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		undecoded[k.String()] = true
-	}
-	reported := map[string]bool{}
-	for _, e := range c.ix.order {
-		i, valid, ok := firstUnknown(e.key)
-		if ok && !undecoded[e.key.String()] {
+	undecoded := md.Undecoded() // in the order of md.Keys, so walked along
+	var reported map[string]bool
+	for n, k := range md.Keys() {
+		isUndecoded := len(undecoded) > 0 && slices.Equal(undecoded[0], k)
+		if isUndecoded {
+			undecoded = undecoded[1:]
+		}
+		i, valid, ok := firstUnknown(k)
+		if ok && !isUndecoded {
 			continue // known key, or a key inside a value we took whole
 		}
+		ix := c.pos()
+		e := ix.order[n]
 		path := e.path
 		if !ok {
 			path = truncatePath(e.path, i)
@@ -64,10 +63,13 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 		if reported[path] {
 			continue
 		}
+		if reported == nil {
+			reported = map[string]bool{}
+		}
 		reported[path] = true
-		p, found := c.ix.key[path]
+		p, found := ix.key[path]
 		if !found {
-			p = c.ix.lookup(e.path)
+			p = ix.lookup(e.path)
 		}
 		c.addAt(p, path, unknownMsg(e.key[min(i, len(e.key)-1)], valid))
 	}
@@ -77,16 +79,15 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 // segment is valid or the key lies inside a leaf value; otherwise i is the
 // first unknown segment and valid the keys allowed there.
 func firstUnknown(key toml.Key) (i int, valid []string, ok bool) {
-	table := ""
+	table := schema
 	for i, seg := range key {
-		names, isTable := schema[table]
-		if !isTable {
+		if table == nil {
 			return i, nil, true // inside a leaf value (e.g. an inline table given as text)
 		}
-		if !slices.Contains(names, seg) {
-			return i, names, false
+		if !slices.Contains(table.names, seg) {
+			return i, table.names, false
 		}
-		table = joinPath(table, seg)
+		table = table.sub[seg]
 	}
 	return len(key), nil, true
 }

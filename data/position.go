@@ -23,9 +23,9 @@ type Positions struct {
 	order []keyEntry          // every key in document order
 	lines []int               // byte offset of each line start
 	src   string
-	// headers holds the offsets of every table header by name ("[[x]]"
-	// or "[x]"), consumed front to back as keys are located.
-	headers map[string][][2]int
+	// headers holds the offsets of every table header by name and
+	// doubleness, consumed front to back as keys are located.
+	headers map[header][][2]int
 	// budget bounds the bytes scanned for keys, so that pathological
 	// files cannot make locating quadratic; when it runs out, later keys
 	// get the position of their nearest located parent.
@@ -41,14 +41,16 @@ type keyEntry struct {
 // NewPositions locates every key of md in src, which md was decoded from.
 // Run CheckDepth on src first: locating is cubic in the nesting depth.
 func NewPositions(src string, md toml.MetaData) *Positions {
-	ix := &Positions{key: map[string]Position{}, value: map[string]Position{}, src: src, lines: lineStarts(src),
+	keys := md.Keys()
+	ix := &Positions{key: make(map[string]Position, len(keys)), value: make(map[string]Position, len(keys)),
+		order: make([]keyEntry, 0, len(keys)), src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
-	counts := map[string]int{}
+	paths := pathIndexer{md: md, counts: map[string]int{}}
 	cursor := 0
-	for _, k := range md.Keys() {
-		path := indexedPath(md, k, counts)
+	for _, k := range keys {
+		path, typ := paths.next(k)
 		ix.order = append(ix.order, keyEntry{k, path})
-		cursor = ix.locate(md, k, path, cursor)
+		cursor = ix.locate(k, typ, path, cursor)
 	}
 	return ix
 }
@@ -64,31 +66,46 @@ func lineStarts(src string) []int {
 	return lines
 }
 
-// indexedPath turns a key into its indexed path, counting [[array]] headers.
-func indexedPath(md toml.MetaData, k toml.Key, counts map[string]int) string {
-	path := ""
-	for i, seg := range k {
-		if path != "" {
-			path += "."
-		}
-		path += seg
-		if md.Type(k[:i+1]...) != "ArrayHash" {
-			continue
-		}
-		if i == len(k)-1 {
-			counts[path]++
-		}
-		path += "[" + strconv.Itoa(max(counts[path]-1, 0)) + "]"
-	}
-	return path
+// pathIndexer turns keys into indexed paths, counting [[array]] headers.
+// Keys come in document order, so a key mostly shares its leading
+// segments with the key before it; their types and paths are reused.
+type pathIndexer struct {
+	md     toml.MetaData
+	counts map[string]int // unindexed path of an [[array]] -> tables seen
+	// segs, types and paths hold, for each prefix of the previous key,
+	// its last segment, its TOML type and its indexed path.
+	segs, types, paths []string
 }
 
-// locate finds key k at or after cursor and records it under path; it
+// next returns the indexed path and the TOML type of k.
+func (p *pathIndexer) next(k toml.Key) (path, typ string) {
+	same := 0
+	for same < len(k)-1 && same < len(p.segs) && p.segs[same] == k[same] {
+		same++
+	}
+	p.segs, p.types, p.paths = p.segs[:same], p.types[:same], p.paths[:same]
+	for i := same; i < len(k); i++ {
+		path = k[i]
+		if i > 0 && p.paths[i-1] != "" {
+			path = p.paths[i-1] + "." + k[i]
+		}
+		typ = p.md.Type(k[:i+1]...)
+		if typ == "ArrayHash" {
+			if i == len(k)-1 {
+				p.counts[path]++
+			}
+			path += "[" + strconv.Itoa(max(p.counts[path]-1, 0)) + "]"
+		}
+		p.segs, p.types, p.paths = append(p.segs, k[i]), append(p.types, typ), append(p.paths, path)
+	}
+	return path, typ
+}
+
+// locate finds key k, of TOML type typ, at or after cursor and records it under path; it
 // returns the new cursor.
-func (ix *Positions) locate(md toml.MetaData, k toml.Key, path string, cursor int) int {
-	typ := md.Type(k...)
+func (ix *Positions) locate(k toml.Key, typ, path string, cursor int) int {
 	if typ == "Hash" || typ == "ArrayHash" {
-		if start, end, ok := ix.nextHeader(headerKey(k.String(), typ == "ArrayHash"), cursor); ok {
+		if start, end, ok := ix.nextHeader(header{k.String(), typ == "ArrayHash"}, cursor); ok {
 			ix.key[path] = ix.at(start)
 			return end
 		}
@@ -112,21 +129,19 @@ func (ix *Positions) locate(md toml.MetaData, k toml.Key, path string, cursor in
 	return end
 }
 
-// headerKey names a header in Positions.headers.
-func headerKey(name string, double bool) string {
-	if double {
-		return "[[" + name + "]]"
-	}
-	return "[" + name + "]"
+// header names a table header: [name] or, when double, [[name]].
+type header struct {
+	name   string
+	double bool
 }
 
 // allHeaders finds every table header of src in one pass.
-func allHeaders(src string) map[string][][2]int {
-	m := map[string][][2]int{}
+func allHeaders(src string) map[header][][2]int {
+	m := map[header][][2]int{}
 	for i := 0; ; {
-		var name string
+		var name header
 		start, end, ok := findHeaderFunc(src, i, func(n string, double bool) bool {
-			name = headerKey(n, double)
+			name = header{n, double}
 			return true
 		})
 		if !ok {
@@ -138,7 +153,7 @@ func allHeaders(src string) map[string][][2]int {
 }
 
 // nextHeader returns the first unused header named key at or after from.
-func (ix *Positions) nextHeader(key string, from int) (start, end int, ok bool) {
+func (ix *Positions) nextHeader(key header, from int) (start, end int, ok bool) {
 	list := ix.headers[key]
 	for len(list) > 0 && list[0][0] < from {
 		list = list[1:]
@@ -365,8 +380,8 @@ func skipComment(s string, i int) int {
 // returns the offset after it and its raw text (escapes not processed).
 func skipString(s string, i int) (int, string) {
 	q := s[i]
-	if strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
-		end := strings.Index(s[i+3:], strings.Repeat(string(q), 3))
+	if i+2 < len(s) && s[i+1] == q && s[i+2] == q {
+		end := strings.Index(s[i+3:], s[i:i+3])
 		if end < 0 {
 			return len(s), s[i+3:]
 		}
