@@ -13,11 +13,16 @@ const MaxDepth = 64
 // square and the cube of the depth (a 20 KB file of inline tables nested
 // 5,000 deep would take minutes).
 func CheckDepth(name string, src []byte) error {
-	off, depth := deepest(string(src))
+	return checkDepth(name, string(src))
+}
+
+// checkDepth is CheckDepth of a string.
+func checkDepth(name, src string) error {
+	off, depth := deepest(src)
 	if depth <= MaxDepth {
 		return nil
 	}
-	ix := &Positions{src: string(src), lines: lineStarts(string(src))}
+	ix := &Positions{src: src, lines: lineStarts(src)}
 	p := ix.at(off)
 	return Errors{{File: name, Line: p.Line, Col: p.Col,
 		Msg: pesan.Sprintf("nested deeper than %d levels (tables, arrays and dotted keys); expected a few", MaxDepth)}}

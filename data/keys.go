@@ -67,7 +67,7 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 			reported = map[string]bool{}
 		}
 		reported[path] = true
-		p, found := ix.key[path]
+		p, found := ix.keyAt(path)
 		if !found {
 			p = ix.lookup(e.path)
 		}

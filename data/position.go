@@ -18,10 +18,9 @@ type Position struct{ Line, Col int }
 // of kinerja's TOML files: agreements here, realisasi files in report.
 // Paths are indexed for arrays of tables: kelompok[1].sasaran[0].uraian.
 type Positions struct {
-	key   map[string]Position // indexed path -> start of the key or table header
-	value map[string]Position // indexed path -> start of the value (leaf keys)
-	order []keyEntry          // every key in document order
-	lines []int               // byte offset of each line start
+	spots map[string]spot // indexed path -> where its key and value are
+	order []keyEntry      // every key in document order
+	lines []int           // byte offset of each line start
 	src   string
 	// headers holds the offsets of every table header by name and
 	// doubleness, consumed front to back as keys are located.
@@ -30,6 +29,13 @@ type Positions struct {
 	// files cannot make locating quadratic; when it runs out, later keys
 	// get the position of their nearest located parent.
 	budget int
+}
+
+// spot is where one indexed path is written: the start of its key or
+// table header and, for a leaf key, the start of its value.
+type spot struct {
+	key, value       Position
+	hasKey, hasValue bool
 }
 
 // keyEntry is one key of the file with its indexed path.
@@ -42,8 +48,7 @@ type keyEntry struct {
 // Run CheckDepth on src first: locating is cubic in the nesting depth.
 func NewPositions(src string, md toml.MetaData) *Positions {
 	keys := md.Keys()
-	ix := &Positions{key: make(map[string]Position, len(keys)), value: make(map[string]Position, len(keys)),
-		order: make([]keyEntry, 0, len(keys)), src: src, lines: lineStarts(src),
+	ix := &Positions{spots: make(map[string]spot, len(keys)), order: make([]keyEntry, 0, len(keys)), src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
 	paths := pathIndexer{md: md, counts: map[string]int{}}
 	cursor := 0
@@ -57,13 +62,15 @@ func NewPositions(src string, md toml.MetaData) *Positions {
 
 // lineStarts returns the byte offset of each line start.
 func lineStarts(src string) []int {
-	lines := []int{0}
-	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			lines = append(lines, i+1)
+	lines := make([]int, 1, strings.Count(src, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return lines
 		}
+		i += j + 1
+		lines = append(lines, i)
 	}
-	return lines
 }
 
 // pathIndexer turns keys into indexed paths, counting [[array]] headers.
@@ -106,7 +113,7 @@ func (p *pathIndexer) next(k toml.Key) (path, typ string) {
 func (ix *Positions) locate(k toml.Key, typ, path string, cursor int) int {
 	if typ == "Hash" || typ == "ArrayHash" {
 		if start, end, ok := ix.nextHeader(header{k.String(), typ == "ArrayHash"}, cursor); ok {
-			ix.key[path] = ix.at(start)
+			ix.set(path, start, -1)
 			return end
 		}
 	}
@@ -119,14 +126,25 @@ func (ix *Positions) locate(k toml.Key, typ, path string, cursor int) int {
 		return cursor
 	}
 	ix.budget -= end - cursor
-	ix.key[path] = ix.at(start)
 	v := skipBlank(ix.src, end)
 	if v < len(ix.src) && ix.src[v] == '=' {
 		v = skipBlank(ix.src, v+1)
-		ix.value[path] = ix.at(v)
+		ix.set(path, start, v)
 		return v
 	}
+	ix.set(path, start, -1)
 	return end
+}
+
+// set records that path's key starts at offset key and, unless value is
+// negative, its value at offset value.
+func (ix *Positions) set(path string, key, value int) {
+	sp := ix.spots[path]
+	sp.key, sp.hasKey = ix.at(key), true
+	if value >= 0 {
+		sp.value, sp.hasValue = ix.at(value), true
+	}
+	ix.spots[path] = sp
 }
 
 // header names a table header: [name] or, when double, [[name]].
@@ -189,7 +207,7 @@ func (ix *Positions) Value(path string) Position { return ix.lookup(path) }
 // its nearest enclosing key or table: where a problem with the key itself
 // (unknown, missing a part) is shown.
 func (ix *Positions) Key(path string) Position {
-	if p, ok := ix.key[path]; ok {
+	if p, ok := ix.keyAt(path); ok {
 		return p
 	}
 	return ix.lookup(parentPath(path))
@@ -199,15 +217,20 @@ func (ix *Positions) Key(path string) Position {
 // nearest enclosing table, else 1:1.
 func (ix *Positions) lookup(path string) Position {
 	for path != "" {
-		if p, ok := ix.value[path]; ok {
-			return p
-		}
-		if p, ok := ix.key[path]; ok {
-			return p
+		if sp := ix.spots[path]; sp.hasValue {
+			return sp.value
+		} else if sp.hasKey {
+			return sp.key
 		}
 		path = parentPath(path)
 	}
 	return Position{1, 1}
+}
+
+// keyAt returns the start of path's key or table header, if located.
+func (ix *Positions) keyAt(path string) (Position, bool) {
+	sp := ix.spots[path]
+	return sp.key, sp.hasKey
 }
 
 // parentPath strips the last component (".x" or "[n]") of an indexed path.
@@ -319,6 +342,13 @@ func readHeader(s string, i int) (name string, end int, double bool) {
 		double = true
 		j++
 	}
+	if k := plainHeaderEnd(s, j); k >= 0 {
+		name, end = s[j:k], k // the common case: nothing to remove or unquote
+		for end < len(s) && s[end] == ']' {
+			end++
+		}
+		return name, end, double
+	}
 	var b strings.Builder
 	for j < len(s) && s[j] != ']' && s[j] != '\n' {
 		switch s[j] {
@@ -337,6 +367,20 @@ func readHeader(s string, i int) (name string, end int, double bool) {
 		j++
 	}
 	return normaliseHeader(b.String()), j, double
+}
+
+// plainHeaderEnd returns the offset of the ']' that ends a header name
+// starting at j when the name holds no blank and no quote, else -1.
+func plainHeaderEnd(s string, j int) int {
+	for k := j; k < len(s); k++ {
+		switch s[k] {
+		case ']':
+			return k
+		case '\n', ' ', '\t', '"', '\'':
+			return -1
+		}
+	}
+	return -1
 }
 
 // normaliseHeader unquotes segments that need no quotes, matching
