@@ -11,7 +11,8 @@ import (
 )
 
 // schemaTable is one table of the agreement format: the keys valid in
-// it, in the order of the toml tags, and the tables below it by key.
+// it, in the order of the toml tags, and each key's table (nil for a
+// leaf value).
 type schemaTable struct {
 	names []string
 	sub   map[string]*schemaTable
@@ -31,6 +32,7 @@ func newSchema(t reflect.Type) *schemaTable {
 		if ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 		}
+		st.sub[name] = nil
 		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[val]() {
 			st.sub[name] = newSchema(ft)
 		}
@@ -41,9 +43,17 @@ func newSchema(t reflect.Type) *schemaTable {
 // unknownKeys reports keys that are not in the schema, once per unknown
 // table or key, with a suggestion. Matching is exact: toml itself matches
 // struct fields case-insensitively, but TOML keys are case-sensitive, so
-// `Tahun` is reported too. MetaData.Undecoded cross-checks the walk.
+// `Tahun` is reported too. MetaData.Undecoded cross-checks the keys
+// inside values taken whole (a val): toml leaves some of those undecoded
+// (the keys of tables in an array), and those are reported too. A key
+// the schema knows to its end is one toml matched to a struct field,
+// which toml always marks decoded, so Undecoded (a string per key) is
+// asked only when a key lies inside a value.
 func (c *checker) unknownKeys(md toml.MetaData) {
-	undecoded := md.Undecoded() // in the order of md.Keys, so walked along
+	var undecoded []toml.Key // in the order of md.Keys, so walked along
+	if slices.ContainsFunc(md.Keys(), insideValue) {
+		undecoded = md.Undecoded()
+	}
 	var reported map[string]bool
 	for n, k := range md.Keys() {
 		isUndecoded := len(undecoded) > 0 && slices.Equal(undecoded[0], k)
@@ -84,12 +94,19 @@ func firstUnknown(key toml.Key) (i int, valid []string, ok bool) {
 		if table == nil {
 			return i, nil, true // inside a leaf value (e.g. an inline table given as text)
 		}
-		if !slices.Contains(table.names, seg) {
+		sub, known := table.sub[seg]
+		if !known {
 			return i, table.names, false
 		}
-		table = table.sub[seg]
+		table = sub
 	}
 	return len(key), nil, true
+}
+
+// insideValue reports whether key lies inside a leaf value of the schema.
+func insideValue(key toml.Key) bool {
+	i, _, ok := firstUnknown(key)
+	return ok && i < len(key)
 }
 
 // truncatePath keeps the first n+1 components of an indexed path.

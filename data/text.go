@@ -30,7 +30,11 @@ type textAt struct {
 // MaxLineBreaks line breaks. The message is "" when s is fine.
 func CleanText(s string) (string, string) {
 	s = unorm.NFC.String(s)
-	for _, r := range s {
+	i := 0
+	for i < len(s) && (s[i] >= ' ' && s[i] < 0x7F || s[i] == '\n' || s[i] == '\t') {
+		i++ // printable ASCII, the most of any text: a byte at a time
+	}
+	for _, r := range s[i:] {
 		if msg := badRune(r); msg != "" {
 			return s, msg
 		}

@@ -176,6 +176,12 @@ func (c *checker) number(path string, v val, hint string) (float64, bool) {
 	return 0, false
 }
 
+// elemPath names element i of the array key in the table at path:
+// path.key[i].
+func elemPath(path, key string, i int) string {
+	return path + "." + key + "[" + strconv.Itoa(i) + "]"
+}
+
 // formatNumber writes n the Indonesian way: decimal comma, no exponent.
 func formatNumber(n float64) string {
 	return strings.Replace(strconv.FormatFloat(n, 'f', -1, 64), ".", ",", 1)
