@@ -238,3 +238,28 @@ func TestPositionsInSample(t *testing.T) {
 		}
 	}
 }
+
+// TestPlaceholderWrittenWithEscapes checks that a placeholder whose "<<"
+// only appears once escapes are read (\u003c, or a line-ending backslash
+// joining two lines) is reported like one written plainly: the quick test
+// that lets most files skip the placeholder walk must not miss it.
+func TestPlaceholderWrittenWithEscapes(t *testing.T) {
+	base := readMinimal(t)
+	for _, written := range []string{
+		`"<<TEMPAT>>"`,
+		`"\u003c\u003cTEMPAT>>"`,
+		`"\U0000003C<TEMPAT>>"`,
+		"\"\"\"<\\\n   <TEMPAT>>\"\"\"",
+		"\"\"\"<\\  \n<TEMPAT>>\"\"\"",
+	} {
+		_, err := decodeString(mutate(t, base, `tempat = "Jakarta"`, "tempat = "+written))
+		var errs Errors
+		if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Field != "tempat" ||
+			errs[0].Msg != "still holds the placeholder <<TEMPAT>>; fill it in: expected the real value" {
+			t.Errorf("tempat = %s: got %v", written, err)
+		}
+	}
+	if mayHoldPlaceholder(base) {
+		t.Error("minimal.toml: the quick test finds a placeholder that is not there")
+	}
+}

@@ -16,6 +16,9 @@ var rePlaceholder = regexp.MustCompile(`<<[^<>\n]*>>`)
 // checks of that value (not a date, not a target, not a NIP) stay quiet:
 // the one thing to do there is to fill it in.
 func (c *checker) placeholders(raw *fileT) {
+	if !mayHoldPlaceholder(c.src) {
+		return
+	}
 	var found []string
 	w := textWalker{fn: func(path []byte, s string) {
 		if !strings.Contains(s, "<<") {
@@ -33,6 +36,27 @@ func (c *checker) placeholders(raw *fileT) {
 	for _, p := range found {
 		c.held[p] = true
 	}
+}
+
+// mayHoldPlaceholder reports whether a text decoded from src may hold
+// "<<": src holds it, or an escape that may make a '<' (\u, \U) or join
+// two lines (a backslash before a blank or line break). It is false for
+// most files, which then need no walk through their values.
+func mayHoldPlaceholder(src string) bool {
+	if strings.Contains(src, "<<") {
+		return true
+	}
+	for i := strings.IndexByte(src, '\\'); i >= 0 && i+1 < len(src); {
+		if strings.IndexByte("uU \t\r\n", src[i+1]) >= 0 {
+			return true
+		}
+		j := strings.IndexByte(src[i+1:], '\\')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
+	}
+	return false
 }
 
 // textWalker calls fn with the path and text of every string held by the
