@@ -105,7 +105,8 @@ func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
 	if err != nil {
 		return nil, Errors{syntaxProblem(name, text, err)}
 	}
-	c := &checker{file: name, src: text, md: md}
+	// Every text read is a key of the file: texts never grows.
+	c := &checker{file: name, src: text, md: md, texts: make([]textAt, 0, len(md.Keys()))}
 	c.unknownKeys(md)
 	c.placeholders(&raw)
 	a := c.build(&raw, opt)

@@ -65,10 +65,10 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 			continue // known key, or a key inside a value we took whole
 		}
 		ix := c.pos()
-		e := ix.order[n]
-		path := e.path
+		full := ix.paths[n]
+		path := full
 		if !ok {
-			path = truncatePath(e.path, i)
+			path = truncatePath(full, i)
 		}
 		if reported[path] {
 			continue
@@ -79,9 +79,9 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 		reported[path] = true
 		p, found := ix.keyAt(path)
 		if !found {
-			p = ix.lookup(e.path)
+			p = ix.lookup(full)
 		}
-		c.addAt(p, path, unknownMsg(e.key[min(i, len(e.key)-1)], valid))
+		c.addAt(p, path, unknownMsg(k[min(i, len(k)-1)], valid))
 	}
 }
 

@@ -19,7 +19,7 @@ type Position struct{ Line, Col int }
 // Paths are indexed for arrays of tables: kelompok[1].sasaran[0].uraian.
 type Positions struct {
 	spots map[string]spot // indexed path -> where its key and value are
-	order []keyEntry      // every key in document order
+	paths []string        // the indexed path of every key, in document order
 	lines []int           // byte offset of each line start
 	src   string
 	// headers holds the offsets of every table header by name and
@@ -38,23 +38,17 @@ type spot struct {
 	hasKey, hasValue bool
 }
 
-// keyEntry is one key of the file with its indexed path.
-type keyEntry struct {
-	key  toml.Key
-	path string
-}
-
 // NewPositions locates every key of md in src, which md was decoded from.
 // Run CheckDepth on src first: locating is cubic in the nesting depth.
 func NewPositions(src string, md toml.MetaData) *Positions {
 	keys := md.Keys()
-	ix := &Positions{spots: make(map[string]spot, len(keys)), order: make([]keyEntry, 0, len(keys)), src: src, lines: lineStarts(src),
+	ix := &Positions{spots: make(map[string]spot, len(keys)), paths: make([]string, 0, len(keys)), src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
 	paths := pathIndexer{md: md, counts: map[string]int{}}
 	cursor := 0
 	for _, k := range keys {
 		path, typ := paths.next(k)
-		ix.order = append(ix.order, keyEntry{k, path})
+		ix.paths = append(ix.paths, path)
 		cursor = ix.locate(k, typ, path, cursor)
 	}
 	return ix
@@ -414,10 +408,10 @@ func normaliseHeader(h string) string {
 
 // skipComment returns the offset of the newline ending the comment at i.
 func skipComment(s string, i int) int {
-	for i < len(s) && s[i] != '\n' {
-		i++
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j
 	}
-	return i
+	return len(s)
 }
 
 // skipString skips the (possibly multi-line) string starting at i and
@@ -446,6 +440,13 @@ func skipString(s string, i int) (int, string) {
 
 // skipLine skips a one-line string quoted with q that starts at i.
 func skipLine(s string, i int, q byte) (int, string) {
+	rest := s[i+1:]
+	if j := strings.IndexByte(rest, q); j >= 0 {
+		body := rest[:j] // the end, unless a line break or an escape comes first
+		if strings.IndexByte(body, '\n') < 0 && (q != '"' || strings.IndexByte(body, '\\') < 0) {
+			return i + 1 + j + 1, body
+		}
+	}
 	for j := i + 1; j < len(s); j++ {
 		switch {
 		case s[j] == '\\' && q == '"':

@@ -12,8 +12,7 @@ import (
 )
 
 var (
-	rePercent = regexp.MustCompile(`^(\d+(?:,\d+)?) ?%$`)
-	reNumber  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$`)
+	reNumber = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$`)
 	// rePredicate matches "(3) WTP", "A (81)" and "BB".
 	rePredicate = regexp.MustCompile(`^(?:\((\d+(?:,\d+)?)\) ?)?([A-Z][A-Z+-]{0,7})(?: ?\((\d+(?:,\d+)?)\))?$`)
 )
@@ -161,15 +160,32 @@ func parseValue(s string) (Target, error) {
 	return t, nil
 }
 
-// percentOf returns the number of a percentage (rePercent), or "".
+// percentOf returns the number of a percentage, digits with an optional
+// decimal comma before an optional space and "%" ("91%", "12,5 %"), or "".
 func percentOf(s string) string {
-	if !strings.HasSuffix(s, "%") {
-		return "" // the cheap test first: rePercent ends in %
+	n, ok := strings.CutSuffix(s, "%")
+	n = strings.TrimSuffix(n, " ")
+	if !ok || !isDecimal(n) {
+		return ""
 	}
-	if m := rePercent.FindStringSubmatch(s); m != nil {
-		return m[1]
+	return n
+}
+
+// isDecimal reports whether s is digits with an optional decimal comma
+// and more digits.
+func isDecimal(s string) bool {
+	whole, frac, comma := strings.Cut(s, ",")
+	return isDigits(whole) && (!comma || isDigits(frac))
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
 	}
-	return ""
+	return s != ""
 }
 
 // misplacedDecimal says how to write a number whose dot is almost

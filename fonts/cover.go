@@ -66,6 +66,9 @@ func loadCoverage(family string) (*Coverage, error) {
 			c.bmp[r/64] |= 1 << (r % 64)
 		}
 	}
+	for _, r := range "\n\t" { // layout turns them into lines and spaces
+		c.bmp[r/64] |= 1 << (r % 64)
+	}
 	return c, nil
 }
 
@@ -82,10 +85,7 @@ func (c *Coverage) inFaces(r rune) bool {
 // Has reports whether every face of the family draws r. Line breaks and
 // tabs count as drawable: layout turns them into lines and spaces.
 func (c *Coverage) Has(r rune) bool {
-	switch {
-	case r == '\n' || r == '\t':
-		return true
-	case r >= 0 && r < 0x10000:
+	if r >= 0 && r < 0x10000 {
 		return c.bmp[r/64]&(1<<(r%64)) != 0
 	}
 	return c.inFaces(r)
@@ -95,7 +95,7 @@ func (c *Coverage) Has(r rune) bool {
 // the order they first occur.
 func (c *Coverage) Missing(s string) []rune {
 	i := 0
-	for i < len(s) && s[i] < utf8.RuneSelf && c.Has(rune(s[i])) {
+	for i < len(s) && s[i] < utf8.RuneSelf && c.bmp[s[i]/64]&(1<<(s[i]%64)) != 0 {
 		i++ // ASCII, the most of any text: a byte at a time
 	}
 	var out []rune
