@@ -1,6 +1,10 @@
 package data
 
-import "kinerja/pesan"
+import (
+	"strings"
+
+	"kinerja/pesan"
+)
 
 // MaxDepth is the deepest nesting CheckDepth lets through: tables, arrays
 // and the segments of dotted keys, counted together. An agreement needs
@@ -44,9 +48,31 @@ func deepest(s string) (off, deepest int) {
 				break
 			}
 		}
-		i = sc.next - 1
+		i = sc.skipPlain() - 1
 	}
 	return off, deepest
+}
+
+// plainByte marks the bytes that step passes over without a change once
+// a key, if one may start, has started.
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = strings.IndexByte("#\"'[]{}.=,\n", byte(c)) < 0
+	}
+	return t
+}()
+
+// skipPlain returns where step is next needed: sc.next, or past the
+// plain bytes after it.
+func (sc *depthScan) skipPlain() int {
+	j := sc.next
+	if sc.keyMode && sc.keyStart < 0 {
+		return j // the first byte of a key must be seen
+	}
+	for j < len(sc.s) && plainByte[sc.s[j]] {
+		j++
+	}
+	return j
 }
 
 // depthScan is the state of deepest.

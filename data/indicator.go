@@ -287,6 +287,9 @@ func defaultPolaritas(r Indicator) string {
 // normaliseBlock tidies a multi-line text: line ends and blanks trimmed,
 // runs of blank lines reduced to one (a paragraph break).
 func normaliseBlock(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strings.TrimSpace(s) // one line: nothing to join
+	}
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	var out []string
 	for _, l := range lines {
