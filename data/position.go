@@ -41,10 +41,16 @@ type spot struct {
 // NewPositions locates every key of md in src, which md was decoded from.
 // Run CheckDepth on src first: locating is cubic in the nesting depth.
 func NewPositions(src string, md toml.MetaData) *Positions {
+	return newPositions(src, md, findTableSegs(src))
+}
+
+// newPositions is NewPositions asking toml the type of the keys tables
+// says may be tables.
+func newPositions(src string, md toml.MetaData, tables tableSegs) *Positions {
 	keys := md.Keys()
 	ix := &Positions{spots: make(map[string]spot, len(keys)), paths: make([]string, 0, len(keys)), src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
-	paths := pathIndexer{md: md, counts: map[string]int{}}
+	paths := pathIndexer{md: md, counts: map[string]int{}, tables: tables}
 	cursor := 0
 	for _, k := range keys {
 		path, typ := paths.next(k)
@@ -73,6 +79,7 @@ func lineStarts(src string) []int {
 type pathIndexer struct {
 	md     toml.MetaData
 	counts map[string]int // unindexed path of an [[array]] -> tables seen
+	tables tableSegs      // the segments that may name a table
 	// segs, types and paths hold, for each prefix of the previous key,
 	// its last segment, its TOML type and its indexed path.
 	segs, types, paths []string
@@ -90,7 +97,7 @@ func (p *pathIndexer) next(k toml.Key) (path, typ string) {
 		if i > 0 && p.paths[i-1] != "" {
 			path = p.paths[i-1] + "." + k[i]
 		}
-		typ = p.md.Type(k[:i+1]...)
+		typ = p.typeOf(k[:i+1])
 		if typ == "ArrayHash" {
 			if i == len(k)-1 {
 				p.counts[path]++
@@ -100,6 +107,69 @@ func (p *pathIndexer) next(k toml.Key) (path, typ string) {
 		p.segs, p.types, p.paths = append(p.segs, k[i]), append(p.types, typ), append(p.paths, path)
 	}
 	return path, typ
+}
+
+// typeOf returns the TOML type of k, or "" when k is no table.
+func (p *pathIndexer) typeOf(k toml.Key) string {
+	if !p.tables.all && !p.tables.segs[k[len(k)-1]] {
+		return "" // neither [..k] nor k = {..} is written: no table
+	}
+	return p.md.Type(k...)
+}
+
+// tableSegs holds every key segment that may name a table of a file,
+// found by a crude scan that ignores strings and comments so as to miss
+// none: the segment before a ']' (a table header, or an array, which does
+// no harm) and the key before "= {" (an inline table). toml types a key
+// as a table only when it is written one of those ways, so a key whose
+// last segment is not here is no table, and toml need not be asked
+// (MetaData.Type builds a string per key).
+type tableSegs struct {
+	segs map[string]bool
+	all  bool // a segment with escapes: every key may be a table
+}
+
+// findTableSegs scans src for the segments that may name a table.
+func findTableSegs(src string) tableSegs {
+	t := tableSegs{segs: map[string]bool{}}
+	for i := 0; i < len(src); i++ {
+		switch src[i] {
+		case ']':
+			t.addBefore(src, i)
+		case '{':
+			if j := skipBlankBack(src, i); j > 0 && src[j-1] == '=' {
+				t.addBefore(src, j-1)
+			}
+		}
+	}
+	return t
+}
+
+// addBefore records the key segment that ends, blanks aside, at end.
+func (t *tableSegs) addBefore(src string, end int) {
+	j := skipBlankBack(src, end)
+	k := j
+	for k > 0 && (isBare(src[k-1]) || src[k-1] >= utf8.RuneSelf) {
+		k--
+	}
+	if k < j || j == 0 || src[j-1] != '"' && src[j-1] != '\'' {
+		t.segs[src[k:j]] = true
+		return
+	}
+	open := strings.LastIndexByte(src[:j-1], src[j-1])
+	if open < 0 || strings.IndexByte(src[max(open-1, 0):j], '\\') >= 0 {
+		t.all = true // escapes: the segment may read otherwise
+		return
+	}
+	t.segs[src[open+1:j-1]] = true
+}
+
+// skipBlankBack returns i moved back over the spaces and tabs before it.
+func skipBlankBack(s string, i int) int {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	return i
 }
 
 // locate finds key k, of TOML type typ, at or after cursor and records it under path; it
