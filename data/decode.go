@@ -65,7 +65,7 @@ func DecodeFile(path string) (*Agreement, error) {
 
 // DecodeWith is Decode with options.
 func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
-	src, err := io.ReadAll(io.LimitReader(r, MaxFileSize+1))
+	src, err := readAll(r)
 	if err != nil {
 		return nil, pesan.Errorf("decode %s: %w", name, err)
 	}
@@ -83,18 +83,30 @@ func DecodeWith(r io.Reader, name string, opt Options) (*Agreement, error) {
 	return a, nil
 }
 
+// readAll reads r up to one byte past MaxFileSize, into a buffer of the
+// right size when r tells its length (a strings or bytes Reader).
+func readAll(r io.Reader) ([]byte, error) {
+	var b bytes.Buffer
+	if l, ok := r.(interface{ Len() int }); ok {
+		b.Grow(min(l.Len(), MaxFileSize+1) + bytes.MinRead)
+	}
+	_, err := b.ReadFrom(io.LimitReader(r, MaxFileSize+1))
+	return b.Bytes(), err
+}
+
 // decodeBytes parses src, then checks it and builds the model.
 func decodeBytes(src []byte, name string, opt Options) (*Agreement, error) {
-	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if err := CheckDepth(name, src); err != nil {
+	text := strings.TrimPrefix(string(src), "\uFEFF")
+	if err := checkDepth(name, text); err != nil {
 		return nil, err
 	}
 	var raw fileT
-	md, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&raw)
+	md, err := toml.Decode(text, &raw)
 	if err != nil {
-		return nil, Errors{syntaxProblem(name, src, err)}
+		return nil, Errors{syntaxProblem(name, text, err)}
 	}
-	c := &checker{file: name, ix: NewPositions(string(src), md)}
+	// Every text read is a key of the file: texts never grows.
+	c := &checker{file: name, src: text, md: md, texts: make([]textAt, 0, len(md.Keys()))}
 	c.unknownKeys(md)
 	c.placeholders(&raw)
 	a := c.build(&raw, opt)
@@ -112,7 +124,7 @@ var reLastKey = regexp.MustCompile(`^toml: (?:line \d+ )?\(last key "([^"]*)"\):
 // syntaxProblem turns a toml decoding error into a Problem: syntax errors
 // keep toml's excerpt of the offending line; a value of the wrong shape
 // (text where a table belongs) is located by scanning for its key.
-func syntaxProblem(name string, src []byte, err error) Problem {
+func syntaxProblem(name, src string, err error) Problem {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
 		return ParseErrorProblem(name, pe)
@@ -120,7 +132,7 @@ func syntaxProblem(name string, src []byte, err error) Problem {
 	p := Problem{File: name, Line: 1, Col: 1, Msg: strings.TrimPrefix(err.Error(), "toml: ")}
 	if m := reLastKey.FindStringSubmatch(err.Error()); m != nil {
 		p.Field, p.Msg = m[1], shapeMsg(m[1], m[2])
-		at := guessPos(string(src), m[1])
+		at := guessPos(src, m[1])
 		p.Line, p.Col = at.Line, at.Col
 	}
 	return p

@@ -4,8 +4,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+
+	"github.com/BurntSushi/toml"
 )
 
 // readMinimal returns testdata/minimal.toml, a small valid agreement.
@@ -236,5 +239,72 @@ func TestPositionsInSample(t *testing.T) {
 		if errs[0].Line != wantLine || errs[0].Col != 8 || r.Indicator.Line != wantLine-1 {
 			t.Errorf("%s: problem at %d:%d, indicator line %d; want %d:8 and %d", r.Indicator.Kode, errs[0].Line, errs[0].Col, r.Indicator.Line, wantLine, wantLine-1)
 		}
+	}
+}
+
+// TestPlaceholderWrittenWithEscapes checks that a placeholder whose "<<"
+// only appears once escapes are read (\u003c, or a line-ending backslash
+// joining two lines) is reported like one written plainly: the quick test
+// that lets most files skip the placeholder walk must not miss it.
+func TestPlaceholderWrittenWithEscapes(t *testing.T) {
+	base := readMinimal(t)
+	for _, written := range []string{
+		`"<<TEMPAT>>"`,
+		`"\u003c\u003cTEMPAT>>"`,
+		`"\U0000003C<TEMPAT>>"`,
+		"\"\"\"<\\\n   <TEMPAT>>\"\"\"",
+		"\"\"\"<\\  \n<TEMPAT>>\"\"\"",
+	} {
+		_, err := decodeString(mutate(t, base, `tempat = "Jakarta"`, "tempat = "+written))
+		var errs Errors
+		if !errors.As(err, &errs) || len(errs) != 1 || errs[0].Field != "tempat" ||
+			errs[0].Msg != "still holds the placeholder <<TEMPAT>>; fill it in: expected the real value" {
+			t.Errorf("tempat = %s: got %v", written, err)
+		}
+	}
+	if mayHoldPlaceholder(base) {
+		t.Error("minimal.toml: the quick test finds a placeholder that is not there")
+	}
+}
+
+// TestPositionsAskTypeOnlyOfTables checks that locating keys gives the
+// same positions and paths when toml is asked the type of every key as
+// when the scan for table segments spares it most of them, on the repo's
+// files and on the ways of writing a table the scan must not miss.
+func TestPositionsAskTypeOnlyOfTables(t *testing.T) {
+	srcs := []string{
+		"[a]\n[[b]]\n[[b]]\nx = 1\n[[b]]\n[c.d]\n",
+		"a = {}\nb = { c = {} }\nd = [{e = {}}]\n[f . g ]\n",
+		"[\"q.r\"]\nx = 1\n['s t']\n[a.b]\nb = 1\n",
+		"[\"u\\u0076\"]\n[v]\n",
+		"x = [\"a]\", 'b']\n[[k]]\n[k.\"\\\"\"]\n",
+		"[[t]]\nv = 1\n[[t]]\nv = {}\n[[t]]\n",
+	}
+	for _, g := range []string{"*.toml", "contoh/*.toml", "testdata/*.toml", "testdata/bad/*.toml"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srcs = append(srcs, string(b))
+		}
+	}
+	checked := 0
+	for _, src := range srcs {
+		var raw map[string]any
+		md, err := toml.Decode(src, &raw)
+		if err != nil {
+			continue
+		}
+		fast, all := newPositions(src, md, findTableSegs(src)), newPositions(src, md, tableSegs{all: true})
+		fast.headers, all.headers = nil, nil
+		if !reflect.DeepEqual(fast, all) {
+			t.Errorf("positions differ for\n%s", src)
+		}
+		checked++
+	}
+	if checked < 10 {
+		t.Errorf("only %d files checked", checked)
 	}
 }

@@ -1,6 +1,10 @@
 package data
 
-import "kinerja/pesan"
+import (
+	"strings"
+
+	"kinerja/pesan"
+)
 
 // MaxDepth is the deepest nesting CheckDepth lets through: tables, arrays
 // and the segments of dotted keys, counted together. An agreement needs
@@ -13,11 +17,16 @@ const MaxDepth = 64
 // square and the cube of the depth (a 20 KB file of inline tables nested
 // 5,000 deep would take minutes).
 func CheckDepth(name string, src []byte) error {
-	off, depth := deepest(string(src))
+	return checkDepth(name, string(src))
+}
+
+// checkDepth is CheckDepth of a string.
+func checkDepth(name, src string) error {
+	off, depth := deepest(src)
 	if depth <= MaxDepth {
 		return nil
 	}
-	ix := &Positions{src: string(src), lines: lineStarts(string(src))}
+	ix := &Positions{src: src, lines: lineStarts(src)}
 	p := ix.at(off)
 	return Errors{{File: name, Line: p.Line, Col: p.Col,
 		Msg: pesan.Sprintf("nested deeper than %d levels (tables, arrays and dotted keys); expected a few", MaxDepth)}}
@@ -39,9 +48,31 @@ func deepest(s string) (off, deepest int) {
 				break
 			}
 		}
-		i = sc.next - 1
+		i = sc.skipPlain() - 1
 	}
 	return off, deepest
+}
+
+// plainByte marks the bytes that step passes over without a change once
+// a key, if one may start, has started.
+var plainByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = strings.IndexByte("#\"'[]{}.=,\n", byte(c)) < 0
+	}
+	return t
+}()
+
+// skipPlain returns where step is next needed: sc.next, or past the
+// plain bytes after it.
+func (sc *depthScan) skipPlain() int {
+	j := sc.next
+	if sc.keyMode && sc.keyStart < 0 {
+		return j // the first byte of a key must be seen
+	}
+	for j < len(sc.s) && plainByte[sc.s[j]] {
+		j++
+	}
+	return j
 }
 
 // depthScan is the state of deepest.

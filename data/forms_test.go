@@ -2,6 +2,7 @@ package data
 
 import (
 	"errors"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -198,4 +199,33 @@ anggaran = 1000
 	if err == nil || !strings.Contains(err.Error(), "program[0].kegiatan[0].anggaran: 160 is not the sum of its 2 rows below (150)") {
 		t.Errorf("got %v, want the sum problem", err)
 	}
+}
+
+// TestPercentOfMatchesGrammar checks percentOf against the grammar it
+// implements, written as a regular expression, for every string of up to
+// six characters over the characters that matter, and singleSpaced
+// against strings.Fields.
+func TestPercentOfMatchesGrammar(t *testing.T) {
+	rePercent := regexp.MustCompile(`^(\d+(?:,\d+)?) ?%$`)
+	alphabet := []string{"0", "7", ",", ".", " ", "%", "a", "\t", "\u00a0"}
+	var all func(s string, n int)
+	all = func(s string, n int) {
+		want := ""
+		if m := rePercent.FindStringSubmatch(s); m != nil {
+			want = m[1]
+		}
+		if got := percentOf(s); got != want {
+			t.Fatalf("percentOf(%q) = %q, want %q", s, got, want)
+		}
+		if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+			t.Fatalf("singleSpaced(%q) = %q, want %q", s, got, want)
+		}
+		if n == 0 {
+			return
+		}
+		for _, c := range alphabet {
+			all(s+c, n-1)
+		}
+	}
+	all("", 6)
 }

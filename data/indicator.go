@@ -40,7 +40,7 @@ func (c *checker) groups(raw []groupT, scales []Scale, restart bool) []Group {
 		}
 		for si, s := range g.Sasaran {
 			no++
-			grp.Sasaran = append(grp.Sasaran, c.sasaran(fmt.Sprintf("%s.sasaran[%d]", path, si), s, no, scales, codes))
+			grp.Sasaran = append(grp.Sasaran, c.sasaran(elemPath(path, "sasaran", si), s, no, scales, codes))
 		}
 		out = append(out, grp)
 	}
@@ -53,8 +53,11 @@ func (c *checker) sasaran(path string, s sasaranT, no int, scales []Scale, codes
 	if len(s.Indikator) == 0 {
 		c.addf(path, "has no indikator; expected at least one [[kelompok.sasaran.indikator]] table")
 	}
-	for ii, in := range s.Indikator {
-		ind := c.indicator(fmt.Sprintf("%s.indikator[%d]", path, ii), in, scales, codes)
+	if len(s.Indikator) > 0 {
+		r.Indikator = make([]Indicator, 0, len(s.Indikator))
+	}
+	for ii := range s.Indikator {
+		ind := c.indicator(elemPath(path, "indikator", ii), &s.Indikator[ii], scales, codes)
 		ind.No = ii + 1
 		r.Indikator = append(r.Indikator, ind)
 	}
@@ -62,8 +65,8 @@ func (c *checker) sasaran(path string, s sasaranT, no int, scales []Scale, codes
 }
 
 // indicator checks one indicator.
-func (c *checker) indicator(path string, in indicatorT, scales []Scale, codes map[string]string) Indicator {
-	r := Indicator{Line: c.ix.lookup(path).Line}
+func (c *checker) indicator(path string, in *indicatorT, scales []Scale, codes map[string]string) Indicator {
+	r := Indicator{Line: c.pos().lookup(path).Line}
 	r.Kode = c.kode(path+".kode", in.Kode, codes)
 	r.Indikator = c.reqText(path+".indikator", in.Indikator, `the indicator, e.g. indikator = "Opini laporan Keuangan"`)
 	r.SumberData = c.optText(path+".sumber_data", in.SumberData, "")
@@ -95,7 +98,7 @@ func (c *checker) kode(path string, v val, codes map[string]string) string {
 		return k
 	}
 	if first, dup := codes[strings.ToLower(k)]; dup {
-		c.addf(path, "duplicate kode %q; already used at line %d", k, c.ix.lookup(first).Line)
+		c.addf(path, "duplicate kode %q; already used at line %d", k, c.pos().lookup(first).Line)
 		return k
 	}
 	codes[strings.ToLower(k)] = path
@@ -105,7 +108,7 @@ func (c *checker) kode(path string, v val, codes map[string]string) string {
 // targets checks triwulan (exactly four, or none for an annual-only
 // indicator) and tahunan, and that all targets other than N/A are of one
 // kind.
-func (c *checker) targets(path string, in indicatorT, r *Indicator) {
+func (c *checker) targets(path string, in *indicatorT, r *Indicator) {
 	const hint = `four quarterly targets, e.g. triwulan = ["N/A", "100%", "100%", "100%"]`
 	r.Triwulanan = in.Triwulan.set
 	items, isList := in.Triwulan.v.([]any)
@@ -117,7 +120,7 @@ func (c *checker) targets(path string, in indicatorT, r *Indicator) {
 		c.addf(path+".triwulan", "has %d values; expected %s", len(items), hint)
 	default:
 		for q, it := range items {
-			r.Triwulan[q], _ = c.targetOf(fmt.Sprintf("%s.triwulan[%d]", path, q), it)
+			r.Triwulan[q], _ = c.targetOf(elemPath(path, "triwulan", q), it)
 		}
 	}
 	if !in.Tahunan.set {
@@ -218,7 +221,7 @@ func predicateTargets(path string, r Indicator) []pathTarget {
 	var out []pathTarget
 	for q, t := range r.Triwulan {
 		if t.Kind == Predicate {
-			out = append(out, pathTarget{fmt.Sprintf("%s.triwulan[%d]", path, q), t})
+			out = append(out, pathTarget{elemPath(path, "triwulan", q), t})
 		}
 	}
 	if r.Tahunan.Kind == Predicate {
@@ -284,6 +287,9 @@ func defaultPolaritas(r Indicator) string {
 // normaliseBlock tidies a multi-line text: line ends and blanks trimmed,
 // runs of blank lines reduced to one (a paragraph break).
 func normaliseBlock(s string) string {
+	if !strings.Contains(s, "\n") {
+		return strings.TrimSpace(s) // one line: nothing to join
+	}
 	lines := strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n")
 	var out []string
 	for _, l := range lines {

@@ -10,66 +10,78 @@ import (
 	"kinerja/pesan"
 )
 
-// schema maps each table path (without indexes, "" for the top level) to
-// the keys valid in it, derived once from the toml tags of fileT.
-var schema = func() map[string][]string {
-	m := map[string][]string{}
-	addSchema(m, "", reflect.TypeFor[fileT]())
-	return m
-}()
+// schemaTable is one table of the agreement format: the keys valid in
+// it, in the order of the toml tags, and each key's table (nil for a
+// leaf value).
+type schemaTable struct {
+	names []string
+	sub   map[string]*schemaTable
+}
 
-// addSchema records the keys of struct type t at path and recurses into
-// tables and arrays of tables.
-func addSchema(m map[string][]string, path string, t reflect.Type) {
+// schema is the top-level table, derived once from the toml tags of fileT.
+var schema = newSchema(reflect.TypeFor[fileT]())
+
+// newSchema records the keys of struct type t and recurses into tables
+// and arrays of tables.
+func newSchema(t reflect.Type) *schemaTable {
+	st := &schemaTable{sub: map[string]*schemaTable{}}
 	for f := range t.Fields() {
 		name := f.Tag.Get("toml")
-		m[path] = append(m[path], name)
+		st.names = append(st.names, name)
 		ft := f.Type
 		if ft.Kind() == reflect.Slice {
 			ft = ft.Elem()
 		}
+		st.sub[name] = nil
 		if ft.Kind() == reflect.Struct && ft != reflect.TypeFor[val]() {
-			addSchema(m, joinPath(path, name), ft)
+			st.sub[name] = newSchema(ft)
 		}
 	}
-}
-
-// joinPath joins a table path and a key.
-func joinPath(path, key string) string {
-	if path == "" {
-		return key
-	}
-	return path + "." + key
+	return st
 }
 
 // unknownKeys reports keys that are not in the schema, once per unknown
 // table or key, with a suggestion. Matching is exact: toml itself matches
 // struct fields case-insensitively, but TOML keys are case-sensitive, so
-// `Tahun` is reported too. MetaData.Undecoded cross-checks the walk.
+// `Tahun` is reported too. MetaData.Undecoded cross-checks the keys
+// inside values taken whole (a val): toml leaves some of those undecoded
+// (the keys of tables in an array), and those are reported too. A key
+// the schema knows to its end is one toml matched to a struct field,
+// which toml always marks decoded, so Undecoded (a string per key) is
+// asked only when a key lies inside a value.
 func (c *checker) unknownKeys(md toml.MetaData) {
-	undecoded := map[string]bool{}
-	for _, k := range md.Undecoded() {
-		undecoded[k.String()] = true
+	var undecoded []toml.Key // in the order of md.Keys, so walked along
+	if slices.ContainsFunc(md.Keys(), insideValue) {
+		undecoded = md.Undecoded()
 	}
-	reported := map[string]bool{}
-	for _, e := range c.ix.order {
-		i, valid, ok := firstUnknown(e.key)
-		if ok && !undecoded[e.key.String()] {
+	var reported map[string]bool
+	for n, k := range md.Keys() {
+		isUndecoded := len(undecoded) > 0 && slices.Equal(undecoded[0], k)
+		if isUndecoded {
+			undecoded = undecoded[1:]
+		}
+		i, valid, ok := firstUnknown(k)
+		if ok && !isUndecoded {
 			continue // known key, or a key inside a value we took whole
 		}
-		path := e.path
+		ix := c.pos()
+		full := ix.paths[n]
+		path := full
 		if !ok {
-			path = truncatePath(e.path, i)
+			path = truncatePath(full, i)
 		}
 		if reported[path] {
 			continue
 		}
-		reported[path] = true
-		p, found := c.ix.key[path]
-		if !found {
-			p = c.ix.lookup(e.path)
+		if reported == nil {
+			reported = map[string]bool{}
 		}
-		c.addAt(p, path, unknownMsg(e.key[min(i, len(e.key)-1)], valid))
+		reported[path] = true
+		p, found := ix.keyAt(path)
+		if !found {
+			p = ix.lookup(full)
+		}
+		c.addAt(p, path, unknownMsg(k[min(i, len(k)-1)], valid))
 	}
 }
 
@@ -77,18 +89,24 @@ func (c *checker) unknownKeys(md toml.MetaData) {
 // segment is valid or the key lies inside a leaf value; otherwise i is the
 // first unknown segment and valid the keys allowed there.
 func firstUnknown(key toml.Key) (i int, valid []string, ok bool) {
-	table := ""
+	table := schema
 	for i, seg := range key {
-		names, isTable := schema[table]
-		if !isTable {
+		if table == nil {
 			return i, nil, true // inside a leaf value (e.g. an inline table given as text)
 		}
-		if !slices.Contains(names, seg) {
-			return i, names, false
+		sub, known := table.sub[seg]
+		if !known {
+			return i, table.names, false
 		}
-		table = joinPath(table, seg)
+		table = sub
 	}
 	return len(key), nil, true
+}
+
+// insideValue reports whether key lies inside a leaf value of the schema.
+func insideValue(key toml.Key) bool {
+	i, _, ok := firstUnknown(key)
+	return ok && i < len(key)
 }
 
 // truncatePath keeps the first n+1 components of an indexed path.

@@ -18,78 +18,166 @@ type Position struct{ Line, Col int }
 // of kinerja's TOML files: agreements here, realisasi files in report.
 // Paths are indexed for arrays of tables: kelompok[1].sasaran[0].uraian.
 type Positions struct {
-	key   map[string]Position // indexed path -> start of the key or table header
-	value map[string]Position // indexed path -> start of the value (leaf keys)
-	order []keyEntry          // every key in document order
-	lines []int               // byte offset of each line start
+	spots map[string]spot // indexed path -> where its key and value are
+	paths []string        // the indexed path of every key, in document order
+	lines []int           // byte offset of each line start
 	src   string
-	// headers holds the offsets of every table header by name ("[[x]]"
-	// or "[x]"), consumed front to back as keys are located.
-	headers map[string][][2]int
+	// headers holds the offsets of every table header by name and
+	// doubleness, consumed front to back as keys are located.
+	headers map[header][][2]int
 	// budget bounds the bytes scanned for keys, so that pathological
 	// files cannot make locating quadratic; when it runs out, later keys
 	// get the position of their nearest located parent.
 	budget int
 }
 
-// keyEntry is one key of the file with its indexed path.
-type keyEntry struct {
-	key  toml.Key
-	path string
+// spot is where one indexed path is written: the start of its key or
+// table header and, for a leaf key, the start of its value.
+type spot struct {
+	key, value       Position
+	hasKey, hasValue bool
 }
 
 // NewPositions locates every key of md in src, which md was decoded from.
 // Run CheckDepth on src first: locating is cubic in the nesting depth.
 func NewPositions(src string, md toml.MetaData) *Positions {
-	ix := &Positions{key: map[string]Position{}, value: map[string]Position{}, src: src, lines: lineStarts(src),
+	return newPositions(src, md, findTableSegs(src))
+}
+
+// newPositions is NewPositions asking toml the type of the keys tables
+// says may be tables.
+func newPositions(src string, md toml.MetaData, tables tableSegs) *Positions {
+	keys := md.Keys()
+	ix := &Positions{spots: make(map[string]spot, len(keys)), paths: make([]string, 0, len(keys)), src: src, lines: lineStarts(src),
 		headers: allHeaders(src), budget: 16*len(src) + 4096}
-	counts := map[string]int{}
+	paths := pathIndexer{md: md, counts: map[string]int{}, tables: tables}
 	cursor := 0
-	for _, k := range md.Keys() {
-		path := indexedPath(md, k, counts)
-		ix.order = append(ix.order, keyEntry{k, path})
-		cursor = ix.locate(md, k, path, cursor)
+	for _, k := range keys {
+		path, typ := paths.next(k)
+		ix.paths = append(ix.paths, path)
+		cursor = ix.locate(k, typ, path, cursor)
 	}
 	return ix
 }
 
 // lineStarts returns the byte offset of each line start.
 func lineStarts(src string) []int {
-	lines := []int{0}
+	lines := make([]int, 1, strings.Count(src, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(src[i:], '\n')
+		if j < 0 {
+			return lines
+		}
+		i += j + 1
+		lines = append(lines, i)
+	}
+}
+
+// pathIndexer turns keys into indexed paths, counting [[array]] headers.
+// Keys come in document order, so a key mostly shares its leading
+// segments with the key before it; their types and paths are reused.
+type pathIndexer struct {
+	md     toml.MetaData
+	counts map[string]int // unindexed path of an [[array]] -> tables seen
+	tables tableSegs      // the segments that may name a table
+	// segs, types and paths hold, for each prefix of the previous key,
+	// its last segment, its TOML type and its indexed path.
+	segs, types, paths []string
+}
+
+// next returns the indexed path and the TOML type of k.
+func (p *pathIndexer) next(k toml.Key) (path, typ string) {
+	same := 0
+	for same < len(k)-1 && same < len(p.segs) && p.segs[same] == k[same] {
+		same++
+	}
+	p.segs, p.types, p.paths = p.segs[:same], p.types[:same], p.paths[:same]
+	for i := same; i < len(k); i++ {
+		path = k[i]
+		if i > 0 && p.paths[i-1] != "" {
+			path = p.paths[i-1] + "." + k[i]
+		}
+		typ = p.typeOf(k[:i+1])
+		if typ == "ArrayHash" {
+			if i == len(k)-1 {
+				p.counts[path]++
+			}
+			path += "[" + strconv.Itoa(max(p.counts[path]-1, 0)) + "]"
+		}
+		p.segs, p.types, p.paths = append(p.segs, k[i]), append(p.types, typ), append(p.paths, path)
+	}
+	return path, typ
+}
+
+// typeOf returns the TOML type of k, or "" when k is no table.
+func (p *pathIndexer) typeOf(k toml.Key) string {
+	if !p.tables.all && !p.tables.segs[k[len(k)-1]] {
+		return "" // neither [..k] nor k = {..} is written: no table
+	}
+	return p.md.Type(k...)
+}
+
+// tableSegs holds every key segment that may name a table of a file,
+// found by a crude scan that ignores strings and comments so as to miss
+// none: the segment before a ']' (a table header, or an array, which does
+// no harm) and the key before "= {" (an inline table). toml types a key
+// as a table only when it is written one of those ways, so a key whose
+// last segment is not here is no table, and toml need not be asked
+// (MetaData.Type builds a string per key).
+type tableSegs struct {
+	segs map[string]bool
+	all  bool // a segment with escapes: every key may be a table
+}
+
+// findTableSegs scans src for the segments that may name a table.
+func findTableSegs(src string) tableSegs {
+	t := tableSegs{segs: map[string]bool{}}
 	for i := 0; i < len(src); i++ {
-		if src[i] == '\n' {
-			lines = append(lines, i+1)
+		switch src[i] {
+		case ']':
+			t.addBefore(src, i)
+		case '{':
+			if j := skipBlankBack(src, i); j > 0 && src[j-1] == '=' {
+				t.addBefore(src, j-1)
+			}
 		}
 	}
-	return lines
+	return t
 }
 
-// indexedPath turns a key into its indexed path, counting [[array]] headers.
-func indexedPath(md toml.MetaData, k toml.Key, counts map[string]int) string {
-	path := ""
-	for i, seg := range k {
-		if path != "" {
-			path += "."
-		}
-		path += seg
-		if md.Type(k[:i+1]...) != "ArrayHash" {
-			continue
-		}
-		if i == len(k)-1 {
-			counts[path]++
-		}
-		path += "[" + strconv.Itoa(max(counts[path]-1, 0)) + "]"
+// addBefore records the key segment that ends, blanks aside, at end.
+func (t *tableSegs) addBefore(src string, end int) {
+	j := skipBlankBack(src, end)
+	k := j
+	for k > 0 && (isBare(src[k-1]) || src[k-1] >= utf8.RuneSelf) {
+		k--
 	}
-	return path
+	if k < j || j == 0 || src[j-1] != '"' && src[j-1] != '\'' {
+		t.segs[src[k:j]] = true
+		return
+	}
+	open := strings.LastIndexByte(src[:j-1], src[j-1])
+	if open < 0 || strings.IndexByte(src[max(open-1, 0):j], '\\') >= 0 {
+		t.all = true // escapes: the segment may read otherwise
+		return
+	}
+	t.segs[src[open+1:j-1]] = true
 }
 
-// locate finds key k at or after cursor and records it under path; it
+// skipBlankBack returns i moved back over the spaces and tabs before it.
+func skipBlankBack(s string, i int) int {
+	for i > 0 && (s[i-1] == ' ' || s[i-1] == '\t') {
+		i--
+	}
+	return i
+}
+
+// locate finds key k, of TOML type typ, at or after cursor and records it under path; it
 // returns the new cursor.
-func (ix *Positions) locate(md toml.MetaData, k toml.Key, path string, cursor int) int {
-	typ := md.Type(k...)
+func (ix *Positions) locate(k toml.Key, typ, path string, cursor int) int {
 	if typ == "Hash" || typ == "ArrayHash" {
-		if start, end, ok := ix.nextHeader(headerKey(k.String(), typ == "ArrayHash"), cursor); ok {
-			ix.key[path] = ix.at(start)
+		if start, end, ok := ix.nextHeader(header{k.String(), typ == "ArrayHash"}, cursor); ok {
+			ix.set(path, start, -1)
 			return end
 		}
 	}
@@ -102,31 +190,40 @@ func (ix *Positions) locate(md toml.MetaData, k toml.Key, path string, cursor in
 		return cursor
 	}
 	ix.budget -= end - cursor
-	ix.key[path] = ix.at(start)
 	v := skipBlank(ix.src, end)
 	if v < len(ix.src) && ix.src[v] == '=' {
 		v = skipBlank(ix.src, v+1)
-		ix.value[path] = ix.at(v)
+		ix.set(path, start, v)
 		return v
 	}
+	ix.set(path, start, -1)
 	return end
 }
 
-// headerKey names a header in Positions.headers.
-func headerKey(name string, double bool) string {
-	if double {
-		return "[[" + name + "]]"
+// set records that path's key starts at offset key and, unless value is
+// negative, its value at offset value.
+func (ix *Positions) set(path string, key, value int) {
+	sp := ix.spots[path]
+	sp.key, sp.hasKey = ix.at(key), true
+	if value >= 0 {
+		sp.value, sp.hasValue = ix.at(value), true
 	}
-	return "[" + name + "]"
+	ix.spots[path] = sp
+}
+
+// header names a table header: [name] or, when double, [[name]].
+type header struct {
+	name   string
+	double bool
 }
 
 // allHeaders finds every table header of src in one pass.
-func allHeaders(src string) map[string][][2]int {
-	m := map[string][][2]int{}
+func allHeaders(src string) map[header][][2]int {
+	m := map[header][][2]int{}
 	for i := 0; ; {
-		var name string
+		var name header
 		start, end, ok := findHeaderFunc(src, i, func(n string, double bool) bool {
-			name = headerKey(n, double)
+			name = header{n, double}
 			return true
 		})
 		if !ok {
@@ -138,7 +235,7 @@ func allHeaders(src string) map[string][][2]int {
 }
 
 // nextHeader returns the first unused header named key at or after from.
-func (ix *Positions) nextHeader(key string, from int) (start, end int, ok bool) {
+func (ix *Positions) nextHeader(key header, from int) (start, end int, ok bool) {
 	list := ix.headers[key]
 	for len(list) > 0 && list[0][0] < from {
 		list = list[1:]
@@ -174,7 +271,7 @@ func (ix *Positions) Value(path string) Position { return ix.lookup(path) }
 // its nearest enclosing key or table: where a problem with the key itself
 // (unknown, missing a part) is shown.
 func (ix *Positions) Key(path string) Position {
-	if p, ok := ix.key[path]; ok {
+	if p, ok := ix.keyAt(path); ok {
 		return p
 	}
 	return ix.lookup(parentPath(path))
@@ -184,15 +281,20 @@ func (ix *Positions) Key(path string) Position {
 // nearest enclosing table, else 1:1.
 func (ix *Positions) lookup(path string) Position {
 	for path != "" {
-		if p, ok := ix.value[path]; ok {
-			return p
-		}
-		if p, ok := ix.key[path]; ok {
-			return p
+		if sp := ix.spots[path]; sp.hasValue {
+			return sp.value
+		} else if sp.hasKey {
+			return sp.key
 		}
 		path = parentPath(path)
 	}
 	return Position{1, 1}
+}
+
+// keyAt returns the start of path's key or table header, if located.
+func (ix *Positions) keyAt(path string) (Position, bool) {
+	sp := ix.spots[path]
+	return sp.key, sp.hasKey
 }
 
 // parentPath strips the last component (".x" or "[n]") of an indexed path.
@@ -304,6 +406,13 @@ func readHeader(s string, i int) (name string, end int, double bool) {
 		double = true
 		j++
 	}
+	if k := plainHeaderEnd(s, j); k >= 0 {
+		name, end = s[j:k], k // the common case: nothing to remove or unquote
+		for end < len(s) && s[end] == ']' {
+			end++
+		}
+		return name, end, double
+	}
 	var b strings.Builder
 	for j < len(s) && s[j] != ']' && s[j] != '\n' {
 		switch s[j] {
@@ -322,6 +431,20 @@ func readHeader(s string, i int) (name string, end int, double bool) {
 		j++
 	}
 	return normaliseHeader(b.String()), j, double
+}
+
+// plainHeaderEnd returns the offset of the ']' that ends a header name
+// starting at j when the name holds no blank and no quote, else -1.
+func plainHeaderEnd(s string, j int) int {
+	for k := j; k < len(s); k++ {
+		switch s[k] {
+		case ']':
+			return k
+		case '\n', ' ', '\t', '"', '\'':
+			return -1
+		}
+	}
+	return -1
 }
 
 // normaliseHeader unquotes segments that need no quotes, matching
@@ -355,18 +478,18 @@ func normaliseHeader(h string) string {
 
 // skipComment returns the offset of the newline ending the comment at i.
 func skipComment(s string, i int) int {
-	for i < len(s) && s[i] != '\n' {
-		i++
+	if j := strings.IndexByte(s[i:], '\n'); j >= 0 {
+		return i + j
 	}
-	return i
+	return len(s)
 }
 
 // skipString skips the (possibly multi-line) string starting at i and
 // returns the offset after it and its raw text (escapes not processed).
 func skipString(s string, i int) (int, string) {
 	q := s[i]
-	if strings.HasPrefix(s[i:], strings.Repeat(string(q), 3)) {
-		end := strings.Index(s[i+3:], strings.Repeat(string(q), 3))
+	if i+2 < len(s) && s[i+1] == q && s[i+2] == q {
+		end := strings.Index(s[i+3:], s[i:i+3])
 		if end < 0 {
 			return len(s), s[i+3:]
 		}
@@ -387,6 +510,13 @@ func skipString(s string, i int) (int, string) {
 
 // skipLine skips a one-line string quoted with q that starts at i.
 func skipLine(s string, i int, q byte) (int, string) {
+	rest := s[i+1:]
+	if j := strings.IndexByte(rest, q); j >= 0 {
+		body := rest[:j] // the end, unless a line break or an escape comes first
+		if strings.IndexByte(body, '\n') < 0 && (q != '"' || strings.IndexByte(body, '\\') < 0) {
+			return i + 1 + j + 1, body
+		}
+	}
 	for j := i + 1; j < len(s); j++ {
 		switch {
 		case s[j] == '\\' && q == '"':

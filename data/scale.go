@@ -48,7 +48,7 @@ func (c *checker) scales(raw []scaleT) []Scale {
 			c.addf(path, "has no entries; expected [[skala.nilai]] tables with label and skor or rentang")
 		}
 		for j, e := range s.Nilai {
-			sc.Nilai = append(sc.Nilai, c.scaleEntry(fmt.Sprintf("%s.nilai[%d]", path, j), e, &sc))
+			sc.Nilai = append(sc.Nilai, c.scaleEntry(elemPath(path, "nilai", j), e, &sc))
 		}
 		out = append(out, sc)
 	}

@@ -123,8 +123,9 @@ func (c *checker) boolean(path string, v val) bool {
 // column.
 func (t *Table) applyDefaults(a *Agreement) {
 	if len(t.Kolom) == 0 {
+		refs := a.Indicators()
 		for _, c := range indicatorColumns {
-			if a.columnUsed(c.Key) {
+			if columnUsed(refs, c.Key) {
 				t.Kolom = append(t.Kolom, Column{Key: c.Key})
 			}
 		}
@@ -150,9 +151,9 @@ func defaultHeading(cols []Column, key string) string {
 }
 
 // columnUsed reports whether the default table shows column key: when
-// some indicator has content for it (Indicator.HasContent).
-func (a *Agreement) columnUsed(key string) bool {
-	for _, r := range a.Indicators() {
+// one of the indicators has content for it (Indicator.HasContent).
+func columnUsed(refs []IndicatorRef, key string) bool {
+	for _, r := range refs {
 		if r.Indicator.HasContent(key) {
 			return true
 		}

@@ -6,13 +6,13 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"kinerja/pesan"
 )
 
 var (
-	rePercent = regexp.MustCompile(`^(\d+(?:,\d+)?) ?%$`)
-	reNumber  = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$`)
+	reNumber = regexp.MustCompile(`^(\d{1,3}(?:\.\d{3})+|\d+)(,\d+)?$`)
 	// rePredicate matches "(3) WTP", "A (81)" and "BB".
 	rePredicate = regexp.MustCompile(`^(?:\((\d+(?:,\d+)?)\) ?)?([A-Z][A-Z+-]{0,7})(?: ?\((\d+(?:,\d+)?)\))?$`)
 )
@@ -74,14 +74,11 @@ func ParseTarget(s string) (Target, error) {
 	if t, neg, err := negativeTarget(s); neg {
 		return t, err
 	}
-	s = strings.Join(strings.Fields(s), " ")
+	s = singleSpaced(s)
 	if strings.EqualFold(s, "N/A") || strings.EqualFold(s, "NA") {
 		return Target{Text: s, Kind: NA}, nil
 	}
-	rest, note := s, ""
-	if m := reNote.FindStringSubmatch(rest); m != nil {
-		rest, note = m[1], m[2]
-	}
+	rest, note := cutNote(s)
 	cmp, rest := cutComparator(rest)
 	t, err := parseValue(rest)
 	if err != nil {
@@ -92,6 +89,35 @@ func ParseTarget(s string) (Target, error) {
 		return Target{}, err
 	}
 	return t, nil
+}
+
+// singleSpaced trims s and turns every run of white space into one
+// space, like strings.Join(strings.Fields(s), " "), without allocating
+// when s is already so.
+func singleSpaced(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || c != ' ' && asciiSpace(c) || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return strings.Join(strings.Fields(s), " ")
+		}
+	}
+	return s
+}
+
+// asciiSpace reports the ASCII bytes strings.Fields splits at.
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+}
+
+// cutNote splits a note in parentheses (reNote) off the end of s.
+func cutNote(s string) (rest, note string) {
+	if !strings.HasSuffix(s, ")") {
+		return s, "" // the cheap test first: reNote ends in a parenthesis
+	}
+	if m := reNote.FindStringSubmatch(s); m != nil {
+		return m[1], m[2]
+	}
+	return s, ""
 }
 
 // cutComparator splits a leading comparator off s and returns its symbol.
@@ -112,15 +138,17 @@ func isLetterWord(w string) bool { return w[0] >= 'a' && w[0] <= 'z' }
 // with unit or predicate.
 func parseValue(s string) (Target, error) {
 	var t Target
-	if m := reUnitBefore.FindStringSubmatch(s); m != nil {
+	if !strings.Contains(s, " ") {
+		// neither unit pattern matches: both hold a space
+	} else if m := reUnitBefore.FindStringSubmatch(s); m != nil {
 		s, t.Unit = m[2], m[1]
 	} else if m := reUnitAfter.FindStringSubmatch(s); m != nil {
 		s, t.Unit = m[1]+m[2], m[3]
 	}
-	switch {
-	case rePercent.MatchString(s):
+	switch m := percentOf(s); {
+	case m != "":
 		t.Kind, t.HasValue = Percent, true
-		t.Value = parseIDNumber(rePercent.FindStringSubmatch(s)[1])
+		t.Value = parseIDNumber(m)
 	case reNumber.MatchString(s):
 		t.Kind, t.HasValue = Number, true
 		t.Value = parseIDNumber(s)
@@ -132,15 +160,44 @@ func parseValue(s string) (Target, error) {
 	return t, nil
 }
 
+// percentOf returns the number of a percentage, digits with an optional
+// decimal comma before an optional space and "%" ("91%", "12,5 %"), or "".
+func percentOf(s string) string {
+	n, ok := strings.CutSuffix(s, "%")
+	n = strings.TrimSuffix(n, " ")
+	if !ok || !isDecimal(n) {
+		return ""
+	}
+	return n
+}
+
+// isDecimal reports whether s is digits with an optional decimal comma
+// and more digits.
+func isDecimal(s string) bool {
+	whole, frac, comma := strings.Cut(s, ",")
+	return isDigits(whole) && (!comma || isDigits(frac))
+}
+
+// isDigits reports whether s is one or more ASCII digits.
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
 // misplacedDecimal says how to write a number whose dot is almost
 // certainly a decimal point (95.560%, 2.5), or "" when s has none. A dot
 // groups thousands in Indonesian numbers, so such a number is never read
 // as 95 560.
 func misplacedDecimal(s string) string {
-	_, rest := cutComparator(strings.Join(strings.Fields(s), " "))
-	if m := reNote.FindStringSubmatch(rest); m != nil {
-		rest = m[1]
+	if !strings.Contains(s, ".") {
+		return "" // the cheap test first: reDotDecimal needs a dot
 	}
+	_, rest := cutComparator(singleSpaced(s))
+	rest, _ = cutNote(rest)
 	if m := reUnitAfter.FindStringSubmatch(rest); m != nil {
 		rest = m[1] + m[2]
 	}

@@ -29,16 +29,28 @@ type textAt struct {
 // what a reader sees without showing themselves), or more than
 // MaxLineBreaks line breaks. The message is "" when s is fine.
 func CleanText(s string) (string, string) {
-	s = unorm.NFC.String(s)
-	for _, r := range s {
-		if msg := badRune(r); msg != "" {
-			return s, msg
+	if printableASCII(s) < len(s) { // printable ASCII is composed and fine
+		s = unorm.NFC.String(s)
+		for _, r := range s[printableASCII(s):] {
+			if msg := badRune(r); msg != "" {
+				return s, msg
+			}
 		}
 	}
 	if n := strings.Count(s, "\n"); n > MaxLineBreaks {
 		return s, pesan.Sprintf("%d line breaks in one text; expected at most %d", n, MaxLineBreaks)
 	}
 	return s, ""
+}
+
+// printableASCII returns the length of the leading printable ASCII of s,
+// line breaks and tabs included: the most of any text.
+func printableASCII(s string) int {
+	i := 0
+	for i < len(s) && (s[i] >= ' ' && s[i] < 0x7F || s[i] == '\n' || s[i] == '\t') {
+		i++
+	}
+	return i
 }
 
 // badRune says why r may not appear in printed text, or "".

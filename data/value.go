@@ -6,6 +6,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/BurntSushi/toml"
+
 	"kinerja/pesan"
 )
 
@@ -26,7 +28,9 @@ func (x *val) UnmarshalTOML(v any) error {
 // checker collects problems while converting the TOML structs to the model.
 type checker struct {
 	file  string
-	ix    *Positions
+	src   string        // the file's text, which md was decoded from
+	md    toml.MetaData // its keys
+	ix    *Positions    // built by pos on first use
 	probs Errors
 	texts []textAt // every text value read, for checkGlyphs
 	// held marks the paths whose value still holds a placeholder
@@ -34,9 +38,18 @@ type checker struct {
 	held map[string]bool
 }
 
+// pos returns where the keys of the file are written, located on first
+// use: a file without indicators or problems never needs it.
+func (c *checker) pos() *Positions {
+	if c.ix == nil {
+		c.ix = NewPositions(c.src, c.md)
+	}
+	return c.ix
+}
+
 // addf records a problem for path at the path's position.
 func (c *checker) addf(path, format string, args ...any) {
-	c.addAt(c.ix.lookup(path), path, pesan.Sprintf(format, args...))
+	c.addAt(c.pos().lookup(path), path, pesan.Sprintf(format, args...))
 }
 
 // addAt records a problem for path at p.
@@ -161,6 +174,12 @@ func (c *checker) number(path string, v val, hint string) (float64, bool) {
 	}
 	c.addf(path, "got %s; expected %s", describe(v.v), hint)
 	return 0, false
+}
+
+// elemPath names element i of the array key in the table at path:
+// path.key[i].
+func elemPath(path, key string, i int) string {
+	return path + "." + key + "[" + strconv.Itoa(i) + "]"
 }
 
 // formatNumber writes n the Indonesian way: decimal comma, no exponent.

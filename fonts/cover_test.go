@@ -26,3 +26,27 @@ func TestCoverage(t *testing.T) {
 		t.Error("unknown family accepted")
 	}
 }
+
+// TestCoverageBitsMatchFaces checks the bitset against the faces' own
+// glyph maps for every rune below U+10000 and a few above.
+func TestCoverageBitsMatchFaces(t *testing.T) {
+	for _, fam := range Families {
+		c, err := CoverageOf(fam)
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for r := rune(0); r < 0x10000+512; r++ {
+			want := r == '\n' || r == '\t' || c.inFaces(r)
+			if c.Has(r) != want {
+				t.Fatalf("%s: Has(%U) = %v, want %v", fam, r, !want, want)
+			}
+			if want {
+				n++
+			}
+		}
+		if n < 500 {
+			t.Errorf("%s: only %d runes covered", fam, n)
+		}
+	}
+}
