@@ -195,3 +195,37 @@ func TestSharedKidsFieldTree(t *testing.T) {
 		t.Error("an unsigned file with a shared-kids field tree verified")
 	}
 }
+
+// TestParseCMSCache: the same signature parsed twice is one structure,
+// equal to a parse without the cache; its zero padding does not matter;
+// a malformed value is an error every time.
+func TestParseCMSCache(t *testing.T) {
+	f := fixtures(t)
+	d, err := openDocument(f.twice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sigs := d.findSignatures()
+	if len(sigs) == 0 {
+		t.Fatal("no signatures found")
+	}
+	raws := [][]byte{sigs[0].contents}
+	a, err := ParseCMS(raws[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := ParseCMS(append(append([]byte(nil), raws[0]...), 0, 0, 0))
+	if err != nil || a != b {
+		t.Errorf("a second parse gave %p (%v), want the kept %p", b, err, a)
+	}
+	fresh, err := parseCMS(bytes.TrimRight(raws[0], "\x00"))
+	if err != nil || !bytes.Equal(fresh.Signers[0].EncryptedDigest, a.Signers[0].EncryptedDigest) || len(fresh.Certificates) != len(a.Certificates) {
+		t.Errorf("the kept structure differs from a fresh parse (%v)", err)
+	}
+	bad := append([]byte{0x30, 0x03, 0x02, 0x01, 0x01}, make([]byte, 8)...)
+	for range 2 {
+		if _, err := ParseCMS(bad); err == nil {
+			t.Error("a malformed CMS parsed")
+		}
+	}
+}
