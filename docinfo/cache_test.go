@@ -19,7 +19,7 @@ func TestDecodeXMPCache(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := decoded.get(xmp); !ok {
+	if _, ok := cachedXMP(xmp); !ok {
 		t.Fatal("a decoded packet was not kept")
 	}
 	first.Signers[0].Widgets[0].Page = 99

@@ -125,12 +125,12 @@ func EncodeXMP(info Info, title, author, subject, keywords, producer, lang strin
 // DecodeXMP extracts the kinerja Info from an XMP packet. The caller
 // owns the result.
 func DecodeXMP(xmp []byte) (*Info, error) {
-	if info, ok := decoded.get(xmp); ok {
+	if info, ok := cachedXMP(xmp); ok {
 		return info, nil
 	}
 	info, err := decodeXMP(xmp)
 	if err == nil {
-		decoded.put(xmp, info)
+		decoded.Put(xmp, info.Clone())
 	}
 	return info, err
 }

@@ -8,6 +8,7 @@ import (
 	"unicode"
 
 	"kinerja/fonts"
+	"kinerja/internal/bytecache"
 	"kinerja/internal/pdffont"
 )
 
@@ -160,30 +161,19 @@ func (e *encoding) codeRange() (first, last int) {
 	return first, last
 }
 
-// fontCacheT keeps the font objects of the last stamps, by face and rune
+// fontCache keeps the font objects of the last stamps, by face and rune
 // set (which decide the subset, the encoding and so every byte of the
 // objects): the runes of a stamp's small lines (heading, NIP digits,
 // date) repeat from stamp to stamp, and one official's name signs many
 // documents, while making the objects costs about as much as the rest of
-// the stamp.
-type fontCacheT struct {
-	mu sync.Mutex
-	m  map[string]fontObjects
-}
+// the stamp. Their slices are shared: capped, so that appending to one
+// copies it.
+var fontCache = bytecache.New[fontObjects](256, 4<<10)
 
-// maxCachedFonts bounds the cache; it is emptied when full.
-const maxCachedFonts = 256
-
-var fontCache = &fontCacheT{m: map[string]fontObjects{}}
-
-// get returns the objects of face f subset to the runes of e. Their slices
-// are shared: capped, so that appending to one copies it.
-func (c *fontCacheT) get(f face, e *encoding) (fontObjects, error) {
-	key := f.Metrics.PostName + "\x00" + string(e.runes)
-	c.mu.Lock()
-	o, ok := c.m[key]
-	c.mu.Unlock()
-	if ok {
+// cachedFont returns the objects of face f subset to the runes of e.
+func cachedFont(f face, e *encoding) (fontObjects, error) {
+	key := append([]byte(f.Metrics.PostName+"\x00"), string(e.runes)...)
+	if o, ok := fontCache.Get(key); ok {
 		return o, nil
 	}
 	o, err := newFontObjects(f, e)
@@ -191,12 +181,7 @@ func (c *fontCacheT) get(f face, e *encoding) (fontObjects, error) {
 		return fontObjects{}, err
 	}
 	o = fontObjects{file: capped(o.file), toUnicode: capped(o.toUnicode), desc: capped(o.desc), font: capped(o.font)}
-	c.mu.Lock()
-	if len(c.m) >= maxCachedFonts {
-		clear(c.m)
-	}
-	c.m[key] = o
-	c.mu.Unlock()
+	fontCache.Put(key, o)
 	return o, nil
 }
 

@@ -17,11 +17,11 @@ func TestFontCache(t *testing.T) {
 		t.Fatal(err)
 	}
 	e, _ := newEncoding([]string{"ABC abc 019"})
-	first, err := fontCache.get(fs.regular, e)
+	first, err := cachedFont(fs.regular, e)
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, _ := fontCache.get(fs.regular, e)
+	again, _ := cachedFont(fs.regular, e)
 	x, y := append(first.desc, " /X"...), append(again.desc, " /Y"...)
 	if !bytes.HasSuffix(x, []byte(" /X")) || !bytes.HasSuffix(y, []byte(" /Y")) {
 		t.Error("two appends to one cached body wrote over each other")
@@ -39,8 +39,8 @@ func TestFontCache(t *testing.T) {
 		t.Error("the second request made new objects instead of using the cache")
 	}
 	e2, _ := newEncoding([]string{"ABC abc 01"})
-	other, _ := fontCache.get(fs.regular, e2)
-	bold, _ := fontCache.get(fs.bold, e)
+	other, _ := cachedFont(fs.regular, e2)
+	bold, _ := cachedFont(fs.bold, e)
 	if bytes.Equal(other.font, first.font) || bytes.Equal(bold.font, first.font) {
 		t.Error("different rune sets or faces share font objects")
 	}

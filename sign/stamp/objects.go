@@ -40,7 +40,7 @@ func newObjects(fs *faces, g geometry, bm [][]bool, lines []line) (*objects, err
 		if err != nil {
 			return nil, err
 		}
-		if o.fonts[i], err = fontCache.get(f, e); err != nil {
+		if o.fonts[i], err = cachedFont(f, e); err != nil {
 			return nil, err
 		}
 		encs[i] = e

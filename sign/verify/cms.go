@@ -7,11 +7,12 @@ import (
 	"encoding/asn1"
 	"errors"
 	"fmt"
-	"sync"
 	"time"
 
 	"github.com/digitorus/pkcs7"
 	"github.com/digitorus/timestamp"
+
+	"kinerja/internal/bytecache"
 )
 
 // OIDs used below.
@@ -96,7 +97,7 @@ func checkCMS(s *Signature, contents []byte, signed [][]byte, opts Options) {
 // ParseCMS parses the value of a signature's /Contents: a DER CMS that
 // may be followed by zero padding. The parser's panics become errors. The
 // result is shared with other callers that parse the same bytes (see
-// cmsCache): it must not be changed.
+// parsedCMS): it must not be changed.
 func ParseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
 	var raw asn1.RawValue
 	if _, err := asn1.Unmarshal(contents, &raw); err == nil {
@@ -104,11 +105,11 @@ func ParseCMS(contents []byte) (p7 *pkcs7.PKCS7, err error) {
 	} else {
 		contents = bytes.TrimRight(contents, "\x00")
 	}
-	if p7, ok := parsedCMS.get(contents); ok {
+	if p7, ok := parsedCMS.Get(contents); ok {
 		return p7, nil
 	}
 	if p7, err = parseCMS(contents); err == nil {
-		parsedCMS.put(contents, p7)
+		parsedCMS.Put(contents, p7)
 	}
 	return p7, err
 }
@@ -123,45 +124,12 @@ func parseCMS(der []byte) (p7 *pkcs7.PKCS7, err error) {
 	return pkcs7.Parse(der)
 }
 
-// cmsCache keeps the CMS structures parsed last, by their bytes: a
+// parsedCMS keeps the CMS structures parsed last, by their bytes: a
 // signature is parsed again by every reading of its document in one
 // process (the signer's check of its result, verify, archive add), and
 // pkcs7.Parse (a BER-to-DER pass, then the certificates) costs about as
-// much as the rest of checking it. Parsing is a function of the bytes
-// alone, so a hit is exact.
-type cmsCache struct {
-	mu sync.Mutex
-	m  map[string]*pkcs7.PKCS7
-}
-
-// Bounds of the cache: structures, and the size of one.
-const (
-	maxCachedCMS     = 128
-	maxCachedCMSSize = 64 << 10
-)
-
-var parsedCMS = &cmsCache{m: map[string]*pkcs7.PKCS7{}}
-
-// get returns the structure parsed from der, if it is kept.
-func (c *cmsCache) get(der []byte) (*pkcs7.PKCS7, bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	p7, ok := c.m[string(der)]
-	return p7, ok
-}
-
-// put keeps p7 as parsed from der; the cache is emptied when full.
-func (c *cmsCache) put(der []byte, p7 *pkcs7.PKCS7) {
-	if len(der) > maxCachedCMSSize {
-		return
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if len(c.m) >= maxCachedCMS {
-		clear(c.m)
-	}
-	c.m[string(der)] = p7
-}
+// much as the rest of checking it.
+var parsedCMS = bytecache.New[*pkcs7.PKCS7](128, 64<<10)
 
 // signerCert finds the certificate named by the (only) signer.
 func signerCert(p7 *pkcs7.PKCS7) *x509.Certificate {
