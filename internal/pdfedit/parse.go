@@ -63,7 +63,8 @@ func ParseDict(body []byte) (*Dict, error) {
 type parser struct {
 	b        []byte
 	pos      int
-	sameDups bool // a key may repeat with the same value (ParsePrefix)
+	sameDups bool    // a key may repeat with the same value (ParsePrefix)
+	stack    []Value // elements of the arrays being parsed
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -143,9 +144,12 @@ func (p *parser) dict(depth int) (Value, error) {
 }
 
 // array parses [ value ... ].
+// The elements are gathered on the parser's stack (shared by nested
+// arrays) and copied into an array of their exact number at the end.
 func (p *parser) array(depth int) (Value, error) {
 	p.pos++
-	a := Array{}
+	base := len(p.stack)
+	defer func() { p.stack = p.stack[:base] }()
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.b) {
@@ -153,13 +157,13 @@ func (p *parser) array(depth int) (Value, error) {
 		}
 		if p.b[p.pos] == ']' {
 			p.pos++
-			return a, nil
+			return append(make(Array, 0, len(p.stack)-base), p.stack[base:]...), nil
 		}
 		v, err := p.value(depth + 1)
 		if err != nil {
 			return nil, err
 		}
-		a = append(a, v)
+		p.stack = append(p.stack, v)
 	}
 }
 
@@ -174,8 +178,21 @@ func (p *parser) atomOrRef() (Value, error) {
 	if r, ok := p.ref(tok); ok {
 		return r, nil
 	}
+	if n, ok := smallInt(tok); ok && n >= 0 && n < len(smallAtoms) && len(tok) == len(smallAtoms[n].(Atom)) && tok[0] != '+' {
+		return smallAtoms[n], nil
+	}
 	return Atom(tok), nil
 }
+
+// smallAtoms are the integers 0 to 999 as Values: a font's /Widths and a
+// page's numbers are mostly such, and each would otherwise be a new
+// interface box. Only the canonical spelling is shared ("07" is not 7).
+var smallAtoms = func() (a [1000]Value) {
+	for i := range a {
+		a[i] = Atom(strconv.Itoa(i))
+	}
+	return a
+}()
 
 // ref reads " g R" after the integer num when it follows, else leaves
 // the position where it was.

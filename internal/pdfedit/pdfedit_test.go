@@ -86,3 +86,19 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// TestNumbersKeepTheirSpelling: shared small integers never change how a
+// number is written, and nested arrays keep their own elements.
+func TestNumbersKeepTheirSpelling(t *testing.T) {
+	const in = "[0 7 007 -0 +5 999 1000 [1 [2 3] 4] [] 5.5 -12 12 0 R]"
+	v, err := Parse([]byte(in))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := string(Encode(v)); got != in {
+		t.Errorf("Encode(Parse(%q)) = %q", in, got)
+	}
+	if a := v.(Array); len(a) != 12 || len(a[7].(Array)) != 3 || len(a[8].(Array)) != 0 {
+		t.Errorf("parsed %#v", v)
+	}
+}
