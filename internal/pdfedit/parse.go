@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -64,7 +65,8 @@ type parser struct {
 	b        []byte
 	pos      int
 	sameDups bool    // a key may repeat with the same value (ParsePrefix)
-	stack    []Value // elements of the arrays being parsed
+	stack    []Value // elements of the arrays and values of the dictionaries being parsed
+	keys     []Name  // keys of the dictionaries being parsed
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -105,10 +107,12 @@ func (p *parser) peek(i int) byte {
 	return 0
 }
 
-// dict parses << /Key value ... >>.
+// dict parses << /Key value ... >>. Its entries are gathered on the
+// parser's stacks and copied into slices of their exact number at the end.
 func (p *parser) dict(depth int) (Value, error) {
 	p.pos += 2
-	d := &Dict{keys: make([]Name, 0, 8), vals: make([]Value, 0, 8)}
+	base, kbase := len(p.stack), len(p.keys)
+	defer func() { p.stack, p.keys = p.stack[:base], p.keys[:kbase] }()
 	for {
 		p.skipSpace()
 		if p.pos >= len(p.b) {
@@ -116,31 +120,40 @@ func (p *parser) dict(depth int) (Value, error) {
 		}
 		if p.b[p.pos] == '>' && p.peek(1) == '>' {
 			p.pos += 2
-			return d, nil
+			return &Dict{keys: append([]Name(nil), p.keys[kbase:]...), vals: append([]Value(nil), p.stack[base:]...)}, nil
 		}
-		if p.b[p.pos] != '/' {
-			return nil, p.errorf("dictionary key is not a name")
-		}
-		k, err := p.nameKey()
-		if err != nil {
+		if err := p.entry(depth, base, kbase); err != nil {
 			return nil, err
 		}
-		old, dup := d.Get(string(k))
-		if dup && !p.sameDups {
-			return nil, p.errorf("key /%s occurs twice", k)
-		}
-		v, err := p.value(depth + 1)
-		if err != nil {
-			return nil, err
-		}
-		if dup {
-			if !bytes.Equal(Encode(old), Encode(v)) {
-				return nil, p.errorf("key /%s occurs twice with different values", k)
-			}
-			continue
-		}
-		d.keys, d.vals = append(d.keys, k), append(d.vals, v)
 	}
+}
+
+// entry parses one /Key value of the dictionary whose entries start at
+// base and kbase on the stacks.
+func (p *parser) entry(depth, base, kbase int) error {
+	if p.b[p.pos] != '/' {
+		return p.errorf("dictionary key is not a name")
+	}
+	k, err := p.nameKey()
+	if err != nil {
+		return err
+	}
+	dup := slices.Index(p.keys[kbase:], k)
+	if dup >= 0 && !p.sameDups {
+		return p.errorf("key /%s occurs twice", k)
+	}
+	v, err := p.value(depth + 1)
+	if err != nil {
+		return err
+	}
+	if dup >= 0 {
+		if !bytes.Equal(Encode(p.stack[base+dup]), Encode(v)) {
+			return p.errorf("key /%s occurs twice with different values", k)
+		}
+		return nil
+	}
+	p.keys, p.stack = append(p.keys, k), append(p.stack, v)
+	return nil
 }
 
 // array parses [ value ... ].
