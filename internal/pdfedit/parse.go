@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Limits of what Parse accepts.
@@ -21,7 +22,8 @@ func Parse(body []byte) (Value, error) {
 	if len(body) > MaxBody {
 		return nil, fmt.Errorf("object body of %d bytes, more than %d", len(body), MaxBody)
 	}
-	p := &parser{b: body}
+	p := newParser(body, false)
+	defer p.free()
 	v, err := p.value(0)
 	if err != nil {
 		return nil, err
@@ -40,7 +42,8 @@ func Parse(body []byte) (Value, error) {
 // /Version twice in a catalog), keeping one; with different values, which
 // readers would resolve differently, it is an error.
 func ParsePrefix(b []byte) (Value, int, error) {
-	p := &parser{b: b[:min(len(b), MaxBody)], sameDups: true}
+	p := newParser(b[:min(len(b), MaxBody)], true)
+	defer p.free()
 	v, err := p.value(0)
 	if err != nil {
 		return nil, 0, err
@@ -67,6 +70,37 @@ type parser struct {
 	sameDups bool    // a key may repeat with the same value (ParsePrefix)
 	stack    []Value // elements of the arrays and values of the dictionaries being parsed
 	keys     []Name  // keys of the dictionaries being parsed
+	high     int     // the most values the stack has held in this parse
+	highKeys int     // the most keys
+}
+
+// parsers keeps parsers for reuse: their stacks grow once, not once per
+// object parsed.
+var parsers = sync.Pool{New: func() any { return new(parser) }}
+
+// newParser returns a parser of b, to be freed after use.
+func newParser(b []byte, sameDups bool) *parser {
+	p := parsers.Get().(*parser)
+	p.b, p.pos, p.sameDups = b, 0, sameDups
+	return p
+}
+
+// free returns p to the pool, its stacks emptied of what this parse put
+// there (and dropped when one huge object grew them).
+func (p *parser) free() {
+	clear(p.stack[:p.high])
+	clear(p.keys[:p.highKeys])
+	p.b, p.stack, p.keys, p.high, p.highKeys = nil, p.stack[:0], p.keys[:0], 0, 0
+	if cap(p.stack) > 1<<14 || cap(p.keys) > 1<<14 {
+		p.stack, p.keys = nil, nil
+	}
+	parsers.Put(p)
+}
+
+// push puts v on the value stack.
+func (p *parser) push(v Value) {
+	p.stack = append(p.stack, v)
+	p.high = max(p.high, len(p.stack))
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -152,7 +186,9 @@ func (p *parser) entry(depth, base, kbase int) error {
 		}
 		return nil
 	}
-	p.keys, p.stack = append(p.keys, k), append(p.stack, v)
+	p.keys = append(p.keys, k)
+	p.highKeys = max(p.highKeys, len(p.keys))
+	p.push(v)
 	return nil
 }
 
@@ -176,7 +212,7 @@ func (p *parser) array(depth int) (Value, error) {
 		if err != nil {
 			return nil, err
 		}
-		p.stack = append(p.stack, v)
+		p.push(v)
 	}
 }
 
