@@ -162,8 +162,8 @@ func decodeXMP(xmp []byte) (*Info, error) {
 	}
 }
 
-// maxXMPSize bounds the metadata stream InfoFrom reads (ours is a few KB).
-const maxXMPSize = 4 << 20
+// MaxXMPSize bounds the metadata stream a reader reads (ours is a few KB).
+const MaxXMPSize = 4 << 20
 
 // InfoFrom reads the kinerja Info from the XMP metadata of the catalog of
 // an already parsed PDF; ErrNoInfo when there is none. A panic of the PDF
@@ -180,7 +180,7 @@ func InfoFrom(rd *pdf.Reader) (info *Info, err error) {
 	}
 	rc := md.Reader()
 	defer rc.Close()
-	xmp, err := io.ReadAll(io.LimitReader(rc, maxXMPSize))
+	xmp, err := io.ReadAll(io.LimitReader(rc, MaxXMPSize))
 	if err != nil {
 		return nil, fmt.Errorf("read pdf metadata: %w", err)
 	}

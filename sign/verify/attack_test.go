@@ -292,9 +292,17 @@ func TestAttackCorpus(t *testing.T) {
 	if rep, err := verify.VerifyBytes(s.twice, verify.Options{Roots: s.roots}); err != nil || !rep.OK() {
 		t.Fatalf("the signed sample itself: %v %q", err, rep.Reasons())
 	}
+	for _, doc := range [][]byte{s.twice} {
+		if err := verify.DiscoveryAgrees(doc); err != nil {
+			t.Error(err)
+		}
+	}
 	for _, a := range attacks() {
 		t.Run(a.name, func(t *testing.T) {
 			doc := a.make(t, s)
+			if err := verify.DiscoveryAgrees(doc); err != nil {
+				t.Error(err)
+			}
 			rep, err := verify.VerifyBytes(doc, verify.Options{Roots: s.roots})
 			if err != nil {
 				t.Fatalf("VerifyBytes: %v", err)

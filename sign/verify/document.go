@@ -121,8 +121,14 @@ func (d *document) coversWholeFile(end int64) bool {
 }
 
 // info reads the kinerja info from the XMP metadata of the latest
-// revision's catalog, or nil.
+// revision's catalog, or nil: from the strict reading's layout when it
+// can (rawInfo), else through the PDF reader.
 func (d *document) info() *docinfo.Info {
+	if d.layout != nil {
+		if info, ok := d.rawInfo(); ok {
+			return info
+		}
+	}
 	info, err := docinfo.InfoFrom(d.last)
 	if err != nil {
 		return nil

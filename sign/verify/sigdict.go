@@ -50,7 +50,7 @@ func (s *sigDict) end() int64 {
 // The fields' names are kept on the signatures the table read finds too
 // (a party's signature stays bound to its field).
 func (d *document) findSignatures() []*sigDict {
-	sigs, ok := d.sigsFromFields()
+	sigs, ok := d.fieldSignatures()
 	if ok && d.accountsForRaw(sigs) {
 		return sigs
 	}
@@ -63,6 +63,18 @@ func (d *document) findSignatures() []*sigDict {
 		s.field = named[s.id]
 	}
 	return all
+}
+
+// fieldSignatures returns the signature values of the form fields: from
+// the strict reading's layout when there is one (rawsigs.go), else (or
+// when the layout's walk gives up) through the PDF reader.
+func (d *document) fieldSignatures() ([]*sigDict, bool) {
+	if d.layout != nil {
+		if sigs, ok := d.rawSigsFromFields(); ok {
+			return sigs, true
+		}
+	}
+	return d.sigsFromFields()
 }
 
 // sigsFromXref resolves every object of the latest revision's table.
