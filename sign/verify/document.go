@@ -2,7 +2,9 @@ package verify
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	"strconv"
 
 	"github.com/digitorus/pdf"
 
@@ -24,27 +26,67 @@ type document struct {
 	data      []byte
 	pdf       *pdfread.Doc
 	revs      []*revision
-	last      *pdf.Reader     // reader of the whole file (the latest revision)
+	last      *pdf.Reader     // reader of the whole file (the latest revision): use reader()
+	lazy      bool            // last is opened when first needed (see openDocument)
 	layout    *pdfread.Layout // the strict reading; nil when it refused the file
 	problems  []string
 	streams   map[int64]string // stream offset → hash of its data
 	rawRanges [][]int          // /ByteRange arrays in the raw file, once scanned
 }
 
-// openDocument parses data (through pdfread's guards) and finds its
-// revisions.
+// openDocument reads data strictly and finds its revisions. A file the
+// strict reading accepts is read from its layout; the PDF reader (behind
+// pdfread's guards) opens it only when a check needs it (page names, the
+// info of an earlier revision, objects the fields do not account for). A
+// file the strict reading refuses, or plainLayout does not pass, is
+// opened at once, and an error of the reader is the verifier's.
 func openDocument(data []byte) (*document, error) {
-	doc, err := pdfread.Open(data)
-	if err != nil {
-		return nil, err
-	}
-	d := &document{data: data, pdf: doc, last: doc.Reader, streams: map[int64]string{}}
-	if d.layout, err = pdfread.Strict(data); err != nil {
-		d.problems = append(d.problems, err.Error())
+	d := &document{data: data, streams: map[int64]string{}}
+	layout, err := pdfread.Strict(data)
+	if err == nil && plainLayout(layout, len(data)) {
+		d.layout, d.pdf, d.lazy = layout, &pdfread.Doc{Data: data}, true
+	} else {
+		doc, oerr := pdfread.Open(data)
+		if oerr != nil {
+			return nil, oerr
+		}
+		d.pdf, d.last, d.layout = doc, doc.Reader, layout
+		if err != nil {
+			d.problems = append(d.problems, err.Error())
+		}
 	}
 	d.findRevisions()
 	d.checkHeaders()
 	return d, nil
+}
+
+// plainLayout reports whether the PDF reader may wait until it is needed:
+// the file is within the size cap, and no revision's trailer asks for
+// decryption or claims more objects than the file has bytes (what
+// pdfread.Open refuses before parsing).
+func plainLayout(l *pdfread.Layout, size int) bool {
+	if size > pdfread.MaxSize {
+		return false
+	}
+	for _, s := range l.Revs {
+		n, err := strconv.ParseInt(encoded(get(s.Trailer, "Size")), 10, 64)
+		if get(s.Trailer, "Encrypt") != nil || err != nil || n < 0 || n > int64(size)+1 {
+			return false
+		}
+	}
+	return true
+}
+
+// reader returns the PDF reader of the whole file, opened through
+// pdfread's guards when first needed; nil when it cannot read the file.
+func (d *document) reader() *pdf.Reader {
+	if d.lazy {
+		d.lazy = false
+		if doc, err := pdfread.Open(d.data); err == nil {
+			d.pdf, d.last = doc, doc.Reader
+		}
+	}
+	return d.last
 }
 
 // checkHeaders reports a second %PDF- header at the start of a line: the
@@ -71,11 +113,7 @@ func (d *document) checkHeaders() {
 func (d *document) findRevisions() {
 	if d.layout != nil {
 		for _, s := range d.layout.Revs {
-			rev := &revision{end: s.End, eof: s.EOF}
-			if s.End == int64(len(d.data)) {
-				rev.reader, rev.parsed = d.last, true
-			}
-			d.revs = append(d.revs, rev)
+			d.revs = append(d.revs, &revision{end: s.End, eof: s.EOF})
 		}
 		return
 	}
@@ -95,10 +133,16 @@ func (d *document) findRevisions() {
 // open parses revision r (once, when first needed: revisions before the
 // first signed one are never read).
 func (d *document) open(r *revision) *pdf.Reader {
-	if !r.parsed {
+	switch {
+	case r.parsed:
+	case d.reader() == nil: // the guards first: a prefix is parsed without them
+		r.err = errors.New("the PDF reader cannot read the file")
+	case r.end == int64(len(d.data)):
+		r.reader = d.last
+	default:
 		r.reader, r.err = d.pdf.Revision(r.end)
-		r.parsed = true
 	}
+	r.parsed = true
 	return r.reader
 }
 
@@ -129,7 +173,11 @@ func (d *document) info() *docinfo.Info {
 			return info
 		}
 	}
-	info, err := docinfo.InfoFrom(d.last)
+	rd := d.reader()
+	if rd == nil {
+		return nil
+	}
+	info, err := docinfo.InfoFrom(rd)
 	if err != nil {
 		return nil
 	}

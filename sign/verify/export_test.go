@@ -36,7 +36,7 @@ func DiscoveryAgrees(data []byte) error {
 		}
 	}
 	info, _ := d.rawInfo()
-	want, _ := docinfo.InfoFrom(d.last)
+	want, _ := docinfo.InfoFrom(d.reader())
 	if !reflect.DeepEqual(info, want) {
 		return fmt.Errorf("info: the layout read %+v, the reader %+v", info, want)
 	}

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"kinerja/docinfo"
+	"kinerja/internal/pdfread"
 	"kinerja/internal/pdfread/pdfreadtest"
 	"kinerja/internal/testpki"
 	"kinerja/sign/verify/verifytest"
@@ -227,5 +228,23 @@ func TestParseCMSCache(t *testing.T) {
 		if _, err := ParseCMS(bad); err == nil {
 			t.Error("a malformed CMS parsed")
 		}
+	}
+}
+
+// TestHugeSizeStillRefused: a file the strict reading accepts is read
+// without the PDF reader, but a trailer /Size larger than the file (what
+// pdfread.Open's guard refuses, as the reader would allocate by it) still
+// makes verify fail, as it did when the reader opened every file.
+func TestHugeSizeStillRefused(t *testing.T) {
+	f := fixtures(t)
+	at := bytes.LastIndex(f.twice, []byte("/Size "))
+	end := at + len("/Size ") + bytes.IndexAny(f.twice[at+len("/Size "):], "\r\n/>")
+	doc := append(append(append([]byte(nil), f.twice[:at]...), "/Size 99999990"...), f.twice[end:]...)
+	if _, err := pdfread.Strict(doc); err != nil {
+		t.Fatalf("the strict reading refuses the test file: %v", err)
+	}
+	_, err := VerifyBytes(doc, Options{Roots: f.pki.Roots()})
+	if err == nil || !strings.Contains(err.Error(), "implausible cross-reference /Size") {
+		t.Errorf("VerifyBytes: %v, want the /Size refusal", err)
 	}
 }

@@ -80,12 +80,16 @@ func (d *document) fieldSignatures() ([]*sigDict, bool) {
 // sigsFromXref resolves every object of the latest revision's table.
 func (d *document) sigsFromXref() []*sigDict {
 	var out []*sigDict
-	for _, x := range d.last.Xref() {
+	rd := d.reader()
+	if rd == nil {
+		return nil
+	}
+	for _, x := range rd.Xref() {
 		ptr := x.Ptr()
 		if ptr.GetID() == 0 {
 			continue
 		}
-		if s := sigAt(func() pdf.Value { return d.last.Resolve(ptr, ptr) }); s != nil {
+		if s := sigAt(func() pdf.Value { return rd.Resolve(ptr, ptr) }); s != nil {
 			out = append(out, s)
 		}
 	}
@@ -101,7 +105,11 @@ func (d *document) sigsFromFields() (out []*sigDict, ok bool) {
 			out, ok = nil, false
 		}
 	}()
-	fields := d.last.Trailer().Key("Root").Key("AcroForm").Key("Fields")
+	rd := d.reader()
+	if rd == nil {
+		return nil, false
+	}
+	fields := rd.Trailer().Key("Root").Key("AcroForm").Key("Fields")
 	if fields.Len() == 0 {
 		return nil, false
 	}
