@@ -78,11 +78,19 @@
 //   - The whole file is read into memory (limit MaxSize). Linearized files
 //     whose first-page section ends with its own %%EOF are seen as having
 //     an extra revision, which may not parse.
-//   - The PDF parser (github.com/digitorus/pdf) panics on some malformed
-//     input; Verify recovers and reports an error instead. It also loops or
-//     allocates in proportion to object numbers written in the file, so
-//     files whose xref numbers exceed the file size are rejected up front;
-//     and it prints to stdout on an invalid xref stream entry type.
+//   - A file the strict reading accepts has its signatures and its kinerja
+//     info read from that reading's layout (rawsigs.go), the objects the
+//     policy judges; the PDF parser (github.com/digitorus/pdf) opens it
+//     only for page names, an earlier revision's info, or objects the
+//     fields do not account for. A refused file is opened by the parser at
+//     once, to describe its signatures. The parser panics on some
+//     malformed input; Verify recovers and reports an error instead. It
+//     also loops or allocates in proportion to object numbers written in
+//     the file, so files whose xref numbers exceed the file size are
+//     rejected before it parses anything; and it prints to stdout on an
+//     invalid xref stream entry type.
+//   - Each field tree walk stops after 2,000 nodes (maxFieldNodes): kids
+//     shared between nodes make the paths grow exponentially with depth.
 //   - Cross-reference streams are refused by the strict reading; object
 //     streams whose /Extends chain loops would hang the parser.
 //   - A signature dictionary that no form field refers to is still found
