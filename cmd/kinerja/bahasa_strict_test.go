@@ -97,28 +97,11 @@ func TestBahasaStrictRefusals(t *testing.T) {
 		writeTestFile(t, file, tc.data)
 		for _, how := range []string{"LANG", "--bahasa"} {
 			t.Run(tc.name+" "+how, func(t *testing.T) {
-				args := []string{"verify", "--trust", v.ca, file}
-				if how == "LANG" {
-					t.Setenv("LANG", "id_ID.UTF-8")
-				} else {
-					args = append([]string{"--bahasa", "id"}, args...)
-				}
-				var out, errb bytes.Buffer
-				code := run(args, &out, &errb)
-				all := out.String() + errb.String()
+				code, all := runIndonesian(t, how, []string{"verify", "--trust", v.ca, file})
 				if code != exitBadInput || !strings.Contains(all, "TIDAK SAH: ") {
 					t.Errorf("exit %d, want %d and TIDAK SAH:\n%s", code, exitBadInput, all)
 				}
-				for _, w := range append(tc.want, "masalah: "+rev) {
-					if !strings.Contains(all, w) {
-						t.Errorf("output lacks %q:\n%s", w, all)
-					}
-				}
-				for _, w := range english {
-					if strings.Contains(all, w) {
-						t.Errorf("output still has the English %q:\n%s", w, all)
-					}
-				}
+				checkSays(t, all, append(tc.want, "masalah: "+rev), english)
 			})
 		}
 	}
