@@ -268,6 +268,7 @@ var sameOnPurpose = map[string]bool{
 	"%s: ok (realisasi, %d entri, %s)\n": true, "%s: ok (%d sasaran, %d indikator)\n": true,
 	"kinerja %s: %s": true, "kinerja verify: %s: %v\n": true, "kinerja render: %s\n%s": true,
 	"realisasi: %w": true, "realisasi %s: %w": true,
+	"offset %d: %s": true, // the PDF parser's position: "offset" is kept as the technical term
 }
 
 // hasWords reports whether format has letters outside its directives

@@ -69,29 +69,42 @@ func TestBahasaCLI(t *testing.T) {
 	for _, tc := range tests {
 		for _, how := range []string{"LANG", "--bahasa"} {
 			t.Run(tc.name+" "+how, func(t *testing.T) {
-				args := tc.args
-				if how == "LANG" {
-					t.Setenv("LANG", "id_ID.UTF-8")
-				} else {
-					args = append([]string{"--bahasa", "id"}, args...)
-				}
-				var out, errb bytes.Buffer
-				code := run(args, &out, &errb)
-				all := out.String() + errb.String()
+				code, all := runIndonesian(t, how, tc.args)
 				if code != tc.code {
 					t.Errorf("exit %d, want %d\n%s", code, tc.code, all)
 				}
-				for _, w := range tc.want {
-					if !strings.Contains(all, w) {
-						t.Errorf("output lacks %q:\n%s", w, all)
-					}
-				}
-				for _, w := range tc.notWant {
-					if strings.Contains(all, w) {
-						t.Errorf("output still has the English %q:\n%s", w, all)
-					}
-				}
+				checkSays(t, all, tc.want, tc.notWant)
 			})
+		}
+	}
+}
+
+// runIndonesian runs the command line in Indonesian, set by LANG or by
+// --bahasa (how), and returns its exit status and its whole output.
+func runIndonesian(t *testing.T, how string, args []string) (int, string) {
+	t.Helper()
+	if how == "LANG" {
+		t.Setenv("LANG", "id_ID.UTF-8")
+	} else {
+		args = append([]string{"--bahasa", "id"}, args...)
+	}
+	var out, errb bytes.Buffer
+	code := run(args, &out, &errb)
+	return code, out.String() + errb.String()
+}
+
+// checkSays fails when output lacks a text of want or still has an
+// English text of notWant.
+func checkSays(t *testing.T, output string, want, notWant []string) {
+	t.Helper()
+	for _, w := range want {
+		if !strings.Contains(output, w) {
+			t.Errorf("output lacks %q:\n%s", w, output)
+		}
+	}
+	for _, w := range notWant {
+		if strings.Contains(output, w) {
+			t.Errorf("output still has the English %q:\n%s", w, output)
 		}
 	}
 }
