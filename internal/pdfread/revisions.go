@@ -66,7 +66,7 @@ func eolEnd(data []byte, i int) int {
 func Rendered(data []byte) ([]byte, error) {
 	revs, _ := Revisions(data)
 	if len(revs) == 0 {
-		return nil, errors.New("no %%EOF marker at the start of a line")
+		return nil, errors.New("no %EOF marker at the start of a line")
 	}
 	limit := int64(len(data))
 	for _, m := range ScanByteRanges(data) {
