@@ -172,6 +172,9 @@ func TestSignShape(t *testing.T) {
 		}
 		tail := string(c.signed[len(c.base):])
 		mustContain(t, string(c.party)+"'s update", tail, "/SubFilter /ETSI.CAdES.detached", "/M (D:", "/V ", "/AP << /N ")
+		if forms, fonts := strings.Count(tail, "/Subtype /Form"), strings.Count(tail, "/FontFile2"); forms != 1 || fonts != 2 {
+			t.Errorf("%s's update has %d stamp forms and %d embedded fonts, want 1 and 2", c.party, forms, fonts)
+		}
 		if hasMDP := strings.Contains(tail, "/TransformMethod /DocMDP"); hasMDP != (i == 0) || strings.Contains(tail, "/Perms") != (i == 0) {
 			t.Errorf("%s: DocMDP reference %v, /Perms %v", c.party, hasMDP, strings.Contains(tail, "/Perms"))
 		}

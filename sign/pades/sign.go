@@ -160,15 +160,15 @@ func (doc *Document) redefine(r pdfupdate.Ref, body []byte) {
 }
 
 // addStamps gives every widget a stamp of its size as /AP /N in bodies,
-// one stamp per distinct size.
+// one stamp per distinct size, the stamps sharing their fonts.
 func addStamps(w *pdfupdate.Writer, widgets []Widget, st stamp.Stamp, bodies map[pdfupdate.Ref][]byte) error {
-	made := map[[2]float64]pdfupdate.Ref{}
+	made, fonts := map[[2]float64]pdfupdate.Ref{}, stamp.Fonts{}
 	for _, wd := range widgets {
 		size := [2]float64{wd.Rect[2] - wd.Rect[0], wd.Rect[3] - wd.Rect[1]}
 		r, ok := made[size]
 		if !ok {
 			var err error
-			if r, err = stamp.Add(w, st, size[0], size[1]); err != nil {
+			if r, err = stamp.AddShared(w, st, size[0], size[1], fonts); err != nil {
 				return err
 			}
 			made[size] = r

@@ -2,9 +2,11 @@ package stamp
 
 import (
 	"bytes"
+	"kinerja/internal/pdfupdate"
 	"math/rand/v2"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 )
 
@@ -85,4 +87,25 @@ func TestAppendQRCoversExactly(t *testing.T) {
 func atoi(s string) int {
 	n, _ := strconv.Atoi(s)
 	return n
+}
+
+// TestAddSharedFonts: two stamps of one text in boxes of two sizes, added
+// to one update with one Fonts, embed the regular and the bold font once.
+func TestAddSharedFonts(t *testing.T) {
+	base, tr := basePDF()
+	w := pdfupdate.New(base, tr)
+	fonts := Fonts{}
+	for _, size := range [][2]float64{{200, 60}, {110, 120}} {
+		if _, err := AddShared(w, sample, size[0], size[1], fonts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := w.Finish(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	update := string(res.Bytes[len(base):])
+	if forms, files := strings.Count(update, "/Subtype /Form"), strings.Count(update, "/FontFile2"); forms != 2 || files != 2 || len(fonts) != 2 {
+		t.Errorf("%d forms, %d embedded fonts, %d kept, want 2, 2, 2", forms, files, len(fonts))
+	}
 }

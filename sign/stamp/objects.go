@@ -86,13 +86,21 @@ func newFontObjects(f face, e *encoding) (fontObjects, error) {
 	}, nil
 }
 
-// add adds the objects to w and returns the form's reference.
-func (o *objects) add(w *pdfupdate.Writer) pdfupdate.Ref {
+// add adds the objects to w, but the fonts that fonts holds, and returns
+// the form's reference.
+func (o *objects) add(w *pdfupdate.Writer, fonts Fonts) pdfupdate.Ref {
 	var refs [2]pdfupdate.Ref
 	for i, f := range o.fonts {
+		if r, ok := fonts[string(f.font)]; ok {
+			refs[i] = r
+			continue
+		}
 		file, tu := w.Add(f.file), w.Add(f.toUnicode)
 		desc := w.Add(fmt.Appendf(f.desc, " /FontFile2 %s >>", file))
 		refs[i] = w.Add(fmt.Appendf(f.font, " /FontDescriptor %s /ToUnicode %s >>", desc, tu))
+		if fonts != nil {
+			fonts[string(f.font)] = refs[i]
+		}
 	}
 	dict := fmt.Sprintf("/Type /XObject /Subtype /Form /FormType 1 /BBox [0 0 %s %s] "+
 		"/Resources << /Font << /%s %s /%s %s >> /ProcSet [/PDF /Text] >>",

@@ -35,11 +35,22 @@ func (s Stamp) runs() []run {
 // points: a form XObject and the two fonts it uses. It returns the form's
 // reference, to be the widget's /AP /N. Nothing is added when it fails.
 func Add(w *pdfupdate.Writer, s Stamp, width, height float64) (pdfupdate.Ref, error) {
+	return AddShared(w, s, width, height, nil)
+}
+
+// Fonts are the font objects the stamps of one update added, by font: the
+// stamps of one signature (one per widget size) draw the same characters
+// and so share them.
+type Fonts map[string]pdfupdate.Ref
+
+// AddShared is Add, adding a font only when fonts (which it updates; nil
+// for none) does not hold it already.
+func AddShared(w *pdfupdate.Writer, s Stamp, width, height float64, fonts Fonts) (pdfupdate.Ref, error) {
 	objs, err := build(s, width, height)
 	if err != nil {
 		return 0, err
 	}
-	return objs.add(w), nil
+	return objs.add(w, fonts), nil
 }
 
 // build makes every object of the appearance of s.
