@@ -39,17 +39,17 @@ func bsreField(j *judge, num uint32, f *pdfedit.Dict) bool {
 	}
 	switch {
 	case j.locks.docMDP == 1:
-		j.problem("new signature field %q (object %d) after a certification signature with DocMDP /P 1", text(get(f, "T")), num)
+		j.problem("new signature field %q (object %d) after a certification signature with DocMDP /P 1", pdfedit.Text(get(f, "T")), num)
 		return false
 	case j.locks.newLockedBy != "":
-		j.problem("new signature field %q (object %d), but the /Lock of the signed field %q locks new fields", text(get(f, "T")), num, j.locks.newLockedBy)
+		j.problem("new signature field %q (object %d), but the /Lock of the signed field %q locks new fields", pdfedit.Text(get(f, "T")), num, j.locks.newLockedBy)
 		return false
 	}
 	r, ok := rect(get(f, "Rect"))
 	if !ok || !j.inReservedBlock(r, refOf(get(f, "P"))) {
 		return false
 	}
-	if !j.appearance(sigField{num: num, name: text(get(f, "T"))}, f) {
+	if !j.appearance(sigField{num: num, name: pdfedit.Text(get(f, "T"))}, f) {
 		return false
 	}
 	j.explain(num)

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
-	"strings"
 
 	"github.com/digitorus/pdf"
 
@@ -147,34 +146,6 @@ func refsIn(v pdfedit.Value, out []uint32) []uint32 {
 		}
 	}
 	return out
-}
-
-// literalUnescaper undoes the escapes text decodes.
-var literalUnescaper = strings.NewReplacer(`\(`, "(", `\)`, ")", `\\`, `\`)
-
-// text decodes a literal or hex string atom for messages (escapes other
-// than \( \) \\ are left as written).
-func text(v pdfedit.Value) string {
-	a, ok := v.(pdfedit.Atom)
-	if !ok || len(a) < 2 {
-		return ""
-	}
-	s := string(a)
-	switch {
-	case s[0] == '(':
-		return literalUnescaper.Replace(s[1 : len(s)-1])
-	case s[0] == '<':
-		var b []byte
-		for i := 1; i+2 <= len(s)-1; i += 2 {
-			n, err := strconv.ParseUint(s[i:i+2], 16, 8)
-			if err != nil {
-				break
-			}
-			b = append(b, byte(n))
-		}
-		return string(b)
-	}
-	return ""
 }
 
 // zeroArea reports whether a /Rect value has no area (an invisible widget).

@@ -270,7 +270,7 @@ func kindOf(d *pdfedit.Dict) string {
 	case d == nil:
 		return ""
 	case sub == "Widget" || nameOf(get(d, "FT")) != "":
-		if t := text(get(d, "T")); t != "" {
+		if t := pdfedit.Text(get(d, "T")); t != "" {
 			return fmt.Sprintf("form field %q", t)
 		}
 		return "widget annotation"

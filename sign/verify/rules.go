@@ -35,7 +35,7 @@ func (j *judge) sigFields(rev int) []sigField {
 			return
 		}
 		seen[num] = true
-		if t := text(get(f, "T")); t != "" && name != "" {
+		if t := pdfedit.Text(get(f, "T")); t != "" && name != "" {
 			name += "." + t
 		} else if t != "" {
 			name = t
@@ -95,7 +95,7 @@ func (j *judge) fieldLock(l *locks, by string, lock *pdfedit.Dict, fields []sigF
 	}
 	var named []string
 	for _, v := range j.o.array(j.n-1, get(lock, "Fields")) {
-		named = append(named, text(v))
+		named = append(named, pdfedit.Text(v))
 	}
 	for _, f := range fields {
 		switch action := nameOf(get(lock, "Action")); {
@@ -340,7 +340,7 @@ func (j *judge) newField(num uint32) bool {
 			what = "unsigned signature field"
 		}
 	}
-	j.problem("new %s %q (object %d) added that is no document timestamp and no signature inside a party's reserved block", what, text(get(f, "T")), num)
+	j.problem("new %s %q (object %d) added that is no document timestamp and no signature inside a party's reserved block", what, pdfedit.Text(get(f, "T")), num)
 	return false
 }
 
