@@ -56,7 +56,7 @@ func (c *checker) build(raw *fileT, opt Options) *Agreement {
 func (c *checker) year(v val) int {
 	const hint = "the agreement year as a number, e.g. tahun = 2021"
 	if !v.set {
-		c.addf("tahun", "missing; expected %s", hint)
+		c.addf("tahun", "missing; expected %s", pesan.Text(hint))
 		return 0
 	}
 	n, ok := c.integer("tahun", v, hint)

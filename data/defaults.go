@@ -276,12 +276,12 @@ func (c *checker) budgetRow(r budgetRow, parent bool) Program {
 	const hint = "an integer number of rupiah without quotes, e.g. anggaran = 1_250_000_000"
 	switch {
 	case !r.anggaran.set && !parent:
-		c.addf(r.path+".anggaran", "missing; expected %s", hint)
+		c.addf(r.path+".anggaran", "missing; expected %s", pesan.Text(hint))
 	case !r.anggaran.set:
 	default:
 		if n, ok := c.integer(r.path+".anggaran", r.anggaran, hint); ok {
 			if n < 0 || n > maxAnggaran {
-				c.addf(r.path+".anggaran", "%d is out of range; expected %s, at most %d", n, hint, int64(maxAnggaran))
+				c.addf(r.path+".anggaran", "%d is out of range; expected %s, at most %d", n, pesan.Text(hint), int64(maxAnggaran))
 			}
 			p.Anggaran = n
 		}
@@ -307,7 +307,7 @@ func (c *checker) letterhead(k kopT, opt Options) Letterhead {
 	l := Letterhead{Baris: c.textList("kop.baris", k.Baris)}
 	const hint = `the letterhead lines, e.g. baris = ["PEMERINTAH PROVINSI DAERAH KHUSUS", "IBUKOTA JAKARTA"]`
 	if k.Baris.set && strings.TrimSpace(strings.Join(l.Baris, "")) == "" && len(l.Baris) == len(asList(k.Baris.v)) {
-		c.addf("kop.baris", "is empty; expected %s", hint)
+		c.addf("kop.baris", "is empty; expected %s", pesan.Text(hint))
 	}
 	l.Logo = c.optText("kop.logo", k.Logo, "")
 	if l.Logo == "" {

@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"kinerja/pesan"
 	"math"
 	"regexp"
 	"strings"
@@ -115,9 +116,9 @@ func (c *checker) targets(path string, in *indicatorT, r *Indicator) {
 	switch {
 	case !in.Triwulan.set: // annual only: the quarters stay N/A with nothing printed
 	case !isList:
-		c.addf(path+".triwulan", "got %s; expected %s", describe(in.Triwulan.v), hint)
+		c.addf(path+".triwulan", "got %s; expected %s", describe(in.Triwulan.v), pesan.Text(hint))
 	case len(items) != 4:
-		c.addf(path+".triwulan", "has %d values; expected %s", len(items), hint)
+		c.addf(path+".triwulan", "has %d values; expected %s", len(items), pesan.Text(hint))
 	default:
 		for q, it := range items {
 			r.Triwulan[q], _ = c.targetOf(elemPath(path, "triwulan", q), it)

@@ -156,7 +156,7 @@ func (c *checker) integer(path string, v val, hint string) (int64, bool) {
 	}
 	n, ok := v.v.(int64)
 	if !ok {
-		c.addf(path, "got %s; expected %s", describe(v.v), hint)
+		c.addf(path, "got %s; expected %s", describe(v.v), pesan.Text(hint))
 	}
 	return n, ok
 }
@@ -172,7 +172,7 @@ func (c *checker) number(path string, v val, hint string) (float64, bool) {
 	case float64:
 		return n, true
 	}
-	c.addf(path, "got %s; expected %s", describe(v.v), hint)
+	c.addf(path, "got %s; expected %s", describe(v.v), pesan.Text(hint))
 	return 0, false
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -33,6 +34,12 @@ func TestBahasaCLI(t *testing.T) {
 	dir := t.TempDir()
 	badReal := filepath.Join(dir, "bad-realisasi.toml")
 	writeTestFile(t, badReal, []byte(badRealisasi))
+	src, err := os.ReadFile(sampleTOML(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	badYear := filepath.Join(dir, "bad-year.toml")
+	writeTestFile(t, badYear, regexp.MustCompile(`(?m)^tahun = .*$`).ReplaceAll(src, []byte(`tahun = "dua ribu"`)))
 	tests := []struct {
 		name    string
 		args    []string
@@ -42,6 +49,8 @@ func TestBahasaCLI(t *testing.T) {
 	}{
 		{"check bad TOML", []string{"check", bad}, exitBadInput,
 			[]string{"kunci tidak dikenal; maksudnya `tempat`?", "bukan target"}, []string{"unknown key", "is not a target"}},
+		{"check wrong type", []string{"check", badYear}, exitBadInput,
+			[]string{`tahun: tertulis teks "dua ribu"; diharapkan tahun perjanjian sebagai angka, misalnya tahun = 2021`}, []string{"the agreement year"}},
 		{"report bad realisasi", []string{"report", sampleTOML(t), badReal, "--triwulan", "2", "-o", filepath.Join(dir, "r.pdf")}, exitBadInput,
 			[]string{"kode indikator \"SS9.3\"", "tidak ditemukan; diharapkan kode dari"}, []string{"unknown indicator"}},
 		{"verify tampered", []string{"verify", "--trust", v.ca, v.changed}, exitBadInput,
