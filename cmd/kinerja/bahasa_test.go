@@ -38,6 +38,8 @@ func TestBahasaCLI(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	notPDF := filepath.Join(dir, "bukan.pdf")
+	writeTestFile(t, notPDF, []byte("hello"))
 	badYear := filepath.Join(dir, "bad-year.toml")
 	writeTestFile(t, badYear, regexp.MustCompile(`(?m)^tahun = .*$`).ReplaceAll(src, []byte(`tahun = "dua ribu"`)))
 	tests := []struct {
@@ -51,6 +53,8 @@ func TestBahasaCLI(t *testing.T) {
 			[]string{"kunci tidak dikenal; maksudnya `tempat`?", "bukan target"}, []string{"unknown key", "is not a target"}},
 		{"check wrong type", []string{"check", badYear}, exitBadInput,
 			[]string{`tahun: tertulis teks "dua ribu"; diharapkan tahun perjanjian sebagai angka, misalnya tahun = 2021`}, []string{"the agreement year"}},
+		{"verify not a PDF", []string{"verify", notPDF}, exitBadInput,
+			[]string{"verifikasi: bukan berkas PDF (tanpa kepala %PDF-)"}, []string{"not a PDF", "header"}},
 		{"report bad realisasi", []string{"report", sampleTOML(t), badReal, "--triwulan", "2", "-o", filepath.Join(dir, "r.pdf")}, exitBadInput,
 			[]string{"kode indikator \"SS9.3\"", "tidak ditemukan; diharapkan kode dari"}, []string{"unknown indicator"}},
 		{"verify tampered", []string{"verify", "--trust", v.ca, v.changed}, exitBadInput,

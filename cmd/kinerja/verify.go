@@ -114,7 +114,7 @@ func untrusted(v *proof.Verdict) bool {
 func verifyOne(file string, opts proof.Options, asJSON bool, stdout, stderr io.Writer) (int, bool) {
 	v, err := proof.CheckFile(file, opts)
 	if err != nil {
-		pesan.Fprintf(stderr, "kinerja verify: %s: %v\n", file, err)
+		pesan.Fprintf(stderr, "kinerja verify: %s: %v\n", file, pesan.Translate(err.Error()))
 		return exitBadInput, false
 	}
 	if asJSON {
