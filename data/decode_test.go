@@ -134,6 +134,8 @@ func TestDecodeProblems(t *testing.T) {
 			`pk.toml:31:1: kelompok[0].sasaran[0].indikator[1].skala: missing; predicate targets need a scale, e.g. skala = "opini_bpk" naming a [[skala]]`},
 		{"undeclared scale", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + secondIndicator},
 			`pk.toml:37:9: kelompok[0].sasaran[0].indikator[1].skala: "opini_bpk" is not a declared [[skala]]; expected one of (none declared)`},
+		{"scale without its name", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + strings.Replace(opiniScale, "nama = \"opini_bpk\"\n", "", 1) + secondIndicator},
+			`pk.toml:31:1: skala[0].nama: missing; expected the scale's name, e.g. nama = "opini_bpk"`}, // no "not a declared [[skala]]; expected one of " after it
 		{"predicate not in scale", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + opiniScale + strings.Replace(secondIndicator, `tahunan = "(3) WTP"`, `tahunan = "(0) TMP"`, 1)},
 			`pk.toml:47:11: kelompok[0].sasaran[0].indikator[1].tahunan: predicate "TMP" is not in scale "opini_bpk"`},
 		{"predicate score mismatch", []string{`keterangan = "Persentase"`, "keterangan = \"Persentase\"\n" + opiniScale + strings.Replace(secondIndicator, `tahunan = "(3) WTP"`, `tahunan = "(2) WTP"`, 1)},

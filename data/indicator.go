@@ -5,6 +5,7 @@ import (
 	"kinerja/pesan"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -188,8 +189,10 @@ func (c *checker) checkScale(path string, r Indicator, scales []Scale) {
 			sc = &scales[i]
 		}
 	}
-	if sc == nil {
+	if sc == nil && !slices.ContainsFunc(scales, func(s Scale) bool { return s.Nama == "" }) {
 		c.addf(path+".skala", "%q is not a declared [[skala]]; expected one of %s", r.Skala, scaleNames(scales))
+	}
+	if sc == nil { // a [[skala]] without nama (reported there) may be the one meant
 		return
 	}
 	for _, p := range preds {
